@@ -1,0 +1,96 @@
+package dev.losslens.dataset;
+
+import dev.losslens.system.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The bundled datasets and pre-training corpus, read once from {@code classpath:sample-datasets/} at start-up.
+ * Which files exist comes only from the manifest {@code datasets.json}: a name asked for by a user is looked up
+ * among the manifest's names and never becomes part of a path.
+ */
+@Component
+public class SampleDatasets {
+
+    private static final String ROOT = "classpath:sample-datasets/";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Manifest(List<DatasetInfo> datasets, List<String> corpus) {
+    }
+
+    private final Map<String, DatasetInfo> infos = new LinkedHashMap<>();
+    private final Map<String, Map<Split, List<PromptResponsePair>>> pairs = new LinkedHashMap<>();
+    private final List<String> corpusLines = new ArrayList<>();
+
+    public SampleDatasets(ResourceLoader resources) {
+        Manifest manifest = JSON.readValue(text(resources, "datasets.json"), Manifest.class);
+        for (DatasetInfo info : manifest.datasets()) {
+            Map<Split, List<PromptResponsePair>> splits = new EnumMap<>(Split.class);
+            splits.put(Split.TRAIN, readPairs(resources, info, Split.TRAIN, info.train()));
+            splits.put(Split.HELDOUT, readPairs(resources, info, Split.HELDOUT, info.heldout()));
+            infos.put(info.name(), info);
+            pairs.put(info.name(), splits);
+        }
+        for (String file : manifest.corpus()) {
+            text(resources, file).lines().filter(line -> !line.isBlank()).forEach(corpusLines::add);
+        }
+    }
+
+    /** In manifest order; the first is the default. */
+    public List<DatasetInfo> list() {
+        return List.copyOf(infos.values());
+    }
+
+    public Optional<DatasetInfo> find(String name) {
+        return Optional.ofNullable(name).map(infos::get);
+    }
+
+    public DatasetInfo require(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException("name",
+                "Unknown dataset '%s'. Known: %s".formatted(name, String.join(", ", infos.keySet()))));
+    }
+
+    public List<PromptResponsePair> pairs(String name, Split split) {
+        return pairs.get(require(name).name()).get(split);
+    }
+
+    /** Every line of every corpus file, in manifest order. */
+    public List<String> corpusLines() {
+        return Collections.unmodifiableList(corpusLines);
+    }
+
+    private static List<PromptResponsePair> readPairs(ResourceLoader resources, DatasetInfo info, Split split,
+                                                      int expected) {
+        String file = info.name() + "/" + split.label() + ".jsonl";
+        List<PromptResponsePair> read = text(resources, file).lines()
+                .filter(line -> !line.isBlank())
+                .map(line -> JSON.readValue(line, PromptResponsePair.class))
+                .collect(Collectors.toUnmodifiableList());
+        if (read.size() != expected) {
+            throw new IllegalStateException("sample-datasets/%s has %d pairs but datasets.json says %d"
+                    .formatted(file, read.size(), expected));
+        }
+        return read;
+    }
+
+    private static String text(ResourceLoader resources, String file) {
+        try (InputStream in = resources.getResource(ROOT + file).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read sample-datasets/" + file, e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.losslens.model;
+
+import java.util.Locale;
+
+/** Shape of a decoder-only GPT. */
+public record ModelConfig(String preset, int layers, int dModel, int heads, int context, int vocabSize) {
+
+    public ModelConfig {
+        if (layers < 1 || dModel < 1 || heads < 1 || context < 2 || vocabSize < 1 || dModel % heads != 0) {
+            throw new IllegalArgumentException("invalid model shape: " + layers + " layers, d_model " + dModel
+                    + ", " + heads + " heads, context " + context + ", vocab " + vocabSize);
+        }
+    }
+
+    /** {@code tiny}: 2 layers, d_model 64, 4 heads; {@code small}: 4 layers, d_model 128, 4 heads; context 128. */
+    public static ModelConfig preset(String name, int vocabSize) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "tiny" -> new ModelConfig("tiny", 2, 64, 4, 128, vocabSize);
+            case "small" -> new ModelConfig("small", 4, 128, 4, 128, vocabSize);
+            default -> throw new IllegalArgumentException("unknown model preset '" + name + "'");
+        };
+    }
+
+    public int headDim() {
+        return dModel / heads;
+    }
+
+    /** Weights that take part in matrix products: 12·L·d² for the blocks, plus embeddings and head. */
+    public long parameterCount() {
+        long perBlock = 4L * dModel                        // two LayerNorms
+                + 3L * dModel * dModel + 3L * dModel       // qkv projection
+                + (long) dModel * dModel + dModel          // attention output
+                + 4L * dModel * dModel + 4L * dModel       // MLP in
+                + 4L * dModel * dModel + dModel;           // MLP out
+        return (long) vocabSize * dModel                   // token embedding
+                + (long) context * dModel                  // position embedding
+                + layers * perBlock
+                + 2L * dModel                              // final LayerNorm
+                + (long) vocabSize * dModel;               // head
+    }
+}

@@ -1,0 +1,84 @@
+package dev.losslens.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Read-only uses of a model: score a sequence token by token, and greedy generation. Caller's thread must own DJL. */
+public final class Scoring {
+
+    private Scoring() {
+    }
+
+    public static TokenScores score(TinyGpt model, int[] ids, int topK) {
+        try (NDScope ignored = new NDScope()) {
+            NDManager manager = model.weights().manager();
+            int n = ids.length;
+            NDArray input = manager.create(ids, new Shape(1, n)).toType(DataType.INT64, false);        // (1, T)
+            NDArray logProbs = model.logits(input.get(new NDIndex(":, 0:{}", n - 1))).logSoftmax(-1); // (1, T−1, V)
+            float[] flat = logProbs.toFloatArray();
+            int v = model.config().vocabSize();
+            double[] nll = new double[n];
+            nll[0] = Double.NaN;
+            List<List<Prediction>> top = new ArrayList<>(n);
+            top.add(List.of());
+            for (int t = 1; t < n; t++) {
+                int row = (t - 1) * v;
+                nll[t] = -flat[row + ids[t]];
+                top.add(topOf(flat, row, v, topK));
+            }
+            return new TokenScores(nll, top);
+        }
+    }
+
+    /** Appends the most likely token until end-of-text or {@code maxNewTokens}; returns only the new tokens. */
+    public static int[] greedy(TinyGpt model, int[] promptIds, int maxNewTokens, int stopId) {
+        int[] ids = Arrays.copyOf(promptIds, promptIds.length + maxNewTokens);
+        int length = promptIds.length;
+        int context = model.config().context();
+        while (length - promptIds.length < maxNewTokens && length < context) {
+            int next;
+            try (NDScope ignored = new NDScope()) {
+                NDArray input = model.weights().manager()
+                        .create(Arrays.copyOf(ids, length), new Shape(1, length)).toType(DataType.INT64, false); // (1, T)
+                NDArray last = model.logits(input).get(new NDIndex(":, -1, :"));                                    // (1, V)
+                next = (int) last.argMax(-1).toLongArray()[0];
+            }
+            if (next == stopId) {
+                break;
+            }
+            ids[length++] = next;
+        }
+        return Arrays.copyOfRange(ids, promptIds.length, length);
+    }
+
+    /** The k largest log-probabilities of one row, by insertion into a short sorted list. */
+    private static List<Prediction> topOf(float[] logProbs, int offset, int v, int k) {
+        int[] best = new int[k];
+        int size = 0;
+        for (int i = 0; i < v; i++) {
+            float value = logProbs[offset + i];
+            if (size == k && value <= logProbs[offset + best[k - 1]]) {
+                continue;
+            }
+            int at = Math.min(size, k - 1);
+            while (at > 0 && logProbs[offset + best[at - 1]] < value) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = i;
+            size = Math.min(size + 1, k);
+        }
+        List<Prediction> top = new ArrayList<>(size);
+        for (int j = 0; j < size; j++) {
+            top.add(new Prediction(best[j], Math.exp(logProbs[offset + best[j]])));
+        }
+        return top;
+    }
+}

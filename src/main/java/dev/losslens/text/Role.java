@@ -1,0 +1,13 @@
+package dev.losslens.text;
+
+/** Which side of the instruction template a token belongs to. */
+public enum Role {
+    /** Template scaffolding and the instruction: always an input, a target only in pre-training. */
+    PROMPT,
+    /** The answer and its end-of-text token: the targets of instruction tuning. */
+    RESPONSE;
+
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.losslens.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.NotFoundException;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+class DatasetApiControllerTest {
+
+    private final MockMvcTester mvc =
+            MockMvcTester.of(new DatasetApiController(new SampleDatasets(new DefaultResourceLoader())));
+
+    @Test
+    void listsDatasets() {
+        assertThat(mvc.get().uri("/api/datasets")).hasStatusOk().bodyJson()
+                .hasPathSatisfying("$[0].name", name -> assertThat(name).isEqualTo("capitals"))
+                .hasPathSatisfying("$[0].train", train -> assertThat(train).isEqualTo(320))
+                .hasPathSatisfying("$.length()", size -> assertThat(size).isEqualTo(6));
+    }
+
+    @Test
+    void numbersTheTrainPairsByDefault() {
+        assertThat(mvc.get().uri("/api/datasets/arithmetic/pairs")).hasStatusOk().bodyJson()
+                .hasPathSatisfying("$.length()", size -> assertThat(size).isEqualTo(600))
+                .hasPathSatisfying("$[0].index", index -> assertThat(index).isEqualTo(0))
+                .hasPathSatisfying("$[1].index", index -> assertThat(index).isEqualTo(1))
+                .hasPathSatisfying("$[0].prompt", prompt -> assertThat(prompt).isEqualTo("What is 29 + 47?"))
+                .hasPathSatisfying("$[0].response", response -> assertThat(response).isEqualTo("76"));
+    }
+
+    @Test
+    void servesTheHeldOutSplit() {
+        assertThat(mvc.get().uri("/api/datasets/capitals/pairs?split=heldout")).hasStatusOk().bodyJson()
+                .hasPathSatisfying("$.length()", size -> assertThat(size).isEqualTo(80));
+    }
+
+    @Test
+    void rejectsUnknownDatasetsAndSplits() {
+        assertThat(mvc.get().uri("/api/datasets/nope/pairs")).hasFailed().failure().rootCause()
+                .isInstanceOf(NotFoundException.class).hasMessageStartingWith("Unknown dataset 'nope'. Known: capitals");
+        assertThat(mvc.get().uri("/api/datasets/capitals/pairs?split=test")).hasFailed().failure().rootCause()
+                .isInstanceOf(InvalidInputException.class);
+    }
+}

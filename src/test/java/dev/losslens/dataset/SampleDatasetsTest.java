@@ -1,0 +1,65 @@
+package dev.losslens.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.NotFoundException;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
+
+class SampleDatasetsTest {
+
+    private final SampleDatasets datasets = new SampleDatasets(new DefaultResourceLoader());
+
+    @Test
+    void listsTheManifestInOrderWithCapitalsAsDefault() {
+        assertThat(datasets.list()).extracting(DatasetInfo::name)
+                .containsExactly("capitals", "arithmetic", "reversal", "plurals", "first-word", "chat");
+        assertThat(datasets.list().get(0).title()).isEqualTo("Capitals");
+    }
+
+    @Test
+    void loadsBothSplitsWithTheManifestSizes() {
+        for (DatasetInfo info : datasets.list()) {
+            assertThat(datasets.pairs(info.name(), Split.TRAIN)).hasSize(info.train());
+            assertThat(datasets.pairs(info.name(), Split.HELDOUT)).hasSize(info.heldout());
+        }
+        assertThat(datasets.pairs("arithmetic", Split.TRAIN).get(0).prompt()).startsWith("What is ");
+    }
+
+    @Test
+    void loadsTheCorpusIncludingHeldOutCapitals() {
+        assertThat(datasets.corpusLines())
+                .hasSizeGreaterThan(1000)
+                .contains("The capital of Peru is Lima.", "29 plus 47 equals 76.")
+                .allSatisfy(line -> assertThat(line).isNotBlank());
+        datasets.pairs("capitals", Split.HELDOUT).stream()
+                .filter(pair -> pair.prompt().startsWith("What is the capital of "))
+                .forEach(pair -> assertThat(datasets.corpusLines()).contains("The capital of %s is %s".formatted(
+                        pair.prompt().substring("What is the capital of ".length(), pair.prompt().length() - 1),
+                        pair.response())));
+    }
+
+    @Test
+    void acceptsOnlyManifestNames() {
+        assertThat(datasets.find("plurals")).map(DatasetInfo::title).contains("Plurals and opposites");
+        assertThat(datasets.find("../datasets.json")).isEmpty();
+        assertThat(datasets.find(null)).isEmpty();
+        assertThatThrownBy(() -> datasets.pairs("corpus", Split.TRAIN))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("Unknown dataset 'corpus'. Known: capitals, arithmetic, reversal, plurals, first-word, chat")
+                .extracting("field").isEqualTo("name");
+    }
+
+    @Test
+    void parsesSplitsLeniently() {
+        assertThat(Split.parse("train")).isEqualTo(Split.TRAIN);
+        assertThat(Split.parse(" HeldOut ")).isEqualTo(Split.HELDOUT);
+        assertThat(Split.parse("held-out")).isEqualTo(Split.HELDOUT);
+        assertThatThrownBy(() -> Split.parse("test"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("split must be 'train' or 'heldout'");
+        assertThatThrownBy(() -> Split.parse(null)).isInstanceOf(InvalidInputException.class);
+    }
+}
