@@ -5,6 +5,9 @@ import java.util.Locale;
 /** Shape of a decoder-only GPT. */
 public record ModelConfig(String preset, int layers, int dModel, int heads, int context, int vocabSize) {
 
+    /** Context length of every preset, in tokens. */
+    public static final int CONTEXT = 128;
+
     public ModelConfig {
         if (layers < 1 || dModel < 1 || heads < 1 || context < 2 || vocabSize < 1 || dModel % heads != 0) {
             throw new IllegalArgumentException("invalid model shape: " + layers + " layers, d_model " + dModel
@@ -15,8 +18,8 @@ public record ModelConfig(String preset, int layers, int dModel, int heads, int 
     /** {@code tiny}: 2 layers, d_model 64, 4 heads; {@code small}: 4 layers, d_model 128, 4 heads; context 128. */
     public static ModelConfig preset(String name, int vocabSize) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "tiny" -> new ModelConfig("tiny", 2, 64, 4, 128, vocabSize);
-            case "small" -> new ModelConfig("small", 4, 128, 4, 128, vocabSize);
+            case "tiny" -> new ModelConfig("tiny", 2, 64, 4, CONTEXT, vocabSize);
+            case "small" -> new ModelConfig("small", 4, 128, 4, CONTEXT, vocabSize);
             default -> throw new IllegalArgumentException("unknown model preset '" + name + "'");
         };
     }

@@ -1,0 +1,22 @@
+package dev.losslens.explorer;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class BreakdownApiController {
+
+    private final BreakdownService breakdowns;
+
+    BreakdownApiController(BreakdownService breakdowns) {
+        this.breakdowns = breakdowns;
+    }
+
+    @Operation(summary = "Per-token loss of a prompt/response pair under the pre-training, instruction and λ-weighted objectives")
+    @PostMapping("/api/breakdown")
+    Breakdown breakdown(@RequestBody BreakdownRequest request) {
+        return breakdowns.explain(request);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.losslens.explorer;
+
+import dev.losslens.explorer.Breakdown.Candidate;
+import dev.losslens.explorer.Breakdown.ExplainedToken;
+import dev.losslens.explorer.Breakdown.TargetWeights;
+import dev.losslens.model.LanguageModels;
+import dev.losslens.model.ModelConfig;
+import dev.losslens.model.Prediction;
+import dev.losslens.model.TokenScores;
+import dev.losslens.model.UnknownCheckpointException;
+import dev.losslens.objective.LossBreakdown;
+import dev.losslens.objective.LossObjective;
+import dev.losslens.objective.LossTotals;
+import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.NotFoundException;
+import dev.losslens.text.InstructionTemplate;
+import dev.losslens.text.TokenizedExample;
+import dev.losslens.text.Tokenizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/** Validates a pair, runs it through a checkpoint on the inference thread and explains every token's loss. */
+@Service
+class BreakdownService {
+
+    static final String DEFAULT_CHECKPOINT = "untrained";
+    /** λ shown when none is asked for: small but visible (OpenAI's legacy API defaulted to 0.01). */
+    static final double DEFAULT_PROMPT_WEIGHT = 0.1;
+    private static final Pattern CHECKPOINT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    private final InstructionTemplate template;
+    private final Tokenizer tokenizer;
+    private final LanguageModels models;
+    private final ExplorerProperties limits;
+
+    BreakdownService(InstructionTemplate template, Tokenizer tokenizer, LanguageModels models, ExplorerProperties limits) {
+        this.template = template;
+        this.tokenizer = tokenizer;
+        this.models = models;
+        this.limits = limits;
+    }
+
+    ExplorerLimits limits() {
+        return new ExplorerLimits(limits.promptChars(), limits.responseChars(), ModelConfig.CONTEXT);
+    }
+
+    Breakdown explain(BreakdownRequest request) {
+        String prompt = requireText("prompt", request.prompt(), limits.promptChars());
+        String response = requireText("response", request.response(), limits.responseChars());
+        double lambda = promptWeight(request.promptWeight());
+        String checkpoint = checkpoint(request.checkpoint());
+        TokenizedExample example = template.render(prompt, response);
+        requireFits(example);
+        TokenScores scores = score(checkpoint, example.ids());
+        LossBreakdown losses = LossBreakdown.of(example, scores.nll(), lambda);
+        Map<String, LossTotals> totals = new LinkedHashMap<>();
+        totals.put("pretraining", losses.pretraining());
+        totals.put("instruction", losses.instruction());
+        totals.put("weighted", losses.weighted());
+        return new Breakdown(checkpoint, tokenizer.vocabSize(), lambda, ModelConfig.CONTEXT, tokens(example, scores, lambda),
+                totals, losses.promptShare());
+    }
+
+    static double promptWeight(Double value) {
+        if (value == null) {
+            return DEFAULT_PROMPT_WEIGHT;
+        }
+        if (value.isNaN() || value < 0 || value > 1) {
+            throw new InvalidInputException("promptWeight", "promptWeight (λ) must be a number from 0 to 1, was " + value);
+        }
+        return value;
+    }
+
+    String checkpoint(String id) {
+        if (id == null || id.isBlank()) {
+            return DEFAULT_CHECKPOINT;
+        }
+        if (!CHECKPOINT_ID.matcher(id).matches()) {
+            throw new InvalidInputException("checkpoint", "checkpoint ids are lower-case letters, digits and '-'");
+        }
+        if (models.find(id).isEmpty()) {
+            throw new NotFoundException("checkpoint", "Unknown checkpoint '" + id + "'");
+        }
+        return id;
+    }
+
+    private static String requireText(String field, String value, int maxChars) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, field + " must not be empty");
+        }
+        if (value.length() > maxChars) {
+            throw new InvalidInputException(field,
+                    "%s has %d characters; the limit is %d".formatted(field, value.length(), maxChars));
+        }
+        return value;
+    }
+
+    private void requireFits(TokenizedExample example) {
+        if (example.length() > ModelConfig.CONTEXT) {
+            int promptTokens = example.promptLength();
+            String field = promptTokens > ModelConfig.CONTEXT ? "prompt" : "response";
+            throw new InvalidInputException(field, ("The templated pair is %d tokens (prompt side %d, response side %d); "
+                    + "the model's context is %d tokens").formatted(example.length(), promptTokens,
+                    example.length() - promptTokens, ModelConfig.CONTEXT));
+        }
+    }
+
+    private TokenScores score(String checkpoint, int[] ids) {
+        try {
+            return models.score(checkpoint, ids, limits.topK()).get(limits.timeoutMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof UnknownCheckpointException unknown) {
+                throw new NotFoundException("checkpoint", unknown.getMessage());
+            }
+            throw new IllegalStateException("scoring failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new ModelBusyException();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelBusyException();
+        }
+    }
+
+    private List<ExplainedToken> tokens(TokenizedExample example, TokenScores scores, double lambda) {
+        double[] pretraining = LossObjective.PRETRAINING.targetWeights(example);
+        double[] instruction = LossObjective.INSTRUCTION.targetWeights(example);
+        double[] weighted = LossObjective.weighted(lambda).targetWeights(example);
+        List<ExplainedToken> tokens = new ArrayList<>(example.length());
+        for (int t = 0; t < example.length(); t++) {
+            List<Candidate> top = scores.top().get(t).stream().map(this::candidate).toList();
+            tokens.add(new ExplainedToken(t, tokenizer.piece(example.id(t)), example.id(t), example.role(t).key(),
+                    t == 0 ? null : scores.nll()[t],
+                    new TargetWeights(pretraining[t], instruction[t], weighted[t]),
+                    top, t == 0 ? null : tokenizer.piece(example.id(t - 1))));
+        }
+        return tokens;
+    }
+
+    private Candidate candidate(Prediction prediction) {
+        return new Candidate(tokenizer.piece(prediction.id()), prediction.id(), prediction.probability());
+    }
+}

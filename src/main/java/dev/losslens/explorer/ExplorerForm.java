@@ -1,0 +1,5 @@
+package dev.losslens.explorer;
+
+/** What the explorer shows; every field is a query parameter, so a copied URL reproduces the view. */
+record ExplorerForm(String dataset, Integer pair, String prompt, String response, double promptWeight, String checkpoint) {
+}
