@@ -8,9 +8,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class LossLensApplication {
 
-    public static void main(String[] args) {
+    /** Serves the web app; {@code pretrain-base} and {@code bench} run their command instead. */
+    public static void main(String[] args) throws Exception {
         configureDjl();
-        SpringApplication.run(LossLensApplication.class, args);
+        String command = args.length > 0 ? args[0] : "";
+        String[] rest = args.length > 0 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (command) {
+            case "pretrain-base" -> dev.losslens.training.BasePretraining.main(rest);
+            case "bench" -> dev.losslens.training.Benchmark.main(rest);
+            default -> SpringApplication.run(LossLensApplication.class, args);
+        }
     }
 
     /**

@@ -91,7 +91,8 @@ final class CapitalsTask {
     private static List<PromptResponsePair> pairs(List<Country> countries) {
         List<PromptResponsePair> pairs = new ArrayList<>();
         for (Country country : countries) {
-            String capital = country.capital() + ".";
+            // the answer is a corpus sentence, so a base-initialised model can finish it from pre-training
+            String capital = country.capital() + " is the capital of " + country.name() + ".";
             pairs.add(new PromptResponsePair("What is the capital of " + country.name() + "?", capital));
             pairs.add(new PromptResponsePair("Name the capital of " + country.name() + ".", capital));
             pairs.add(new PromptResponsePair("Which city is the capital of " + country.name() + "?", capital));

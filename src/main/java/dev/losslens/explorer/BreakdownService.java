@@ -106,7 +106,8 @@ class BreakdownService {
     private void requireFits(TokenizedExample example) {
         if (example.length() > ModelConfig.CONTEXT) {
             int promptTokens = example.promptLength();
-            String field = promptTokens > ModelConfig.CONTEXT ? "prompt" : "response";
+            // a non-empty response needs at least one token plus end-of-text, so past CONTEXT − 2 the prompt is at fault
+            String field = promptTokens + 2 > ModelConfig.CONTEXT ? "prompt" : "response";
             throw new InvalidInputException(field, ("The templated pair is %d tokens (prompt side %d, response side %d); "
                     + "the model's context is %d tokens").formatted(example.length(), promptTokens,
                     example.length() - promptTokens, ModelConfig.CONTEXT));

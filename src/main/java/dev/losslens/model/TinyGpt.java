@@ -78,7 +78,7 @@ public final class TinyGpt {
         NDArray q = heads.get(0);                                                                  // (B, H, T, K)
         NDArray key = heads.get(1);                                                                // (B, H, T, K)
         NDArray v = heads.get(2);                                                                  // (B, H, T, K)
-        NDArray scores = q.matMul(key.transpose(0, 1, 3, 2)).div(Math.sqrt(k));                    // (B, H, T, T)
+        NDArray scores = q.matMul(key.transpose(0, 1, 3, 2)).div((float) Math.sqrt(k));                    // (B, H, T, T)
         // a position may attend to itself and earlier positions only: later tokens never change earlier predictions
         NDArray attended = scores.add(mask).softmax(-1).matMul(v);                                 // (B, H, T, K)
         NDArray merged = attended.transpose(0, 2, 1, 3).reshape(batch, t, config.dModel());        // (B, T, D)

@@ -33,6 +33,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), e.field());
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    ProblemDetail tooMany(TooManyRequestsException e) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), e.field());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "'%s' is not a valid %s".formatted(e.getValue(), e.getName()), e.getName());

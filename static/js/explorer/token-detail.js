@@ -1,0 +1,85 @@
+// Shows one position in both lanes: what predicted it, its loss, whether each objective counts it, the top-5.
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function countedText(token) {
+  if (!token || token.dataset.nll === undefined) return 'not a target: nothing predicts the first token';
+  return token.dataset.target === 'true'
+    ? `counted, weight ${Number(token.dataset.weight)}`
+    : 'computed, not counted (weight 0)';
+}
+
+function weightedText(role, lambda) {
+  const weight = role === 'prompt' ? lambda : 1;
+  return weight > 0 ? `weight ${weight.toFixed(2)}` : 'weight 0: not counted';
+}
+
+export function initTokenDetail(root) {
+  const panel = root.querySelector('[data-token-detail]');
+  if (!panel) return;
+  const slider = root.querySelector('[data-lambda]');
+  const laneToken = (lane, position) =>
+    root.querySelector(`[data-lane="${lane}"] .tok[data-position="${position}"]`);
+  let selected = null;
+
+  const render = (position) => {
+    const pretraining = laneToken('pretraining', position);
+    const instruction = laneToken('instruction', position);
+    const row = root.querySelector(`#token-row-${position}`);
+    if (!pretraining || !row) return;
+    const cell = (name) => row.querySelector(`[data-cell="${name}"]`).textContent.trim();
+    const { role, nll } = pretraining.dataset;
+
+    const chip = element('span', pretraining.textContent, `detail-token ${[...pretraining.classList]
+      .filter((c) => c.startsWith('heat-')).join(' ')}`);
+    const facts = element('dl', undefined, 'detail-facts');
+    const fact = (label, value, className) => facts.append(element('dt', label), element('dd', value, className));
+    fact('Position', position);
+    fact('Role', role);
+    if (Number(position) === 0) {
+      fact('Predicted from', 'nothing: it is the first token');
+    } else {
+      fact('Predicted from', `“${cell('predicted-from')}” at position ${Number(position) - 1}`, 'mono');
+    }
+    if (nll !== undefined) {
+      const loss = Number(nll);
+      fact('−log p', `${loss.toFixed(2)}  (p = ${(100 * Math.exp(-loss)).toPrecision(2)} %)`);
+    }
+    fact('Pre-training', countedText(pretraining));
+    fact('Instruction', countedText(instruction));
+    if (nll !== undefined) fact('λ-weighted', weightedText(role, Number(slider?.value ?? 0)));
+
+    const parts = [chip, facts];
+    const top = row.querySelector('[data-top]');
+    if (top) parts.push(element('h3', 'The model’s top 5 for this slot'), top.cloneNode(true));
+    panel.replaceChildren(...parts);
+  };
+
+  const select = (token) => {
+    const position = token.dataset.position;
+    if (position === selected) return;
+    if (selected !== null) {
+      for (const tok of root.querySelectorAll(`.tok[data-position="${selected}"]`)) tok.classList.remove('selected');
+    }
+    for (const tok of root.querySelectorAll(`.tok[data-position="${position}"]`)) tok.classList.add('selected');
+    selected = position;
+    render(position);
+  };
+
+  panel.replaceChildren(element('p',
+    'Focus, hover or tap a token. Keys: ← → along a lane, ↑ ↓ between lanes, Home and End.', 'hint'));
+  for (const lane of root.querySelectorAll('[data-lane]')) {
+    for (const type of ['focusin', 'mouseover', 'click']) {
+      lane.addEventListener(type, (event) => {
+        const token = event.target.closest('.tok');
+        if (token) select(token);
+      });
+    }
+  }
+  slider?.addEventListener('input', () => { if (selected !== null) render(selected); });
+}
