@@ -91,8 +91,9 @@ final class CapitalsTask {
     private static List<PromptResponsePair> pairs(List<Country> countries) {
         List<PromptResponsePair> pairs = new ArrayList<>();
         for (Country country : countries) {
-            // the answer is a corpus sentence, so a base-initialised model can finish it from pre-training
-            String capital = country.capital() + " is the capital of " + country.name() + ".";
+            // " Lima" with its leading space is the token the corpus taught after "is", so a base-initialised
+            // model can recall it; a bare "Lima" would be a different GPT-2 token the corpus never showed
+            String capital = "It is " + country.capital() + ".";
             pairs.add(new PromptResponsePair("What is the capital of " + country.name() + "?", capital));
             pairs.add(new PromptResponsePair("Name the capital of " + country.name() + ".", capital));
             pairs.add(new PromptResponsePair("Which city is the capital of " + country.name() + "?", capital));

@@ -17,7 +17,7 @@ class ComparisonValidator {
     static final String DEFAULT_DATASET = "capitals";
     static final String DEFAULT_MODEL = "tiny";
     static final int DEFAULT_STEPS = 300;
-    static final double DEFAULT_LEARNING_RATE = 1e-3;
+    static final double DEFAULT_LEARNING_RATE = 3e-4;
     static final int DEFAULT_BATCH = 16;
     static final long DEFAULT_SEED = 7;
     static final int DEFAULT_EVAL_EVERY = 25;
