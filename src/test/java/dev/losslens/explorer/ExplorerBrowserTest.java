@@ -6,6 +6,8 @@ import dev.losslens.browser.HeadlessChromium;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,22 +44,24 @@ class ExplorerBrowserTest {
     void sharedLinkShowsBothLanesWithTheRightTargetsAndTheHostilePairAsText() {
         open(1920, 1080);
 
-        List<WebElement> pretraining = tokens("pretraining");
-        List<WebElement> instruction = tokens("instruction");
+        List<Token> pretraining = tokens("pretraining");
+        List<Token> instruction = tokens("instruction");
         assertThat(pretraining).hasSizeGreaterThan(3).hasSameSizeAs(instruction);
-        assertThat(pretraining.get(0).getDomAttribute("data-target")).isEqualTo("false");
-        assertThat(pretraining.subList(1, pretraining.size()))
-                .allSatisfy(token -> assertThat(token.getDomAttribute("data-target")).isEqualTo("true"));
-        assertThat(instruction).allSatisfy(token -> assertThat(token.getDomAttribute("data-target"))
-                .isEqualTo("response".equals(token.getDomAttribute("data-role")) ? "true" : "false"));
-        assertThat(instruction).extracting(token -> token.getDomAttribute("data-role"))
-                .contains("prompt", "response");
+        assertThat(pretraining.get(0).target()).isEqualTo("false");
+        assertThat(pretraining.subList(1, pretraining.size())).extracting(Token::target).containsOnly("true");
+        assertThat(instruction).extracting(Token::role).contains("prompt", "response");
+        assertThat(instruction).allSatisfy(token -> assertThat(token.target())
+                .as("token %s (%s)", token.position(), token.role())
+                .isEqualTo(token.role().equals("response") ? "true" : "false"));
 
+        String responseText = instruction.stream().filter(token -> token.role().equals("response"))
+                .map(Token::text).collect(Collectors.joining());
+        assertThat(responseText).startsWith("<script>window.__pwned=1</script>");
         assertThat(chromium.driver().findElement(By.id("response")).getDomProperty("value"))
                 .isEqualTo(HOSTILE_RESPONSE);
-        assertThat(instruction).anySatisfy(token -> assertThat(token.getText()).contains("script"));
         assertThat(chromium.driver().getPageSource()).doesNotContain("<script>window");
         assertThat((Object) chromium.script("return window.__pwned;")).isNull();
+        assertThat((Long) chromium.script("return document.scripts.length;")).isEqualTo(1);
         chromium.screenshot("explorer-projector");
     }
 
@@ -65,8 +69,7 @@ class ExplorerBrowserTest {
     void phoneLayoutHasNoHorizontalScrolling() {
         open(390, 844);
 
-        assertThat(tokens("pretraining")).isNotEmpty();
-        assertThat(tokens("instruction")).isNotEmpty();
+        assertThat(tokens("pretraining")).isNotEmpty().hasSameSizeAs(tokens("instruction"));
         long innerWidth = chromium.script("return window.innerWidth;");
         long scrollWidth = chromium.script("return document.documentElement.scrollWidth;");
         assertThat(innerWidth).isEqualTo(390);
@@ -92,17 +95,16 @@ class ExplorerBrowserTest {
         assertThat(chromium.driver().findElement(By.cssSelector("[data-lambda-output]")).getText()).isEqualTo("0.90");
         assertThat(chromium.driver().getCurrentUrl()).contains("promptWeight=0.9");
 
-        List<WebElement> instruction = tokens("instruction");
-        WebElement firstResponse = instruction.stream()
-                .filter(token -> "response".equals(token.getDomAttribute("data-role"))).findFirst().orElseThrow();
-        firstResponse.click();
-        WebElement detail = chromium.driver().findElement(By.cssSelector("[data-token-detail]"));
-        assertThat(detail.getText()).contains("Predicted from", "counted", "top 5");
+        Token firstResponse = tokens("instruction").stream()
+                .filter(token -> token.role().equals("response")).findFirst().orElseThrow();
+        WebElement element = tokenElement("instruction", firstResponse.position());
+        element.click();
+        assertThat(chromium.driver().findElement(By.cssSelector("[data-token-detail]")).getText())
+                .contains("Predicted from", "counted", "top 5");
 
-        firstResponse.sendKeys(Keys.ARROW_RIGHT);
+        element.sendKeys(Keys.ARROW_RIGHT);
         String focused = chromium.script("return document.activeElement.dataset.position;");
-        assertThat(Integer.parseInt(focused))
-                .isEqualTo(Integer.parseInt(firstResponse.getDomAttribute("data-position")) + 1);
+        assertThat(Integer.parseInt(focused)).isEqualTo(Integer.parseInt(firstResponse.position()) + 1);
     }
 
     private void open(int width, int height) {
@@ -111,8 +113,23 @@ class ExplorerBrowserTest {
                 .formatted(port, encode("Say hi"), encode(HOSTILE_RESPONSE)));
     }
 
-    private static List<WebElement> tokens(String lane) {
-        return chromium.driver().findElements(By.cssSelector("[data-lane=%s] [data-role]".formatted(lane)));
+    /** One token element as the page shows it. */
+    record Token(String position, String role, String target, String text) {
+    }
+
+    private static List<Token> tokens(String lane) {
+        List<Map<String, String>> found = chromium.script("""
+                return [...document.querySelectorAll(`[data-lane="${arguments[0]}"] [data-role]`)]
+                    .map(t => ({ position: t.dataset.position, role: t.dataset.role, target: t.dataset.target,
+                                 text: t.textContent }));""", lane);
+        return found.stream()
+                .map(t -> new Token(t.get("position"), t.get("role"), t.get("target"), t.get("text")))
+                .toList();
+    }
+
+    private static WebElement tokenElement(String lane, String position) {
+        return chromium.driver().findElement(
+                By.cssSelector("[data-lane=%s] [data-position='%s']".formatted(lane, position)));
     }
 
     private static String encode(String value) {
