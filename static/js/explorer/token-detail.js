@@ -37,10 +37,9 @@ export function initTokenDetail(root) {
 
     const chip = element('span', pretraining.textContent, `detail-token ${[...pretraining.classList]
       .filter((c) => c.startsWith('heat-')).join(' ')}`);
+    const where = element('span', `position ${position} · ${role}`, 'detail-where');
     const facts = element('dl', undefined, 'detail-facts');
     const fact = (label, value, className) => facts.append(element('dt', label), element('dd', value, className));
-    fact('Position', position);
-    fact('Role', role);
     if (Number(position) === 0) {
       fact('Predicted from', 'nothing: it is the first token');
     } else {
@@ -48,13 +47,14 @@ export function initTokenDetail(root) {
     }
     if (nll !== undefined) {
       const loss = Number(nll);
-      fact('−log p', `${loss.toFixed(2)}  (p = ${(100 * Math.exp(-loss)).toPrecision(2)} %)`);
+      fact('−log p', `${loss.toFixed(2)} (p = ${(100 * Math.exp(-loss)).toPrecision(2)} %)`);
     }
     fact('Pre-training', countedText(pretraining));
     fact('Instruction', countedText(instruction));
     if (nll !== undefined) fact('λ-weighted', weightedText(role, Number(slider?.value ?? 0)));
 
-    const parts = [chip, facts];
+    const parts = [element('p', undefined, 'detail-head'), facts];
+    parts[0].append(chip, where);
     const top = row.querySelector('[data-top]');
     if (top) parts.push(element('h3', 'The model’s top 5 for this slot'), top.cloneNode(true));
     panel.replaceChildren(...parts);

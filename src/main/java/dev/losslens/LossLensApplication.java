@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class LossLensApplication {
 
-    /** Serves the web app; {@code pretrain-base} and {@code bench} run their command instead. */
+    /** Serves the web app; {@code pretrain-base}, {@code bench} and {@code build-vocab} run their command instead. */
     public static void main(String[] args) throws Exception {
         configureDjl();
         String command = args.length > 0 ? args[0] : "";
@@ -16,6 +16,7 @@ public class LossLensApplication {
         switch (command) {
             case "pretrain-base" -> dev.losslens.training.BasePretraining.main(rest);
             case "bench" -> dev.losslens.training.Benchmark.main(rest);
+            case "build-vocab" -> dev.losslens.text.CompactVocabularyBuilder.main(rest);
             default -> SpringApplication.run(LossLensApplication.class, args);
         }
     }

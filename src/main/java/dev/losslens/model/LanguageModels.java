@@ -51,16 +51,6 @@ public class LanguageModels {
         return CompletableFuture.supplyAsync(() -> Scoring.score(model(id), ids, topK), inference);
     }
 
-    /** Forgets a loaded checkpoint, e.g. after its weights were replaced. */
-    public void evict(String id) {
-        inference.execute(() -> {
-            TinyGpt model = loaded.remove(id);
-            if (model != null) {
-                model.weights().close();
-            }
-        });
-    }
-
     private TinyGpt model(String id) {
         TinyGpt model = loaded.get(id);
         if (model == null) {

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * Writes the compact vocabulary: every GPT-2 token that occurs in the bundled datasets and corpus, plus the
  * template. Run once per base checkpoint version:
- * {@code java -cp target/classes:... dev.losslens.text.CompactVocabularyBuilder sample-datasets}.
+ * {@code java -jar target/losslens.jar build-vocab sample-datasets}.
  */
 public final class CompactVocabularyBuilder {
 
