@@ -53,8 +53,8 @@ class BreakdownService {
     }
 
     Breakdown explain(BreakdownRequest request) {
-        String prompt = requireText("prompt", request.prompt(), limits.promptChars());
-        String response = requireText("response", request.response(), limits.responseChars());
+        String prompt = text("prompt", request.prompt());
+        String response = text("response", request.response());
         double lambda = promptWeight(request.promptWeight());
         String checkpoint = checkpoint(request.checkpoint());
         TokenizedExample example = template.render(prompt, response);
@@ -90,6 +90,11 @@ class BreakdownService {
             throw new NotFoundException("checkpoint", "Unknown checkpoint '" + id + "'");
         }
         return id;
+    }
+
+    /** The prompt or response if it is non-empty and within its character limit. */
+    String text(String field, String value) {
+        return requireText(field, value, "prompt".equals(field) ? limits.promptChars() : limits.responseChars());
     }
 
     private static String requireText(String field, String value, int maxChars) {

@@ -57,6 +57,8 @@ class ExplorerController {
         boolean typed = prompt != null || response != null;
         String shownPrompt = typed ? prompt : pairs.get(pairIndex == null ? 0 : pairIndex).prompt();
         String shownResponse = typed ? response : pairs.get(pairIndex == null ? 0 : pairIndex).response();
+        attempt(errors, status, () -> breakdowns.text("prompt", shownPrompt));
+        attempt(errors, status, () -> breakdowns.text("response", shownResponse));
         Double lambda = attempt(errors, status, () -> BreakdownService.promptWeight(parseWeight(promptWeight)));
         String checkpointId = attempt(errors, status, () -> breakdowns.checkpoint(checkpoint));
 

@@ -70,8 +70,9 @@ class ComparisonTrainer implements SmartLifecycle {
 
     @Override
     public void start() {
-        // runs this instance left running when it stopped can never finish: say so instead of leaving them running
-        markOrphans(Instant.now());
+        // runs this instance left running when it stopped can never finish: say so instead of leaving them running;
+        // another instance's run counts only once its heartbeat is stale, since that instance may still be training it
+        markOrphans(Instant.now().minusSeconds(properties.staleAfterSeconds()));
         running = true;
         thread = DjlThreads.single("losslens-trainer");
         thread.execute(this::loop);
