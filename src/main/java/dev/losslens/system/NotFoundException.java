@@ -1,16 +1,9 @@
 package dev.losslens.system;
 
 /** A request names something (dataset, pair, checkpoint, run) that does not exist; answered with 404. */
-public class NotFoundException extends RuntimeException {
-
-    private final String field;
+public class NotFoundException extends RejectedRequestException {
 
     public NotFoundException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }
