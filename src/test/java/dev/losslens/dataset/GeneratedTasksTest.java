@@ -125,7 +125,7 @@ class GeneratedTasksTest {
         Set<String> heldoutAnswers = new HashSet<>();
         capitals.heldout().forEach(pair -> heldoutAnswers.add(pair.response()));
         return CapitalsTask.COUNTRIES.stream()
-                .filter(country -> heldoutAnswers.contains(country.capital() + "."))
+                .filter(country -> heldoutAnswers.contains("It is " + country.capital() + "."))
                 .toList();
     }
 

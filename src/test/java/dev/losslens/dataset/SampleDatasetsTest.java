@@ -38,7 +38,7 @@ class SampleDatasetsTest {
                 .filter(pair -> pair.prompt().startsWith("What is the capital of "))
                 .forEach(pair -> assertThat(datasets.corpusLines()).contains("The capital of %s is %s".formatted(
                         pair.prompt().substring("What is the capital of ".length(), pair.prompt().length() - 1),
-                        pair.response())));
+                        pair.response().substring("It is ".length()))));
     }
 
     @Test
