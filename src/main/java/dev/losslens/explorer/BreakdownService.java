@@ -31,7 +31,8 @@ import org.springframework.stereotype.Service;
 @Service
 class BreakdownService {
 
-    static final String DEFAULT_CHECKPOINT = "untrained";
+    /** Read pairs with the pre-trained base unless asked otherwise: its losses tell a story, random ones do not. */
+    static final String DEFAULT_CHECKPOINT = "base";
     /** λ shown when none is asked for: small but visible (OpenAI's legacy API defaulted to 0.01). */
     static final double DEFAULT_PROMPT_WEIGHT = 0.1;
     private static final Pattern CHECKPOINT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");

@@ -8,11 +8,8 @@ import dev.losslens.model.LanguageModels;
 import dev.losslens.system.InvalidInputException;
 import dev.losslens.system.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,54 +41,39 @@ class ExplorerController {
                    @RequestParam(required = false) String promptWeight,
                    @RequestParam(required = false) String checkpoint,
                    Model model, HttpServletResponse http) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        HttpStatus[] status = {HttpStatus.OK};
-        DatasetInfo chosen = attempt(errors, status, () -> dataset == null || dataset.isBlank()
+        FormErrors errors = new FormErrors();
+        DatasetInfo chosen = errors.attempt(() -> dataset == null || dataset.isBlank()
                 ? datasets.list().get(0) : datasets.find(dataset).orElseThrow(() -> new NotFoundException("dataset",
                 "Unknown dataset '%s'".formatted(dataset))));
         if (chosen == null) {
             chosen = datasets.list().get(0);
         }
         List<PromptResponsePair> pairs = datasets.pairs(chosen.name(), Split.TRAIN);
-        Integer pairIndex = attempt(errors, status, () -> pairIndex(pair, pairs.size()));
+        Integer pairIndex = errors.attempt(() -> pairIndex(pair, pairs.size()));
         boolean typed = prompt != null || response != null;
         String shownPrompt = typed ? prompt : pairs.get(pairIndex == null ? 0 : pairIndex).prompt();
         String shownResponse = typed ? response : pairs.get(pairIndex == null ? 0 : pairIndex).response();
-        attempt(errors, status, () -> breakdowns.text("prompt", shownPrompt));
-        attempt(errors, status, () -> breakdowns.text("response", shownResponse));
-        Double lambda = attempt(errors, status, () -> BreakdownService.promptWeight(parseWeight(promptWeight)));
-        String checkpointId = attempt(errors, status, () -> breakdowns.checkpoint(checkpoint));
+        errors.attempt(() -> breakdowns.text("prompt", shownPrompt));
+        errors.attempt(() -> breakdowns.text("response", shownResponse));
+        Double lambda = errors.attempt(() -> BreakdownService.promptWeight(parseWeight(promptWeight)));
+        String checkpointId = errors.attempt(() -> breakdowns.checkpoint(checkpoint));
 
         ExplorerForm form = new ExplorerForm(chosen.name(), typed ? null : pairIndex, shownPrompt, shownResponse,
                 lambda == null ? BreakdownService.DEFAULT_PROMPT_WEIGHT : lambda,
                 checkpointId == null ? BreakdownService.DEFAULT_CHECKPOINT : checkpointId);
         if (errors.isEmpty()) {
-            model.addAttribute("breakdown", attempt(errors, status, () -> breakdowns.explain(
+            model.addAttribute("breakdown", errors.attempt(() -> breakdowns.explain(
                     new BreakdownRequest(shownPrompt, shownResponse, form.promptWeight(), form.checkpoint()))));
         }
-        http.setStatus(status[0].value());
+        http.setStatus(errors.status().value());
         model.addAttribute("form", form);
         model.addAttribute("datasets", datasets.list());
         model.addAttribute("pairs", IntStream.range(0, pairs.size())
                 .mapToObj(i -> PairOption.of(i, pairs.get(i).prompt())).toList());
         model.addAttribute("checkpoints", models.checkpoints());
         model.addAttribute("limits", breakdowns.limits());
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", errors.messages());
         return "explore";
-    }
-
-    /** Runs one step of reading the form; a rejected value becomes an inline message instead of an exception. */
-    private static <T> T attempt(Map<String, String> errors, HttpStatus[] status, java.util.function.Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (InvalidInputException e) {
-            errors.put(e.field(), e.getMessage());
-            status[0] = status[0] == HttpStatus.OK ? HttpStatus.BAD_REQUEST : status[0];
-        } catch (NotFoundException e) {
-            errors.put(e.field(), e.getMessage());
-            status[0] = status[0] == HttpStatus.OK ? HttpStatus.NOT_FOUND : status[0];
-        }
-        return null;
     }
 
     private static int pairIndex(String pair, int size) {

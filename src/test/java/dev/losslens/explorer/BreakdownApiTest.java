@@ -66,7 +66,7 @@ class BreakdownApiTest {
         assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
         JsonNode root = json(result);
         var example = template.render("What is the capital of Peru?", "Lima");
-        assertThat(root.get("checkpoint").asString()).isEqualTo("untrained");
+        assertThat(root.get("checkpoint").asString()).isEqualTo(BreakdownService.DEFAULT_CHECKPOINT);
         assertThat(root.get("vocabSize").asInt()).isEqualTo(tokenizer.vocabSize());
 
         JsonNode tokens = root.get("tokens");
@@ -137,8 +137,10 @@ class BreakdownApiTest {
 
     @Test
     void theUntrainedCheckpointIsAboutEquallyUnsureOfEveryToken() throws Exception {
-        JsonNode root = json(post(body("Explain why the prompt tokens are masked in instruction tuning.",
-                "Because the model should learn to answer, not to write questions.", 0.0)));
+        JsonNode root = json(post(JSON.createObjectNode()
+                .put("prompt", "Explain why the prompt tokens are masked in instruction tuning.")
+                .put("response", "Because the model should learn to answer, not to write questions.")
+                .put("checkpoint", "untrained").toString()));
 
         double mean = root.get("totals").get("pretraining").get("mean").asDouble();
         assertThat(mean).isCloseTo(Math.log(tokenizer.vocabSize()), within(0.1 * Math.log(tokenizer.vocabSize())));
@@ -160,7 +162,7 @@ class BreakdownApiTest {
 
         assertThat(result).hasStatusOk();
         JsonNode root = json(result);
-        assertThat(root.get("checkpoint").asString()).isEqualTo("untrained");
+        assertThat(root.get("checkpoint").asString()).isEqualTo(BreakdownService.DEFAULT_CHECKPOINT);
         assertThat(root.get("promptWeight").asDouble()).isEqualTo(BreakdownService.DEFAULT_PROMPT_WEIGHT);
         assertThat(root.get("tokens").get(1).get("weights").get("weighted").asDouble())
                 .isEqualTo(BreakdownService.DEFAULT_PROMPT_WEIGHT);

@@ -95,7 +95,7 @@ class ExplorerPageTest {
         assertThat(form.prompt()).isEqualTo(pair.prompt());
         assertThat(form.response()).isEqualTo(pair.response());
         assertThat(form.promptWeight()).isEqualTo(BreakdownService.DEFAULT_PROMPT_WEIGHT);
-        assertThat(form.checkpoint()).isEqualTo("untrained");
+        assertThat(form.checkpoint()).isEqualTo(BreakdownService.DEFAULT_CHECKPOINT);
         assertThat(errors(result)).isEmpty();
         assertThat(model(result)).containsKeys("datasets", "pairs", "checkpoints", "limits");
         assertThat((List<?>) model(result).get("pairs")).hasSize(datasets.pairs(first, Split.TRAIN).size());
@@ -232,7 +232,7 @@ class ExplorerPageTest {
 
         assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(errors(result)).containsOnlyKeys("checkpoint");
-        assertThat(form(result).checkpoint()).isEqualTo("untrained");
+        assertThat(form(result).checkpoint()).isEqualTo(BreakdownService.DEFAULT_CHECKPOINT);
     }
 
     @Test
