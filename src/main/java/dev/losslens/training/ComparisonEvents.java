@@ -2,6 +2,7 @@ package dev.losslens.training;
 
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -37,15 +38,19 @@ class ComparisonEvents {
 
     SseEmitter subscribe(long id) {
         SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
-        int[] lastStep = {-1};
+        // per lane: the trainer stores a step's points lane by lane, so a poll can fall between two lanes' inserts
+        int[] lastStep = new int[comparisons.require(id).config().lanes().size()];
+        Arrays.fill(lastStep, -1);
         String[] lastStatus = {null};
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
         Runnable poll = () -> {
             try {
                 ComparisonRow row = comparisons.require(id);
-                for (LanePoint point : store.points(row.dataId(), lastStep[0])) {
-                    emitter.send(SseEmitter.event().name("point").data(Map.of("lane", point.lane(), "point", point.point())));
-                    lastStep[0] = Math.max(lastStep[0], point.point().step());
+                for (LanePoint point : store.points(row.dataId(), Arrays.stream(lastStep).min().orElse(-1))) {
+                    if (point.point().step() > lastStep[point.lane()]) {
+                        emitter.send(SseEmitter.event().name("point").data(Map.of("lane", point.lane(), "point", point.point())));
+                        lastStep[point.lane()] = point.point().step();
+                    }
                 }
                 ComparisonView view = comparisons.view(id);
                 String status = view.status() + "/" + view.stepsDone() + "/" + view.queuePosition();

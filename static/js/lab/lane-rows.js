@@ -1,0 +1,13 @@
+// Each lane row shows λ only for the weighted objective and greys out while it is unused.
+function update(row) {
+  const objective = row.querySelector('[data-objective]').value;
+  row.querySelector('[data-lambda]').hidden = objective !== 'weighted';
+  row.classList.toggle('unused', objective === '');
+}
+
+export function initLaneRows(form) {
+  for (const row of form.querySelectorAll('[data-lane-row]')) {
+    update(row);
+    row.querySelector('[data-objective]').addEventListener('change', () => update(row));
+  }
+}

@@ -1,0 +1,77 @@
+import { createCharts } from './run/charts.js';
+import { showGenerations } from './run/generations.js';
+import { drawLaneKeys } from './run/lane-styles.js';
+import { createProgress } from './run/progress.js';
+import { showLatest } from './run/scoreboard.js';
+import { initShareLink } from './run/share-link.js';
+
+function upsert(points, point) {
+  const at = points.findIndex((p) => p.step >= point.step);
+  if (at < 0) points.push(point);
+  else if (points[at].step === point.step) points[at] = point;
+  else points.splice(at, 0, point);
+}
+
+function initChartOptions(root, charts) {
+  root.querySelector('[data-no-js-note]').hidden = true;
+  root.querySelector('[data-chart-options]').hidden = false;
+  root.querySelector('[data-chart-legend]').hidden = false;
+  const log = root.querySelector('[data-log-scale]');
+  const smoothing = root.querySelector('[data-smoothing]');
+  log.addEventListener('change', () => charts.setLogScale(log.checked));
+  smoothing.addEventListener('change', () => charts.setSmoothing(smoothing.checked));
+}
+
+function follow(root) {
+  const { run: id, dataset } = root.dataset;
+  const steps = Number(root.dataset.steps);
+  const lanes = [...root.querySelectorAll('[data-chart-legend] [data-lane]')]
+    .map((item) => ({ index: Number(item.dataset.lane), label: item.dataset.label }));
+  const series = new Map(lanes.map((lane) => [lane.index, []]));
+  const progress = createProgress(root, {
+    id, dataset, steps, status: root.dataset.status, stepsDone: Number(root.querySelector('[data-progress]').value),
+    startedAt: root.dataset.startedAt, finishedAt: root.dataset.finishedAt,
+  });
+  const connection = root.querySelector('[data-connection]');
+  initShareLink(root);
+  drawLaneKeys(root);
+
+  const charts = window.Chart ? createCharts(root, { runId: id, steps, lanes, series }) : null;
+  let drawing = false;
+  const redraw = () => {
+    if (!charts || drawing) return;
+    drawing = true;
+    requestAnimationFrame(() => {
+      drawing = false;
+      charts.render();
+    });
+  };
+  if (charts) initChartOptions(root, charts);
+
+  const source = new EventSource(`/api/comparisons/${id}/events`);
+  source.addEventListener('open', () => { connection.hidden = true; });
+  source.addEventListener('point', (event) => {
+    const { lane, point } = JSON.parse(event.data);
+    const points = series.get(lane);
+    upsert(points, point);
+    showLatest(root, lane, points[points.length - 1]);
+    redraw();
+  });
+  source.addEventListener('status', (event) => progress.show(JSON.parse(event.data)));
+  source.addEventListener('generations', (event) => showGenerations(root, lanes.length, JSON.parse(event.data)));
+  source.addEventListener('done', async (event) => {
+    source.close();
+    progress.show(JSON.parse(event.data));
+    const answer = await fetch(`/api/comparisons/${id}`, { headers: { Accept: 'application/json' } });
+    if (answer.ok) progress.show(await answer.json());
+  });
+  source.addEventListener('error', () => {
+    connection.hidden = false;
+    connection.textContent = source.readyState === EventSource.CLOSED
+      ? 'The live connection closed. Reload the page to follow the run again.'
+      : 'Lost the live connection; reconnecting…';
+  });
+}
+
+const root = document.querySelector('main.run-page');
+if (root) follow(root);

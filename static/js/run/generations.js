@@ -1,0 +1,38 @@
+// The answers table: one row per held-out prompt, one column per lane, rebuilt from each "generations" event.
+function cell(tag, text, className = 'text') {
+  const element = document.createElement(tag);
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
+
+function answerCell(answer) {
+  const td = cell('td', '', 'text answer');
+  if (!answer) return td;
+  td.classList.add(answer.correct ? 'correct' : 'wrong');
+  const mark = cell('span', answer.correct ? '✓' : '✗', 'mark');
+  mark.setAttribute('aria-hidden', 'true');
+  td.append(mark, ' ', cell('span', answer.correct ? 'correct:' : 'wrong:', 'visually-hidden'), ' ',
+    cell('span', answer.generated, 'generated'));
+  return td;
+}
+
+export function showGenerations(root, laneCount, generations) {
+  const rows = new Map();
+  for (const generation of generations) {
+    if (!rows.has(generation.prompt)) {
+      rows.set(generation.prompt, { expected: generation.expected, answers: new Array(laneCount).fill(null) });
+    }
+    rows.get(generation.prompt).answers[generation.lane] = generation;
+  }
+  const tr = [...rows].map(([prompt, { expected, answers }]) => {
+    const row = document.createElement('tr');
+    const th = cell('th', prompt);
+    th.scope = 'row';
+    row.append(th, cell('td', expected), ...answers.map(answerCell));
+    return row;
+  });
+  root.querySelector('[data-generations] tbody').replaceChildren(...tr);
+  root.querySelector('[data-generations]').hidden = tr.length === 0;
+  root.querySelector('[data-generations-empty]').hidden = tr.length > 0;
+}
