@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The lab's one-click comparisons. Each is a fixed config, so a hall pressing the same preset trains it once and
+ * The lab's one-click comparisons, on the lab's default settings. Each is a fixed config, so a hall pressing the same preset trains it once and
  * every later press replays the stored result. What the form page reads is public for the template engine.
  */
 enum LabPreset {
@@ -24,13 +24,13 @@ enum LabPreset {
             new LaneRequest("weighted", 0.0, "base"), new LaneRequest("weighted", 0.1, "base"),
             new LaneRequest("weighted", 1.0, "base"));
 
-    private static final String DATASET = "capitals";
-    private static final String MODEL = "tiny";
-    private static final int STEPS = 300;
-    private static final double LEARNING_RATE = 3e-4;
-    private static final int BATCH_SIZE = 16;
-    private static final long SEED = 7;
-    private static final int EVAL_EVERY = 25;
+    private static final String DATASET = ComparisonValidator.DEFAULT_DATASET;
+    private static final String MODEL = ComparisonValidator.DEFAULT_MODEL;
+    private static final int STEPS = ComparisonValidator.DEFAULT_STEPS;
+    private static final double LEARNING_RATE = ComparisonValidator.DEFAULT_LEARNING_RATE;
+    private static final int BATCH_SIZE = ComparisonValidator.DEFAULT_BATCH;
+    private static final long SEED = ComparisonValidator.DEFAULT_SEED;
+    private static final int EVAL_EVERY = ComparisonValidator.DEFAULT_EVAL_EVERY;
 
     private final String key;
     private final String title;
