@@ -2,43 +2,23 @@ package dev.losslens.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.losslens.browser.HeadlessChromium;
+import dev.losslens.browser.BrowserTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Opens a shared link with a hostile pair in a real browser, at a projector size and a phone size. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ExplorerBrowserTest {
+class ExplorerBrowserTest extends BrowserTest {
 
     private static final String HOSTILE_RESPONSE = "<script>window.__pwned=1</script> hi";
-
-    private static HeadlessChromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = HeadlessChromium.start(1920, 1080);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void sharedLinkShowsBothLanesWithTheRightTargetsAndTheHostilePairAsText() {

@@ -12,9 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -24,20 +21,12 @@ import org.springframework.core.io.DefaultResourceLoader;
 class BaseCheckpointTest {
 
     private static final String RESOURCE = "sample-datasets/checkpoints/base-tiny.ckpt";
-    private static final ExecutorService DJL = DjlThreads.single("test-base-checkpoint");
+    private static final DjlTestThread DJL = new DjlTestThread("test-base-checkpoint");
     private static final Tokenizer TOKENIZER = Tokenizer.bundled();
 
     @AfterAll
     static void stop() {
-        DJL.shutdown();
-    }
-
-    private static <T> T onDjl(Function<NDManager, T> work) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (NDManager manager = NDManager.newBaseManager()) {
-                return work.apply(manager);
-            }
-        }, DJL).join();
+        DJL.close();
     }
 
     private static GptParameters base(NDManager manager) {
@@ -76,7 +65,7 @@ class BaseCheckpointTest {
 
     @Test
     void loadsAsTheTinyModelOverTheBundledVocabulary() {
-        ModelConfig config = onDjl(manager -> {
+        ModelConfig config = DJL.run(manager -> {
             try (GptParameters weights = base(manager)) {
                 assertThat(weights.byName()).allSatisfy((name, array) ->
                         assertThat(array.getShape()).as(name).isEqualTo(GptParameters.shapes(weights.config()).get(name)));
@@ -94,7 +83,7 @@ class BaseCheckpointTest {
     void beatsRandomInitialisationOnCorpusLoss() {
         List<int[]> sample = corpusSample();
         assertThat(sample).hasSizeBetween(200, 600);
-        double[] nll = onDjl(manager -> {
+        double[] nll = DJL.run(manager -> {
             try (GptParameters trained = base(manager);
                  GptParameters untrained = GptParameters.initialise(trained.config(), 1, manager)) {
                 return new double[] {meanNll(new TinyGpt(trained), sample), meanNll(new TinyGpt(untrained), sample)};

@@ -3,31 +3,19 @@ package dev.losslens.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class TinyGptTest {
 
-    private static final ExecutorService DJL = DjlThreads.single("test-djl");
+    private static final DjlTestThread DJL = new DjlTestThread("test-djl");
     private static final int VOCAB = 300;
 
     @AfterAll
     static void stop() {
-        DJL.shutdown();
-    }
-
-    private static <T> T onDjl(Function<NDManager, T> work) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (NDManager manager = NDManager.newBaseManager()) {
-                return work.apply(manager);
-            }
-        }, DJL).join();
+        DJL.close();
     }
 
     private static int[] randomIds(int n, long seed) {
@@ -36,7 +24,7 @@ class TinyGptTest {
 
     @Test
     void untrainedMeanLossIsCloseToLogVocab() {
-        double mean = onDjl(manager -> {
+        double mean = DJL.run(manager -> {
             TinyGpt model = new TinyGpt(GptParameters.initialise(ModelConfig.preset("tiny", VOCAB), 1, manager));
             double[] nll = Scoring.score(model, randomIds(100, 2), 5).nll();
             return Arrays.stream(nll, 1, nll.length).average().orElseThrow();
@@ -49,7 +37,7 @@ class TinyGptTest {
         int[] ids = randomIds(40, 3);
         int[] changed = ids.clone();
         changed[30] = (changed[30] + 7) % VOCAB;
-        double[][] both = onDjl(manager -> {
+        double[][] both = DJL.run(manager -> {
             TinyGpt model = new TinyGpt(GptParameters.initialise(ModelConfig.preset("tiny", VOCAB), 4, manager));
             return new double[][] {Scoring.score(model, ids, 1).nll(), Scoring.score(model, changed, 1).nll()};
         });
@@ -61,7 +49,7 @@ class TinyGptTest {
 
     @Test
     void topCandidatesAreSortedProbabilitiesAndIncludeTheArgmax() {
-        TokenScores scores = onDjl(manager -> {
+        TokenScores scores = DJL.run(manager -> {
             TinyGpt model = new TinyGpt(GptParameters.initialise(ModelConfig.preset("tiny", VOCAB), 5, manager));
             return Scoring.score(model, randomIds(10, 6), 5);
         });
@@ -76,7 +64,7 @@ class TinyGptTest {
 
     @Test
     void sameSeedGivesIdenticalWeightsAndCheckpointsRoundTrip() {
-        double[][] nll = onDjl(manager -> {
+        double[][] nll = DJL.run(manager -> {
             ModelConfig config = ModelConfig.preset("tiny", VOCAB);
             GptParameters weights = GptParameters.initialise(config, 9, manager);
             byte[] stored = Checkpoints.toBytes(weights);

@@ -2,7 +2,7 @@ package dev.losslens.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.losslens.browser.HeadlessChromium;
+import dev.losslens.browser.BrowserTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,37 +10,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** From the lab form to a finished run page with live charts, in a real browser at projector and phone sizes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:labtest;DB_CLOSE_DELAY=-1")
-class LabBrowserTest {
-
-    private static HeadlessChromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = HeadlessChromium.start(1920, 1080);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class LabBrowserTest extends BrowserTest {
 
     @Test
     void aComparisonStartedFromTheFormTrainsToFinishedChartsAnswersAndExports() throws Exception {

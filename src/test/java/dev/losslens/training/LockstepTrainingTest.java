@@ -13,7 +13,7 @@ import dev.losslens.dataset.PromptResponsePair;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
 import dev.losslens.model.Checkpoints;
-import dev.losslens.model.DjlThreads;
+import dev.losslens.model.DjlTestThread;
 import dev.losslens.model.GptParameters;
 import dev.losslens.model.ModelConfig;
 import dev.losslens.model.TinyGpt;
@@ -27,8 +27,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +39,7 @@ import org.springframework.core.io.DefaultResourceLoader;
  */
 class LockstepTrainingTest {
 
-    private static final ExecutorService DJL = DjlThreads.single("test-lockstep");
+    private static final DjlTestThread DJL = new DjlTestThread("test-lockstep");
     private static final Tokenizer TOKENIZER = Tokenizer.bundled();
     private static final InstructionTemplate TEMPLATE = new InstructionTemplate(TOKENIZER);
     private static final SampleDatasets DATASETS = new SampleDatasets(new DefaultResourceLoader());
@@ -52,15 +50,7 @@ class LockstepTrainingTest {
 
     @AfterAll
     static void stop() {
-        DJL.shutdown();
-    }
-
-    private static <T> T onDjl(Function<NDManager, T> work) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (NDManager manager = NDManager.newBaseManager()) {
-                return work.apply(manager);
-            }
-        }, DJL).join();
+        DJL.close();
     }
 
     private static List<TokenizedExample> training(String dataset) {
@@ -89,7 +79,7 @@ class LockstepTrainingTest {
     }
 
     private static Run train(Function<NDManager, TrainingPlan> plan, IntPredicate cancelAfterStep) {
-        return onDjl(manager -> {
+        return DJL.run(manager -> {
             TrainingPlan p = plan.apply(manager);
             List<List<MetricPoint>> points = new ArrayList<>();
             List<List<List<Generation>>> generations = new ArrayList<>();
@@ -208,7 +198,7 @@ class LockstepTrainingTest {
         assertThat(examples.stream().mapToInt(TokenizedExample::length).distinct().count())
                 .as("rows of different lengths, so padding is exercised").isGreaterThan(1);
 
-        double[] measured = onDjl(manager -> {
+        double[] measured = DJL.run(manager -> {
             // independent reference: each example alone, unpadded, summed by role
             double responseSum = 0;
             double promptSum = 0;
@@ -323,7 +313,7 @@ class LockstepTrainingTest {
             assertThat(result.divergedAt()).isNull();
             assertThat(result.finalWeights()).isNotEmpty();
         }
-        double drift = onDjl(manager -> {
+        double drift = DJL.run(manager -> {
             try (GptParameters start = GptParameters.initialise(TINY, SEED, manager);
                  GptParameters trained = read(run.results().get(0).finalWeights(), manager)) {
                 assertThat(trained.config()).isEqualTo(TINY);
