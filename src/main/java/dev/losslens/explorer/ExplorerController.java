@@ -4,12 +4,14 @@ import dev.losslens.dataset.DatasetInfo;
 import dev.losslens.dataset.PromptResponsePair;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
+import dev.losslens.model.CheckpointInfo;
 import dev.losslens.model.LanguageModels;
 import dev.losslens.system.InvalidInputException;
 import dev.losslens.system.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,10 +72,19 @@ class ExplorerController {
         model.addAttribute("datasets", datasets.list());
         model.addAttribute("pairs", IntStream.range(0, pairs.size())
                 .mapToObj(i -> PairOption.of(i, pairs.get(i).prompt())).toList());
-        model.addAttribute("checkpoints", models.checkpoints());
+        model.addAttribute("checkpoints", checkpointChoices(form.checkpoint()));
         model.addAttribute("limits", breakdowns.limits());
         model.addAttribute("errors", errors.messages());
         return "explore";
+    }
+
+    /** The listed checkpoints, plus the one shown if it is an older lane the list leaves out. */
+    private List<CheckpointInfo> checkpointChoices(String shown) {
+        List<CheckpointInfo> listed = models.checkpoints();
+        if (listed.stream().anyMatch(info -> info.id().equals(shown))) {
+            return listed;
+        }
+        return Stream.concat(listed.stream(), models.find(shown).stream()).toList();
     }
 
     private static int pairIndex(String pair, int size) {

@@ -43,7 +43,7 @@ public class LanguageModels {
     }
 
     public Optional<CheckpointInfo> find(String id) {
-        return checkpoints().stream().filter(info -> info.id().equals(id)).findFirst();
+        return sources.stream().map(source -> source.find(id)).flatMap(Optional::stream).findFirst();
     }
 
     /** Per-token NLL and top-k candidates of {@code ids} under checkpoint {@code id}, computed on the inference thread. */

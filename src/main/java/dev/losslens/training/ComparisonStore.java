@@ -167,6 +167,11 @@ class ComparisonStore {
                 .params(id, lane).query((rs, n) -> rs.getBytes(1)).optional();
     }
 
+    boolean hasLaneWeights(long id, int lane) {
+        return jdbc.sql("select count(*) from lane where comparison_id = ? and lane_index = ? and final_weights is not null")
+                .params(id, lane).query(Integer.class).single() > 0;
+    }
+
     /** Finished lanes with weights, newest first: what the explorer can open. */
     List<long[]> lanesWithWeights(int limit) {
         return jdbc.sql("select comparison_id, lane_index from lane where final_weights is not null"

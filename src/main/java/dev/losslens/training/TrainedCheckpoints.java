@@ -42,11 +42,27 @@ class TrainedCheckpoints implements CheckpointSource {
                     "tiny GPT pre-trained on sample-datasets/corpus with the full-sequence objective"));
         }
         for (long[] lane : store.lanesWithWeights(LISTED_LANES)) {
-            String label = store.lanes(lane[0]).get((int) lane[1]).label();
-            all.add(new CheckpointInfo(laneId(lane[0], (int) lane[1]),
-                    "Run #%d, lane %d: %s".formatted(lane[0], lane[1] + 1, label), "final weights of a training lane"));
+            all.add(laneInfo(lane[0], (int) lane[1]));
         }
         return all;
+    }
+
+    /** The base, or any stored lane with final weights, however old. */
+    @Override
+    public Optional<CheckpointInfo> find(String id) {
+        Matcher lane = LANE_ID.matcher(id);
+        if (!lane.matches()) {
+            return CheckpointSource.super.find(id);
+        }
+        long comparison = Long.parseLong(lane.group(1));
+        int index = Integer.parseInt(lane.group(2));
+        return store.hasLaneWeights(comparison, index) ? Optional.of(laneInfo(comparison, index)) : Optional.empty();
+    }
+
+    private CheckpointInfo laneInfo(long comparison, int lane) {
+        String label = store.lanes(comparison).get(lane).label();
+        return new CheckpointInfo(laneId(comparison, lane), "Run #%d, lane %d: %s".formatted(comparison, lane + 1, label),
+                "final weights of a training lane");
     }
 
     @Override
