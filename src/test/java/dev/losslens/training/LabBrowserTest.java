@@ -16,11 +16,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** From the lab form to a finished run page with live charts, in a real browser at projector and phone sizes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:labtest;DB_CLOSE_DELAY=-1")
 class LabBrowserTest extends BrowserTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void aComparisonStartedFromTheFormTrainsToFinishedChartsAnswersAndExports() throws Exception {
@@ -74,6 +78,32 @@ class LabBrowserTest extends BrowserTest {
         chromium.screenshot("lab-run-phone");
     }
 
+    @Test
+    void theObjectivePresetRunsFromOneClickAndShowsTheLessonInItsCharts() throws Exception {
+        chromium.viewport(1920, 1080);
+        chromium.driver().get(url("/runs/new"));
+        chromium.driver().findElement(By.cssSelector("button[name=preset][value=objective-from-base]")).click();
+        waitUntilFinished(Duration.ofSeconds(150));
+
+        assertThat(text("[data-status-text]")).startsWith("Finished: 300 steps");
+        assertThat(pointsPerLane("responseNll")).containsExactly(13, 13);
+        String runUrl = chromium.driver().getCurrentUrl();
+        JsonNode run = JSON.readTree(get("/api/comparisons/" + runUrl.substring(runUrl.lastIndexOf('/') + 1)));
+        JsonNode pretraining = last(run.get("lanes").get(0));
+        JsonNode instruction = last(run.get("lanes").get(1));
+        assertThat(instruction.get("responseNll").asDouble())
+                .as("the instruction objective reaches the lower held-out response NLL")
+                .isLessThan(pretraining.get("responseNll").asDouble());
+        assertThat(pretraining.get("promptNll").asDouble())
+                .as("only the full-sequence lane learns the prompts")
+                .isLessThan(instruction.get("promptNll").asDouble() / 2);
+    }
+
+    private static JsonNode last(JsonNode lane) {
+        JsonNode metrics = lane.get("metrics");
+        return metrics.get(metrics.size() - 1);
+    }
+
     /** 30 steps of instruction vs pre-training, both from scratch: seconds, not the presets' 300 steps. */
     private static void fillShortRun() {
         new Select(field("dataset")).selectByValue("capitals");
@@ -88,7 +118,11 @@ class LabBrowserTest extends BrowserTest {
     }
 
     private static void waitUntilFinished() {
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(60)).until(driver ->
+        waitUntilFinished(Duration.ofSeconds(60));
+    }
+
+    private static void waitUntilFinished(Duration patience) {
+        new WebDriverWait(chromium.driver(), patience).until(driver ->
                 "finished".equals(driver.findElement(By.cssSelector("main")).getDomAttribute("data-status"))
                         && driver.findElement(By.cssSelector("[data-chart=responseNll]")).getDomAttribute("data-points") != null
                         && !pointsPerLane("responseNll").contains(0));
