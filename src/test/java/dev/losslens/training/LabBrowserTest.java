@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,6 +37,7 @@ class LabBrowserTest extends BrowserTest {
         chromium.screenshot("lab-form");
 
         chromium.driver().findElement(By.cssSelector("#lab-form button[type=submit]")).click();
+        waitForRunPage();
         waitUntilFinished();
         String runUrl = chromium.driver().getCurrentUrl();
         assertThat(runUrl).matches("http://localhost:\\d+/runs/\\d+");
@@ -83,6 +85,7 @@ class LabBrowserTest extends BrowserTest {
         chromium.viewport(1920, 1080);
         chromium.driver().get(url("/runs/new"));
         chromium.driver().findElement(By.cssSelector("button[name=preset][value=objective-from-base]")).click();
+        waitForRunPage();
         waitUntilFinished(Duration.ofSeconds(150));
 
         assertThat(text("[data-status-text]")).startsWith("Finished: 300 steps");
@@ -117,12 +120,18 @@ class LabBrowserTest extends BrowserTest {
         new Select(field("lane-3-objective")).selectByValue("");
     }
 
+    /** The submit answers with a redirect; until it lands, the form page's elements go stale under the test. */
+    private static void waitForRunPage() {
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(10))
+                .until(driver -> driver.getCurrentUrl().matches("http://localhost:\\d+/runs/\\d+"));
+    }
+
     private static void waitUntilFinished() {
         waitUntilFinished(Duration.ofSeconds(60));
     }
 
     private static void waitUntilFinished(Duration patience) {
-        new WebDriverWait(chromium.driver(), patience).until(driver ->
+        new WebDriverWait(chromium.driver(), patience).ignoring(StaleElementReferenceException.class).until(driver ->
                 "finished".equals(driver.findElement(By.cssSelector("main")).getDomAttribute("data-status"))
                         && driver.findElement(By.cssSelector("[data-chart=responseNll]")).getDomAttribute("data-points") != null
                         && !pointsPerLane("responseNll").contains(0));
