@@ -59,7 +59,12 @@ public class SampleDatasets {
     }
 
     public DatasetInfo require(String name) {
-        return find(name).orElseThrow(() -> new NotFoundException("name",
+        return require(name, "name");
+    }
+
+    /** The dataset, or a not-found naming {@code field} and the known datasets. */
+    public DatasetInfo require(String name, String field) {
+        return find(name).orElseThrow(() -> new NotFoundException(field,
                 "Unknown dataset '%s'. Known: %s".formatted(name, String.join(", ", infos.keySet()))));
     }
 

@@ -7,7 +7,6 @@ import dev.losslens.dataset.Split;
 import dev.losslens.model.CheckpointInfo;
 import dev.losslens.model.LanguageModels;
 import dev.losslens.system.InvalidInputException;
-import dev.losslens.system.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -45,8 +44,7 @@ class ExplorerController {
                    Model model, HttpServletResponse http) {
         FormErrors errors = new FormErrors();
         DatasetInfo chosen = errors.attempt(() -> dataset == null || dataset.isBlank()
-                ? datasets.list().get(0) : datasets.find(dataset).orElseThrow(() -> new NotFoundException("dataset",
-                "Unknown dataset '%s'".formatted(dataset))));
+                ? datasets.list().get(0) : datasets.require(dataset, "dataset"));
         if (chosen == null) {
             chosen = datasets.list().get(0);
         }

@@ -1,6 +1,5 @@
 package dev.losslens.explorer;
 
-import dev.losslens.system.NotFoundException;
 import dev.losslens.system.RejectedRequestException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +19,7 @@ final class FormErrors {
         } catch (RejectedRequestException e) {
             messages.putIfAbsent(e.field(), e.getMessage());
             if (status == HttpStatus.OK) {
-                status = e instanceof NotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+                status = e.status();
             }
             return null;
         }

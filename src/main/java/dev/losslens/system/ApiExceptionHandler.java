@@ -23,19 +23,9 @@ import tools.jackson.databind.DatabindException;
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalid(InvalidInputException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.field());
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, e.getMessage(), e.field());
-    }
-
-    @ExceptionHandler(TooManyRequestsException.class)
-    ProblemDetail tooMany(TooManyRequestsException e) {
-        return problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), e.field());
+    @ExceptionHandler(RejectedRequestException.class)
+    ProblemDetail rejected(RejectedRequestException e) {
+        return problem(e.status(), e.getMessage(), e.field());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,9 +1,11 @@
 package dev.losslens.system;
 
+import org.springframework.http.HttpStatus;
+
 /** A request value that is present but unacceptable; answered with 400 and the offending field. */
 public class InvalidInputException extends RejectedRequestException {
 
     public InvalidInputException(String field, String message) {
-        super(field, message);
+        super(HttpStatus.BAD_REQUEST, field, message);
     }
 }

@@ -1,9 +1,11 @@
 package dev.losslens.system;
 
+import org.springframework.http.HttpStatus;
+
 /** A request names something (dataset, pair, checkpoint, run) that does not exist; answered with 404. */
 public class NotFoundException extends RejectedRequestException {
 
     public NotFoundException(String field, String message) {
-        super(field, message);
+        super(HttpStatus.NOT_FOUND, field, message);
     }
 }

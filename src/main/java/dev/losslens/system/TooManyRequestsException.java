@@ -1,9 +1,11 @@
 package dev.losslens.system;
 
+import org.springframework.http.HttpStatus;
+
 /** A limit on waiting work is reached; answered with 429 and nothing is stored. */
 public class TooManyRequestsException extends RejectedRequestException {
 
     public TooManyRequestsException(String field, String message) {
-        super(field, message);
+        super(HttpStatus.TOO_MANY_REQUESTS, field, message);
     }
 }

@@ -1,5 +1,6 @@
 package dev.losslens.training;
 
+import dev.losslens.objective.LossObjective;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +17,15 @@ record ComparisonConfig(String dataset, String model, int steps, double learning
 
     /** @param promptWeight λ for the weighted objective; 1 for pre-training, 0 for instruction */
     record LaneConfig(String objective, double promptWeight, String init) {
+
+        LaneSpec spec() {
+            LossObjective loss = switch (objective) {
+                case "pretraining" -> LossObjective.PRETRAINING;
+                case "instruction" -> LossObjective.INSTRUCTION;
+                default -> LossObjective.weighted(promptWeight);
+            };
+            return new LaneSpec(loss, init.equals("base") ? LaneSpec.Init.BASE : LaneSpec.Init.SCRATCH);
+        }
     }
 
     /** SHA-256 of the canonical JSON form. */

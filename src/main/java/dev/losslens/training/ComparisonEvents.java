@@ -46,10 +46,12 @@ class ComparisonEvents {
         Runnable poll = () -> {
             try {
                 ComparisonRow row = comparisons.require(id);
+                boolean newPoints = false;
                 for (LanePoint point : store.points(row.dataId(), Arrays.stream(lastStep).min().orElse(-1))) {
                     if (point.point().step() > lastStep[point.lane()]) {
                         emitter.send(SseEmitter.event().name("point").data(Map.of("lane", point.lane(), "point", point.point())));
                         lastStep[point.lane()] = point.point().step();
+                        newPoints = true;
                     }
                 }
                 ComparisonView view = comparisons.view(id);
@@ -57,6 +59,9 @@ class ComparisonEvents {
                 if (!status.equals(lastStatus[0])) {
                     lastStatus[0] = status;
                     emitter.send(SseEmitter.event().name("status").data(statusOf(view)));
+                }
+                // answers change only at evaluation steps, which are exactly when new points arrive
+                if (newPoints || row.status().done()) {
                     emitter.send(SseEmitter.event().name("generations").data(view.generations()));
                 }
                 if (row.status().done()) {

@@ -37,7 +37,7 @@ class ComparisonService {
     Submission submit(ComparisonRequest request, String client) {
         ComparisonConfig config = validator.validate(request);
         String key = config.key();
-        List<String> labels = config.lanes().stream().map(lane -> ComparisonTrainer.spec(lane).label()).toList();
+        List<String> labels = config.lanes().stream().map(lane -> lane.spec().label()).toList();
         var finished = store.findByKey(key, List.of(ComparisonStatus.FINISHED));
         if (finished.isPresent()) {
             long replay = store.insert(config, labels, ComparisonStatus.FINISHED, finished.get().id(), client);

@@ -49,15 +49,15 @@ class ComparisonStore {
     /** The newest comparison with this config in one of the given states. */
     Optional<ComparisonRow> findByKey(String key, List<ComparisonStatus> statuses) {
         return jdbc.sql("select * from comparison where config_key = :key and status in (:statuses) and replay_of is null"
-                        + " order by id desc")
+                        + " order by id desc fetch first 1 rows only")
                 .param("key", key)
                 .param("statuses", statuses.stream().map(ComparisonStatus::key).toList())
-                .query(ComparisonStore::comparison).list().stream().findFirst();
+                .query(ComparisonStore::comparison).optional();
     }
 
     List<ComparisonRow> recent(int limit) {
-        return jdbc.sql("select * from comparison order by id desc").query(ComparisonStore::comparison).list()
-                .stream().limit(limit).toList();
+        return jdbc.sql("select * from comparison order by id desc fetch first ? rows only").param(limit)
+                .query(ComparisonStore::comparison).list();
     }
 
     List<LaneRow> lanes(long comparisonId) {
@@ -167,16 +167,21 @@ class ComparisonStore {
                 .params(id, lane).query((rs, n) -> rs.getBytes(1)).optional();
     }
 
-    boolean hasLaneWeights(long id, int lane) {
-        return jdbc.sql("select count(*) from lane where comparison_id = ? and lane_index = ? and final_weights is not null")
-                .params(id, lane).query(Integer.class).single() > 0;
+    Optional<TrainedLane> trainedLane(long id, int lane) {
+        return jdbc.sql("select comparison_id, lane_index, label from lane"
+                        + " where comparison_id = ? and lane_index = ? and final_weights is not null")
+                .params(id, lane).query(ComparisonStore::trainedLane).optional();
     }
 
-    /** Finished lanes with weights, newest first: what the explorer can open. */
-    List<long[]> lanesWithWeights(int limit) {
-        return jdbc.sql("select comparison_id, lane_index from lane where final_weights is not null"
-                        + " order by comparison_id desc, lane_index")
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2)}).list().stream().limit(limit).toList();
+    /** Lanes with final weights, newest first: what the explorer lists. */
+    List<TrainedLane> trainedLanes(int limit) {
+        return jdbc.sql("select comparison_id, lane_index, label from lane where final_weights is not null"
+                        + " order by comparison_id desc, lane_index fetch first ? rows only")
+                .param(limit).query(ComparisonStore::trainedLane).list();
+    }
+
+    private static TrainedLane trainedLane(ResultSet rs, int row) throws SQLException {
+        return new TrainedLane(rs.getLong("comparison_id"), rs.getInt("lane_index"), rs.getString("label"));
     }
 
     /** Queued comparisons ahead of this one (0 = next to be claimed). */

@@ -6,7 +6,6 @@ import dev.losslens.dataset.Split;
 import dev.losslens.model.DjlThreads;
 import dev.losslens.model.GptParameters;
 import dev.losslens.model.ModelConfig;
-import dev.losslens.objective.LossObjective;
 import dev.losslens.text.InstructionTemplate;
 import dev.losslens.text.Tokenizer;
 import java.net.InetAddress;
@@ -134,7 +133,7 @@ class ComparisonTrainer implements SmartLifecycle {
         List<GptParameters> start = new ArrayList<>();
         ModelConfig model = ModelConfig.preset(config.model(), tokenizer.vocabSize());
         for (ComparisonConfig.LaneConfig lane : config.lanes()) {
-            LaneSpec spec = spec(lane);
+            LaneSpec spec = lane.spec();
             lanes.add(spec);
             start.add(spec.init() == LaneSpec.Init.BASE
                     ? BaseCheckpoint.load(manager)
@@ -146,15 +145,6 @@ class ComparisonTrainer implements SmartLifecycle {
                 properties.answeredPrompts(), template, tokenizer);
         return new TrainingPlan(lanes, start, training, evaluator, config.steps(), config.batchSize(), config.seed(),
                 config.evalEvery(), config.learningRate());
-    }
-
-    static LaneSpec spec(ComparisonConfig.LaneConfig lane) {
-        LossObjective objective = switch (lane.objective()) {
-            case "pretraining" -> LossObjective.PRETRAINING;
-            case "instruction" -> LossObjective.INSTRUCTION;
-            default -> LossObjective.weighted(lane.promptWeight());
-        };
-        return new LaneSpec(objective, lane.init().equals("base") ? LaneSpec.Init.BASE : LaneSpec.Init.SCRATCH);
     }
 
     private TrainingListener listener(long id, int steps) {

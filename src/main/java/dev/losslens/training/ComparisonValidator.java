@@ -2,7 +2,6 @@ package dev.losslens.training;
 
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.system.InvalidInputException;
-import dev.losslens.system.NotFoundException;
 import dev.losslens.training.ComparisonConfig.LaneConfig;
 import dev.losslens.training.ComparisonRequest.LaneRequest;
 import java.util.ArrayList;
@@ -33,11 +32,7 @@ class ComparisonValidator {
     }
 
     ComparisonConfig validate(ComparisonRequest request) {
-        String dataset = orDefault(request.dataset(), DEFAULT_DATASET);
-        if (datasets.find(dataset).isEmpty()) {
-            throw new NotFoundException("dataset", "Unknown dataset '%s'. Known: %s".formatted(dataset,
-                    String.join(", ", datasets.list().stream().map(d -> d.name()).toList())));
-        }
+        String dataset = datasets.require(orDefault(request.dataset(), DEFAULT_DATASET), "dataset").name();
         String model = orDefault(request.model(), DEFAULT_MODEL);
         if (!MODELS.contains(model)) {
             throw new InvalidInputException("model", "model must be 'tiny' or 'small'");

@@ -1,9 +1,8 @@
 package dev.losslens.training;
 
 import dev.losslens.dataset.SampleDatasets;
-import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.RejectedRequestException;
 import dev.losslens.system.NotFoundException;
-import dev.losslens.system.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -61,12 +60,9 @@ class LabController {
                     request.getRemoteAddr());
             return "redirect:/runs/" + submission.comparison().id()
                     + (submission.kind() == Submission.Kind.JOINED ? "?joined" : "");
-        } catch (InvalidInputException e) {
-            return rejected(form, HttpStatus.BAD_REQUEST, e.field(), e.getMessage(), http, model);
-        } catch (NotFoundException e) {
-            return rejected(form, HttpStatus.NOT_FOUND, e.field(), e.getMessage(), http, model);
-        } catch (TooManyRequestsException e) {
-            return rejected(form, HttpStatus.TOO_MANY_REQUESTS, e.field(), e.getMessage(), http, model);
+        } catch (RejectedRequestException e) {
+            http.setStatus(e.status().value());
+            return form(form, Map.of(form.controlId(e.field()), form.message(e.getMessage())), model);
         }
     }
 
@@ -95,12 +91,6 @@ class LabController {
     String history(Model model) {
         model.addAttribute("runs", comparisons.history(HISTORY).stream().map(RunSummary::of).toList());
         return "runs/list";
-    }
-
-    private String rejected(LabForm form, HttpStatus status, String field, String message, HttpServletResponse http,
-                            Model model) {
-        http.setStatus(status.value());
-        return form(form, Map.of(form.controlId(field), form.message(message)), model);
     }
 
     private String form(LabForm form, Map<String, String> errors, Model model) {

@@ -61,8 +61,8 @@ enum LabPreset {
     }
 
     public List<String> laneLabels() {
-        return lanes.stream().map(lane -> ComparisonTrainer.spec(new ComparisonConfig.LaneConfig(
-                lane.objective(), lane.promptWeight() == null ? 0 : lane.promptWeight(), lane.init())).label()).toList();
+        return lanes.stream().map(lane -> new ComparisonConfig.LaneConfig(
+                lane.objective(), lane.promptWeight() == null ? 0 : lane.promptWeight(), lane.init()).spec().label()).toList();
     }
 
     public String settings() {

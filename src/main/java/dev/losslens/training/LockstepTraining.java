@@ -84,8 +84,9 @@ final class LockstepTraining {
                                  TrainingListener listener) {
         List<Generation> answers = new ArrayList<>();
         HeldOutMetrics metrics = plan.evaluator().measure(lane.model(), answers);
+        // answers first: a stored point tells readers that everything for its step is there
+        listener.generations(index, step, answers);
         listener.point(index, new MetricPoint(step, trainLoss, metrics.responseNll(), metrics.promptNll(),
                 metrics.fullNll(), metrics.exactMatch(), lane.drift()));
-        listener.generations(index, step, answers);
     }
 }

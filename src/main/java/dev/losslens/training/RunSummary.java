@@ -9,7 +9,7 @@ record RunSummary(long id, String dataset, List<String> lanes, int steps, String
 
     static RunSummary of(ComparisonRow row) {
         return new RunSummary(row.id(), row.config().dataset(),
-                row.config().lanes().stream().map(lane -> ComparisonTrainer.spec(lane).label()).toList(),
+                row.config().lanes().stream().map(lane -> lane.spec().label()).toList(),
                 row.config().steps(), row.status().key(), row.replayOf(), row.createdAt());
     }
 }

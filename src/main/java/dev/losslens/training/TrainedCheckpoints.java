@@ -23,6 +23,8 @@ class TrainedCheckpoints implements CheckpointSource {
 
     private static final Pattern LANE_ID = Pattern.compile("run-(\\d{1,18})-lane-(\\d)");
     private static final int LISTED_LANES = 40;
+    private static final CheckpointInfo BASE = new CheckpointInfo(BaseCheckpoint.ID, "Pre-trained base",
+            "tiny GPT pre-trained on sample-datasets/corpus with the full-sequence objective");
 
     private final ComparisonStore store;
 
@@ -38,30 +40,28 @@ class TrainedCheckpoints implements CheckpointSource {
     public List<CheckpointInfo> checkpoints() {
         List<CheckpointInfo> all = new ArrayList<>();
         if (BaseCheckpoint.bundled()) {
-            all.add(new CheckpointInfo(BaseCheckpoint.ID, "Pre-trained base",
-                    "tiny GPT pre-trained on sample-datasets/corpus with the full-sequence objective"));
+            all.add(BASE);
         }
-        for (long[] lane : store.lanesWithWeights(LISTED_LANES)) {
-            all.add(laneInfo(lane[0], (int) lane[1]));
-        }
+        store.trainedLanes(LISTED_LANES).forEach(lane -> all.add(info(lane)));
         return all;
     }
 
     /** The base, or any stored lane with final weights, however old. */
     @Override
     public Optional<CheckpointInfo> find(String id) {
+        if (BaseCheckpoint.ID.equals(id)) {
+            return BaseCheckpoint.bundled() ? Optional.of(BASE) : Optional.empty();
+        }
         Matcher lane = LANE_ID.matcher(id);
         if (!lane.matches()) {
-            return CheckpointSource.super.find(id);
+            return Optional.empty();
         }
-        long comparison = Long.parseLong(lane.group(1));
-        int index = Integer.parseInt(lane.group(2));
-        return store.hasLaneWeights(comparison, index) ? Optional.of(laneInfo(comparison, index)) : Optional.empty();
+        return store.trainedLane(Long.parseLong(lane.group(1)), Integer.parseInt(lane.group(2))).map(TrainedCheckpoints::info);
     }
 
-    private CheckpointInfo laneInfo(long comparison, int lane) {
-        String label = store.lanes(comparison).get(lane).label();
-        return new CheckpointInfo(laneId(comparison, lane), "Run #%d, lane %d: %s".formatted(comparison, lane + 1, label),
+    private static CheckpointInfo info(TrainedLane lane) {
+        return new CheckpointInfo(laneId(lane.comparisonId(), lane.index()),
+                "Run #%d, lane %d: %s".formatted(lane.comparisonId(), lane.index() + 1, lane.label()),
                 "final weights of a training lane");
     }
 

@@ -65,6 +65,8 @@ class PostgresQueueTest {
             assertThat(lane.metrics()).extracting(MetricPoint::step).containsExactly(0, 3, 6);
             assertThat(store.laneWeights(id, lane.index())).isPresent();
         });
+        assertThat(store.trainedLanes(40)).extracting(TrainedLane::comparisonId).contains(id);
+        assertThat(store.recent(1)).extracting(ComparisonRow::id).containsExactly(id);
     }
 
     @Test

@@ -86,7 +86,7 @@ class RestartTest {
         ComparisonConfig config = new ComparisonConfig("capitals", "tiny", 100, 1e-3, 8, seed, 10, List.of(
                 new ComparisonConfig.LaneConfig("pretraining", 1.0, "scratch"),
                 new ComparisonConfig.LaneConfig("instruction", 0.0, "scratch")));
-        List<String> labels = config.lanes().stream().map(lane -> ComparisonTrainer.spec(lane).label()).toList();
+        List<String> labels = config.lanes().stream().map(lane -> lane.spec().label()).toList();
         // inserted as running, so no trainer can claim it from the queue in between
         long id = store.insert(config, labels, ComparisonStatus.RUNNING, null, "127.0.0.1");
         jdbc.sql("update comparison set claimed_by = ?, started_at = ?, heartbeat_at = ?, steps_done = 17 where id = ?")
