@@ -67,6 +67,25 @@ public final class TinyGpt {
         return logProbs.gather(targets.expandDims(-1), -1).squeeze(-1).neg();                     // (B, T−1)
     }
 
+    /**
+     * The training loss, Σ w·nll / Σ w over every target of the batch (a true per-token mean): ids (B, T) and
+     * weights (B, T − 1), entry t weighing the prediction of token t + 1 → a scalar ().
+     */
+    public NDArray weightedNll(NDArray ids, NDArray weights) {
+        NDArray nll = nextTokenNll(ids);                                                           // (B, T−1)
+        // Σ w is summed by the engine, so the divisor autograd keeps for backward is memory the engine owns
+        return nll.mul(weights).sum().div(weights.sum());                                          // ()
+    }
+
+    /**
+     * A scalar the engine allocates itself. DJL's {@code div(Number)} wraps a Java buffer and releases it at once,
+     * but autograd keeps the divisor for backward: once the garbage collector frees that buffer, the gradient is
+     * computed from whatever memory took its place (the corruption that busy explorers caused in training).
+     */
+    private static NDArray constant(NDManager manager, float value) {
+        return manager.full(new Shape(), value);                                                   // ()
+    }
+
     private NDArray attention(NDArray x, NDArray mask, String p) {
         Shape s = x.getShape();
         long batch = s.get(0);
@@ -78,7 +97,8 @@ public final class TinyGpt {
         NDArray q = heads.get(0);                                                                  // (B, H, T, K)
         NDArray key = heads.get(1);                                                                // (B, H, T, K)
         NDArray v = heads.get(2);                                                                  // (B, H, T, K)
-        NDArray scores = q.matMul(key.transpose(0, 1, 3, 2)).div((float) Math.sqrt(k));                    // (B, H, T, T)
+        NDArray scale = constant(x.getManager(), (float) Math.sqrt(k));                            // ()
+        NDArray scores = q.matMul(key.transpose(0, 1, 3, 2)).div(scale);                           // (B, H, T, T)
         // a position may attend to itself and earlier positions only: later tokens never change earlier predictions
         NDArray attended = scores.add(mask).softmax(-1).matMul(v);                                 // (B, H, T, K)
         NDArray merged = attended.transpose(0, 2, 1, 3).reshape(batch, t, config.dModel());        // (B, T, D)

@@ -45,11 +45,9 @@ final class LaneModel implements AutoCloseable {
                     .toType(DataType.INT64, false);                                                   // (B, T)
             float[] w = batch.targetWeights(objective);
             NDArray weights = manager.create(w, new Shape(batch.size(), batch.length() - 1));         // (B, T−1)
-            double weightTotal = sum(w);
             NDArray loss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray nll = model.nextTokenNll(ids);                                                // (B, T−1)
-                loss = nll.mul(weights).sum().div((float) weightTotal);                                        // ()
+                loss = model.weightedNll(ids, weights);                                               // ()
                 collector.backward(loss);
             }
             double value = loss.getFloat();
@@ -72,14 +70,6 @@ final class LaneModel implements AutoCloseable {
             }
             return Math.sqrt(moved) / Math.sqrt(start);
         }
-    }
-
-    private static double sum(float[] values) {
-        double total = 0;
-        for (float v : values) {
-            total += v;
-        }
-        return total;
     }
 
     @Override
