@@ -1,16 +1,18 @@
 package dev.losslens.explorer;
 
+import dev.losslens.checkpoint.LanguageModels;
+import dev.losslens.checkpoint.UnknownCheckpointException;
 import dev.losslens.explorer.Breakdown.Candidate;
 import dev.losslens.explorer.Breakdown.ExplainedToken;
 import dev.losslens.explorer.Breakdown.TargetWeights;
-import dev.losslens.model.LanguageModels;
+import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.model.ModelConfig;
 import dev.losslens.model.Prediction;
 import dev.losslens.model.TokenScores;
-import dev.losslens.model.UnknownCheckpointException;
 import dev.losslens.objective.LossBreakdown;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.LossTotals;
+import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.system.InvalidInputException;
 import dev.losslens.system.NotFoundException;
 import dev.losslens.text.InstructionTemplate;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Service;
 class BreakdownService {
 
     /** Read pairs with the pre-trained base unless asked otherwise: its losses tell a story, random ones do not. */
-    static final String DEFAULT_CHECKPOINT = "base";
+    static final String DEFAULT_CHECKPOINT = BaseCheckpoint.ID;
     /** λ shown when none is asked for: small but visible (OpenAI's legacy API defaulted to 0.01). */
     static final double DEFAULT_PROMPT_WEIGHT = 0.1;
     private static final Pattern CHECKPOINT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -63,9 +65,9 @@ class BreakdownService {
         TokenScores scores = score(checkpoint, example.ids());
         LossBreakdown losses = LossBreakdown.of(example, scores.nll(), lambda);
         Map<String, LossTotals> totals = new LinkedHashMap<>();
-        totals.put("pretraining", losses.pretraining());
-        totals.put("instruction", losses.instruction());
-        totals.put("weighted", losses.weighted());
+        totals.put(ObjectiveKind.PRETRAINING.key(), losses.pretraining());
+        totals.put(ObjectiveKind.INSTRUCTION.key(), losses.instruction());
+        totals.put(ObjectiveKind.WEIGHTED.key(), losses.weighted());
         return new Breakdown(checkpoint, tokenizer.vocabSize(), lambda, ModelConfig.CONTEXT, tokens(example, scores, lambda),
                 totals, losses.promptShare());
     }

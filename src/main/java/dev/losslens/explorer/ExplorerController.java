@@ -1,11 +1,11 @@
 package dev.losslens.explorer;
 
+import dev.losslens.checkpoint.CheckpointInfo;
+import dev.losslens.checkpoint.LanguageModels;
 import dev.losslens.dataset.DatasetInfo;
 import dev.losslens.dataset.PromptResponsePair;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
-import dev.losslens.model.CheckpointInfo;
-import dev.losslens.model.LanguageModels;
 import dev.losslens.system.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -27,11 +27,6 @@ class ExplorerController {
         this.datasets = datasets;
         this.models = models;
         this.breakdowns = breakdowns;
-    }
-
-    @GetMapping("/")
-    String welcome() {
-        return "index";
     }
 
     @GetMapping("/explore")

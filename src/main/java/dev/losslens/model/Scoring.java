@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.losslens.objective.LabelShift;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,19 +22,17 @@ public final class Scoring {
             NDManager manager = model.weights().manager();
             int n = ids.length;
             NDArray input = manager.create(ids, new Shape(1, n)).toType(DataType.INT64, false);        // (1, T)
-            NDArray logProbs = model.logits(input.get(new NDIndex(":, 0:{}", n - 1))).logSoftmax(-1); // (1, T−1, V)
+            NDArray logProbs = model.nextTokenLogProbs(input);                                         // (1, T−1, V)
+            float[] nll = TinyGpt.nll(logProbs, input).toFloatArray();                                 // (1, T−1)
             float[] flat = logProbs.toFloatArray();
             int v = model.config().vocabSize();
-            double[] nll = new double[n];
-            nll[0] = Double.NaN;
+            // token 0 is nobody's target; token t's candidates are those of the prediction before it
             List<List<Prediction>> top = new ArrayList<>(n);
             top.add(List.of());
-            for (int t = 1; t < n; t++) {
-                int row = (t - 1) * v;
-                nll[t] = -flat[row + ids[t]];
-                top.add(topOf(flat, row, v, topK));
+            for (int p = 0; p < n - 1; p++) {
+                top.add(topOf(flat, p * v, v, topK));
             }
-            return new TokenScores(nll, top);
+            return new TokenScores(LabelShift.perToken(nll, 0, n), top);
         }
     }
 

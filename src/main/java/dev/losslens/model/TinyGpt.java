@@ -55,14 +55,23 @@ public final class TinyGpt {
     }
 
     /**
-     * −log p(x_{t+1} | x_≤t) for every position: ids (B, T) → (B, T − 1). Index t of the result scores token t + 1
-     * of the input, which is how the label shift reads in code.
+     * The label shift, once: the prediction at position t is read against token t + 1, so ids (B, T) give T − 1
+     * predictions, log p(· | x_≤t) as (B, T − 1, V).
      */
-    public NDArray nextTokenNll(NDArray ids) {
+    public NDArray nextTokenLogProbs(NDArray ids) {
         long t = ids.getShape().get(1);
-        NDArray inputs = ids.get(new NDIndex(":, 0:{}", t - 1));                                   // (B, T−1)
+        return logits(ids.get(new NDIndex(":, 0:{}", t - 1))).logSoftmax(-1);                     // (B, T−1, V)
+    }
+
+    /** −log p(x_{t+1} | x_≤t) for every prediction: ids (B, T) → (B, T − 1). */
+    public NDArray nextTokenNll(NDArray ids) {
+        return nll(nextTokenLogProbs(ids), ids);                                                   // (B, T−1)
+    }
+
+    /** What predictions (B, T − 1, V) from {@link #nextTokenLogProbs} cost the tokens that follow in ids (B, T). */
+    public static NDArray nll(NDArray logProbs, NDArray ids) {
+        long t = ids.getShape().get(1);
         NDArray targets = ids.get(new NDIndex(":, 1:{}", t));                                      // (B, T−1)
-        NDArray logProbs = logits(inputs).logSoftmax(-1);                                          // (B, T−1, V)
         // gather keeps one entry per position; pick-by-index would broadcast to (T−1, T−1) silently
         return logProbs.gather(targets.expandDims(-1), -1).squeeze(-1).neg();                     // (B, T−1)
     }

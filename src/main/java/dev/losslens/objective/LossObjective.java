@@ -8,18 +8,10 @@ import dev.losslens.text.TokenizedExample;
  * cross-entropy; they differ only in the weight each target position gets:
  * pre-training 1 everywhere, instruction tuning 0 on prompt targets, the λ-weighted dial λ on prompt targets.
  */
-public record LossObjective(Kind kind, double promptWeight) {
+public record LossObjective(ObjectiveKind kind, double promptWeight) {
 
-    public enum Kind {
-        PRETRAINING, INSTRUCTION, WEIGHTED;
-
-        public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
-    public static final LossObjective PRETRAINING = new LossObjective(Kind.PRETRAINING, 1.0);
-    public static final LossObjective INSTRUCTION = new LossObjective(Kind.INSTRUCTION, 0.0);
+    public static final LossObjective PRETRAINING = new LossObjective(ObjectiveKind.PRETRAINING, 1.0);
+    public static final LossObjective INSTRUCTION = new LossObjective(ObjectiveKind.INSTRUCTION, 0.0);
 
     public LossObjective {
         if (!(promptWeight >= 0.0 && promptWeight <= 1.0)) {
@@ -29,7 +21,16 @@ public record LossObjective(Kind kind, double promptWeight) {
 
     /** L_λ = L_response + λ · L_prompt: λ = 1 is pre-training, λ = 0 is instruction tuning. */
     public static LossObjective weighted(double lambda) {
-        return new LossObjective(Kind.WEIGHTED, lambda);
+        return new LossObjective(ObjectiveKind.WEIGHTED, lambda);
+    }
+
+    /** The objective of a kind; λ counts only for the weighted one. */
+    public static LossObjective of(ObjectiveKind kind, double lambda) {
+        return switch (kind) {
+            case PRETRAINING -> PRETRAINING;
+            case INSTRUCTION -> INSTRUCTION;
+            case WEIGHTED -> weighted(lambda);
+        };
     }
 
     public double weight(Role targetRole) {

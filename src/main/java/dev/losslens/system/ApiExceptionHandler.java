@@ -1,6 +1,8 @@
 package dev.losslens.system;
 
 import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,7 +22,9 @@ import tools.jackson.databind.DatabindException;
  * Every rejected API request answers {@code application/problem+json} with a {@code field} property naming what
  * to fix. Nothing is stored before validation passes, so a rejection never changes stored data.
  */
+/** Ahead of the page handler, which would otherwise answer API errors with an HTML page. */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RejectedRequestException.class)

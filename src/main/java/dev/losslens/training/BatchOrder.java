@@ -10,7 +10,7 @@ import java.util.Random;
  * The seeded order in which training examples are visited: shuffled epochs, cut into batches. Every lane of a
  * comparison sees the same batch at the same step, so lanes differ only in their objective or start.
  */
-final class BatchOrder {
+public final class BatchOrder {
 
     private final List<TokenizedExample> examples;
     private final int batchSize;
@@ -18,7 +18,7 @@ final class BatchOrder {
     private final List<Integer> epoch = new ArrayList<>();
     private int next;
 
-    BatchOrder(List<TokenizedExample> examples, int batchSize, long seed) {
+    public BatchOrder(List<TokenizedExample> examples, int batchSize, long seed) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
@@ -27,7 +27,7 @@ final class BatchOrder {
         this.random = new Random(seed);
     }
 
-    TrainingBatch next() {
+    public TrainingBatch next() {
         List<TokenizedExample> batch = new ArrayList<>(batchSize);
         while (batch.size() < batchSize) {
             if (next == epoch.size()) {

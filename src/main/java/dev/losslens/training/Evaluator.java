@@ -7,16 +7,18 @@ import ai.djl.ndarray.types.Shape;
 import dev.losslens.dataset.PromptResponsePair;
 import dev.losslens.model.Scoring;
 import dev.losslens.model.TinyGpt;
+import dev.losslens.objective.LabelShift;
+import dev.losslens.objective.LossObjective;
+import dev.losslens.objective.LossTotals;
 import dev.losslens.text.CompactVocabulary;
 import dev.losslens.text.InstructionTemplate;
-import dev.losslens.text.Role;
 import dev.losslens.text.TokenizedExample;
 import dev.losslens.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Measures a lane on the fixed held-out split. Runs on the training thread, between steps, without gradients. */
-final class Evaluator {
+public final class Evaluator {
 
     private static final int BATCH = 32;
 
@@ -29,7 +31,7 @@ final class Evaluator {
     /**
      * @param answered how many held-out prompts (the first ones, always the same) are answered for exact match
      */
-    Evaluator(List<PromptResponsePair> heldOutPairs, int answered, InstructionTemplate template, Tokenizer tokenizer) {
+    public Evaluator(List<PromptResponsePair> heldOutPairs, int answered, InstructionTemplate template, Tokenizer tokenizer) {
         this.tokenizer = tokenizer;
         this.heldOut = heldOutPairs.stream().map(p -> template.render(p.prompt(), p.response())).toList();
         this.answerPairs = heldOutPairs.subList(0, Math.min(answered, heldOutPairs.size()));
@@ -39,24 +41,22 @@ final class Evaluator {
     }
 
     HeldOutMetrics measure(TinyGpt model, List<Generation> answers) {
-        double[] sums = new double[2];
-        int[] counts = new int[2];
+        // every held-out target once; the response and full-sequence objectives only pick which ones count
+        LossTotals response = LossTotals.of(0, 0, 0);
+        LossTotals full = LossTotals.of(0, 0, 0);
         for (int from = 0; from < heldOut.size(); from += BATCH) {
             TrainingBatch batch = TrainingBatch.of(heldOut.subList(from, Math.min(from + BATCH, heldOut.size())));
             float[] nll = nextTokenNll(model, batch);
             for (int b = 0; b < batch.size(); b++) {
                 TokenizedExample example = batch.examples().get(b);
-                for (int t = 1; t < example.length(); t++) {
-                    int role = example.role(t) == Role.RESPONSE ? 0 : 1;
-                    sums[role] += nll[b * (batch.length() - 1) + t - 1];
-                    counts[role]++;
-                }
+                double[] tokenNll = LabelShift.perToken(nll, b * (batch.length() - 1), example.length());
+                response = response.plus(LossTotals.of(tokenNll, LossObjective.INSTRUCTION.targetWeights(example)));
+                full = full.plus(LossTotals.of(tokenNll, LossObjective.PRETRAINING.targetWeights(example)));
             }
         }
         answers.addAll(answer(model));
         long correct = answers.stream().filter(Generation::correct).count();
-        return new HeldOutMetrics(sums[0] / counts[0], sums[1] / counts[1],
-                (sums[0] + sums[1]) / (counts[0] + counts[1]),
+        return new HeldOutMetrics(response.mean(), full.minus(response).mean(), full.mean(),
                 answers.isEmpty() ? 0 : (double) correct / answers.size());
     }
 

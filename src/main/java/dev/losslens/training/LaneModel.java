@@ -15,14 +15,14 @@ import dev.losslens.objective.LossObjective;
  * One lane's network, its optimiser and its starting weights θ₀. Must be used from the training thread only: the
  * engine allows a single gradient collector per process.
  */
-final class LaneModel implements AutoCloseable {
+public final class LaneModel implements AutoCloseable {
 
     private final TinyGpt model;
     private final GptParameters initial;
     private final AdamW optimizer;
     private final LossObjective objective;
 
-    LaneModel(GptParameters weights, LossObjective objective, double learningRate, NDManager manager) {
+    public LaneModel(GptParameters weights, LossObjective objective, double learningRate, NDManager manager) {
         this.initial = weights.copy(manager);
         weights.attachGradients();
         this.model = new TinyGpt(weights);
@@ -30,7 +30,7 @@ final class LaneModel implements AutoCloseable {
         this.objective = objective;
     }
 
-    TinyGpt model() {
+    public TinyGpt model() {
         return model;
     }
 
@@ -38,7 +38,7 @@ final class LaneModel implements AutoCloseable {
      * One gradient step on the objective's loss, Σ w·nll / Σ w over the whole batch (a true per-token mean).
      * Returns the loss before the update; a non-finite loss leaves the weights untouched.
      */
-    double step(TrainingBatch batch) {
+    public double step(TrainingBatch batch) {
         try (NDScope ignored = new NDScope()) {
             NDManager manager = model.weights().manager();
             NDArray ids = manager.create(batch.ids(), new Shape(batch.size(), batch.length()))

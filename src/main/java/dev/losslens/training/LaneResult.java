@@ -5,5 +5,5 @@ package dev.losslens.training;
  *
  * @param divergedAt the step whose loss was not finite, or null
  */
-record LaneResult(LaneStatus status, Integer divergedAt, byte[] finalWeights) {
+public record LaneResult(LaneStatus status, Integer divergedAt, byte[] finalWeights) {
 }

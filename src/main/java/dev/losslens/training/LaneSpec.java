@@ -1,28 +1,38 @@
 package dev.losslens.training;
 
 import dev.losslens.objective.LossObjective;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 
 /** One lane of a comparison: what it optimises and where it starts. */
-record LaneSpec(LossObjective objective, Init init) {
+public record LaneSpec(LossObjective objective, Init init) {
 
-    enum Init {
+    /** Where a lane's weights start; {@link #key()} is the word the API, the pages and the database use. */
+    public enum Init {
         SCRATCH, BASE;
 
-        String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<Init> parse(String key) {
+            return Arrays.stream(values()).filter(init -> init.key().equals(key)).findFirst();
+        }
+
+        @Override
+        public String toString() {
+            return key();
         }
     }
 
-    String label() {
+    public String label() {
         String what = switch (objective.kind()) {
             case PRETRAINING -> "Pre-training objective";
             case INSTRUCTION -> "Instruction objective";
-            case WEIGHTED -> "λ = " + trim(objective.promptWeight());
+            case WEIGHTED -> "λ = " + BigDecimal.valueOf(objective.promptWeight()).stripTrailingZeros().toPlainString();
         };
         return what + (init == Init.BASE ? ", from base" : ", from scratch");
-    }
-
-    private static String trim(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,14 +1,19 @@
 package dev.losslens.training;
 
 /** Life of one lane. */
-enum LaneStatus {
+public enum LaneStatus {
     QUEUED, RUNNING, FINISHED, DIVERGED, CANCELLED, INTERRUPTED, FAILED;
 
-    String key() {
+    public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    static LaneStatus of(String key) {
+    @Override
+    public String toString() {
+        return key();
+    }
+
+    public static LaneStatus of(String key) {
         return valueOf(key.toUpperCase(java.util.Locale.ROOT));
     }
 }

@@ -9,12 +9,12 @@ import java.util.List;
  * Trains the lanes of a comparison in lockstep: at every step each live lane takes the same batch, and at every
  * evaluation step each is measured on the same held-out split. Training as a function: plan in, results out.
  */
-final class LockstepTraining {
+public final class LockstepTraining {
 
     private LockstepTraining() {
     }
 
-    static List<LaneResult> run(TrainingPlan plan, TrainingListener listener, NDManager manager) {
+    public static List<LaneResult> run(TrainingPlan plan, TrainingListener listener, NDManager manager) {
         List<LaneModel> lanes = new ArrayList<>();
         for (int i = 0; i < plan.lanes().size(); i++) {
             lanes.add(new LaneModel(plan.startingWeights().get(i), plan.lanes().get(i).objective(),

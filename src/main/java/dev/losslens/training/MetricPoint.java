@@ -7,6 +7,6 @@ package dev.losslens.training;
  *                  own objective, so lanes are not comparable on it
  * @param drift ‖θ − θ₀‖ / ‖θ₀‖
  */
-record MetricPoint(int step, Double trainLoss, double responseNll, double promptNll, double fullNll,
-                   double exactMatch, double drift) {
+public record MetricPoint(int step, Double trainLoss, double responseNll, double promptNll, double fullNll,
+                          double exactMatch, double drift) {
 }

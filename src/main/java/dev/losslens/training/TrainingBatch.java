@@ -1,5 +1,6 @@
 package dev.losslens.training;
 
+import dev.losslens.objective.LabelShift;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.text.CompactVocabulary;
 import dev.losslens.text.TokenizedExample;
@@ -10,18 +11,18 @@ import java.util.List;
  * Examples padded on the right to the longest one. Padding weighs 0 in every objective and, with the causal
  * mask, never influences the real tokens before it.
  */
-record TrainingBatch(List<TokenizedExample> examples, int length) {
+public record TrainingBatch(List<TokenizedExample> examples, int length) {
 
-    static TrainingBatch of(List<TokenizedExample> examples) {
+    public static TrainingBatch of(List<TokenizedExample> examples) {
         return new TrainingBatch(examples, examples.stream().mapToInt(TokenizedExample::length).max().orElse(0));
     }
 
-    int size() {
+    public int size() {
         return examples.size();
     }
 
     /** Token ids, row-major (B, T). */
-    int[] ids() {
+    public int[] ids() {
         int[] ids = new int[size() * length];
         Arrays.fill(ids, CompactVocabulary.PAD);
         for (int b = 0; b < size(); b++) {
@@ -32,19 +33,16 @@ record TrainingBatch(List<TokenizedExample> examples, int length) {
     }
 
     /** Target weights, row-major (B, T − 1): entry [b][t] weighs the prediction of token t + 1 of row b. */
-    float[] targetWeights(LossObjective objective) {
+    public float[] targetWeights(LossObjective objective) {
         float[] weights = new float[size() * (length - 1)];
         for (int b = 0; b < size(); b++) {
-            double[] row = objective.targetWeights(examples.get(b));
-            for (int t = 1; t < row.length; t++) {
-                weights[b * (length - 1) + t - 1] = (float) row[t];
-            }
+            LabelShift.intoPredictions(objective.targetWeights(examples.get(b)), weights, b * (length - 1));
         }
         return weights;
     }
 
     /** Real (non-padding) tokens in the batch. */
-    int tokenCount() {
+    public int tokenCount() {
         return examples.stream().mapToInt(TokenizedExample::length).sum();
     }
 }

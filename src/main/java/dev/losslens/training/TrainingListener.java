@@ -2,18 +2,57 @@ package dev.losslens.training;
 
 import java.util.List;
 
-/** The only link between the training loop and the rest of the app. Called on the training thread. */
-interface TrainingListener {
+/**
+ * The only link between the training loop and the rest of the app, called on the training thread. Each listener
+ * does one job and overrides only what it needs; {@link #all} composes them.
+ */
+public interface TrainingListener {
 
-    void point(int lane, MetricPoint point);
+    default void point(int lane, MetricPoint point) {
+    }
 
-    void generations(int lane, int step, List<Generation> generations);
+    default void generations(int lane, int step, List<Generation> generations) {
+    }
 
-    void diverged(int lane, int step);
+    default void diverged(int lane, int step) {
+    }
 
     /** Steps completed so far and the measured training throughput. */
-    void progress(int step, double tokensPerSecond);
+    default void progress(int step, double tokensPerSecond) {
+    }
 
     /** Polled between steps; true stops the run, keeping what was measured. */
-    boolean cancelRequested();
+    default boolean cancelRequested() {
+        return false;
+    }
+
+    /** Every listener hears every event, in order; the run stops when any of them asks. */
+    static TrainingListener all(List<TrainingListener> listeners) {
+        return new TrainingListener() {
+            @Override
+            public void point(int lane, MetricPoint point) {
+                listeners.forEach(l -> l.point(lane, point));
+            }
+
+            @Override
+            public void generations(int lane, int step, List<Generation> generations) {
+                listeners.forEach(l -> l.generations(lane, step, generations));
+            }
+
+            @Override
+            public void diverged(int lane, int step) {
+                listeners.forEach(l -> l.diverged(lane, step));
+            }
+
+            @Override
+            public void progress(int step, double tokensPerSecond) {
+                listeners.forEach(l -> l.progress(step, tokensPerSecond));
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return listeners.stream().anyMatch(TrainingListener::cancelRequested);
+            }
+        };
+    }
 }

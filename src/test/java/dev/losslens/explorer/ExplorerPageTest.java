@@ -2,10 +2,10 @@ package dev.losslens.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.losslens.checkpoint.CheckpointInfo;
 import dev.losslens.dataset.PromptResponsePair;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
-import dev.losslens.model.CheckpointInfo;
 import dev.losslens.text.InstructionTemplate;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ public final class DjlTestThread implements AutoCloseable {
     private final ExecutorService thread;
 
     public DjlTestThread(String name) {
-        this.thread = DjlThreads.single(name);
+        this.thread = DjlEngine.thread(name);
     }
 
     public <T> T run(Function<NDManager, T> work) {

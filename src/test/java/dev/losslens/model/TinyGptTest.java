@@ -3,7 +3,17 @@ package dev.losslens.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.losslens.objective.LabelShift;
+import dev.losslens.objective.LossObjective;
+import dev.losslens.objective.LossTotals;
+import dev.losslens.text.Role;
+import dev.losslens.text.TokenizedExample;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +40,33 @@ class TinyGptTest {
             return Arrays.stream(nll, 1, nll.length).average().orElseThrow();
         });
         assertThat(mean).isCloseTo(Math.log(VOCAB), within(0.1 * Math.log(VOCAB)));
+    }
+
+    /** The lane step's DJL loss and the explorer's plain-Java totals are one formula: Σ w·nll / Σ w. */
+    @Test
+    void theTrainingLossIsTheWeightedMeanOfTheScoredTokens() {
+        int[] ids = randomIds(24, 5);
+        Role[] roles = new Role[ids.length];
+        Arrays.fill(roles, 0, 10, Role.PROMPT);
+        Arrays.fill(roles, 10, ids.length, Role.RESPONSE);
+        TokenizedExample example = new TokenizedExample(ids, roles);
+        for (LossObjective objective : List.of(LossObjective.PRETRAINING, LossObjective.INSTRUCTION,
+                LossObjective.weighted(0.25))) {
+            double[] perToken = objective.targetWeights(example);
+            double[] both = DJL.run(manager -> {
+                TinyGpt model = new TinyGpt(GptParameters.initialise(ModelConfig.preset("tiny", VOCAB), 6, manager));
+                try (NDScope ignored = new NDScope()) {
+                    float[] predictions = new float[ids.length - 1];
+                    LabelShift.intoPredictions(perToken, predictions, 0);
+                    NDArray input = manager.create(ids, new Shape(1, ids.length)).toType(DataType.INT64, false);
+                    NDArray weights = manager.create(predictions, new Shape(1, ids.length - 1));
+                    double loss = model.weightedNll(input, weights).getFloat();
+                    double totals = LossTotals.of(Scoring.score(model, ids, 1).nll(), perToken).mean();
+                    return new double[] {loss, totals};
+                }
+            });
+            assertThat(both[0]).as("%s: DJL loss vs LossTotals mean", objective).isCloseTo(both[1], within(1e-5));
+        }
     }
 
     @Test

@@ -61,7 +61,9 @@ class LossObjectiveTest {
         assertThat(LossObjective.PRETRAINING.weight(PROMPT)).isEqualTo(1);
         assertThat(LossObjective.INSTRUCTION.weight(PROMPT)).isEqualTo(0);
         assertThat(LossObjective.INSTRUCTION.weight(RESPONSE)).isEqualTo(1);
-        assertThat(LossObjective.Kind.WEIGHTED.key()).isEqualTo("weighted");
+        assertThat(ObjectiveKind.WEIGHTED.key()).isEqualTo("weighted");
+        assertThat(ObjectiveKind.parse("weighted")).hasValue(ObjectiveKind.WEIGHTED);
+        assertThat(ObjectiveKind.parse("Weighted")).isEmpty();
     }
 
     @ParameterizedTest

@@ -3,15 +3,16 @@ package dev.losslens.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
+import dev.losslens.checkpoint.CheckpointInfo;
+import dev.losslens.checkpoint.CheckpointSource;
+import dev.losslens.checkpoint.LanguageModels;
 import dev.losslens.dataset.PromptResponsePair;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
-import dev.losslens.model.CheckpointInfo;
-import dev.losslens.model.CheckpointSource;
+import dev.losslens.model.BaseCheckpoint;
+import dev.losslens.model.DjlEngine;
 import dev.losslens.model.DjlTestThread;
-import dev.losslens.model.DjlThreads;
 import dev.losslens.model.GptParameters;
-import dev.losslens.model.LanguageModels;
 import dev.losslens.model.ModelConfig;
 import dev.losslens.model.Scoring;
 import dev.losslens.model.TinyGpt;
@@ -51,7 +52,7 @@ class TrainingUnderLoadTest {
 
     @Test
     void aComparisonTrainsToTheSameNumbersWhetherOrNotTheExplorerIsBusy() {
-        ExecutorService trainer = DjlThreads.single("test-trainer");
+        ExecutorService trainer = DjlEngine.thread("test-trainer");
         try {
             Run alone = train(trainer);
             assertThat(alone.diverged()).isEmpty();

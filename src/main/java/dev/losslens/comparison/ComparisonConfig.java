@@ -1,0 +1,51 @@
+package dev.losslens.comparison;
+
+import dev.losslens.objective.LossObjective;
+import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.training.LaneSpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A validated comparison: lanes that share dataset, model, seed, batch order and step clock and differ only in
+ * objective or starting point. Two equal configs train to bit-identical results, which is why {@link #key()}
+ * can replay a finished run instead of training it again.
+ */
+public record ComparisonConfig(String dataset, String model, int steps, double learningRate, int batchSize, long seed,
+                               int evalEvery, List<LaneConfig> lanes) {
+
+    /** Sorted properties, so equal configs give equal text and equal keys. */
+    private static final JsonMapper STORED_FORM =
+            JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+
+    /** @param promptWeight λ for the weighted objective; 1 for pre-training, 0 for instruction */
+    public record LaneConfig(ObjectiveKind objective, double promptWeight, LaneSpec.Init init) {
+
+        public LaneSpec spec() {
+            return new LaneSpec(LossObjective.of(objective, promptWeight), init);
+        }
+    }
+
+    /** SHA-256 of the canonical JSON form. */
+    String key() {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonicalJson().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String canonicalJson() {
+        return STORED_FORM.writeValueAsString(this);
+    }
+
+    static ComparisonConfig fromJson(String json) {
+        return STORED_FORM.readValue(json, ComparisonConfig.class);
+    }
+}

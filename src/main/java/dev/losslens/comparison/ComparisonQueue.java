@@ -1,0 +1,111 @@
+package dev.losslens.comparison;
+
+import static dev.losslens.comparison.ComparisonStore.keys;
+import static dev.losslens.comparison.ComparisonStore.now;
+
+import dev.losslens.training.LaneStatus;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The training queue is the comparison table: claims, heartbeats, cancel requests and what waits ahead. */
+@Repository
+public class ComparisonQueue {
+
+    private static final List<ComparisonStatus> ACTIVE = List.of(ComparisonStatus.QUEUED, ComparisonStatus.RUNNING);
+
+    /** Published when a comparison joins the queue, so a trainer can look at once instead of at its next poll. */
+    public record Queued(long id) {
+    }
+
+    /** Published when a learner cancels a running comparison, so the trainer stops after its current step. */
+    public record CancelRequested(long id) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ComparisonQueue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Claims the oldest queued comparison for this instance. The conditional update makes the claim safe when
+     * several instances poll the same queue: only one update can see the row still queued.
+     */
+    @Transactional
+    public Optional<Long> claimNext(String instance) {
+        List<Long> queued = jdbc.sql("select id from comparison where status = ? order by id")
+                .param(ComparisonStatus.QUEUED.key()).query(Long.class).list();
+        for (Long id : queued) {
+            int claimed = jdbc.sql("""
+                    update comparison set status = ?, claimed_by = ?, started_at = ?, heartbeat_at = ?
+                    where id = ? and status = ?""")
+                    .params(ComparisonStatus.RUNNING.key(), instance, now(), now(), id, ComparisonStatus.QUEUED.key())
+                    .update();
+            if (claimed == 1) {
+                jdbc.sql("update lane set status = ? where comparison_id = ?")
+                        .params(LaneStatus.RUNNING.key(), id).update();
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public void progress(long id, int stepsDone, double tokensPerSecond) {
+        jdbc.sql("update comparison set steps_done = ?, tokens_per_s = ?, heartbeat_at = ? where id = ?")
+                .params(stepsDone, tokensPerSecond, now(), id).update();
+    }
+
+    /** Queued comparisons ahead of this one (0 = next to be claimed). */
+    int queuedAhead(long id) {
+        return jdbc.sql("select count(*) from comparison where status = ? and id < ?")
+                .params(ComparisonStatus.QUEUED.key(), id).query(Integer.class).single();
+    }
+
+    /** The running and queued comparisons ahead of {@code id}, for the wait estimate. */
+    List<ComparisonRow> activeBefore(long id) {
+        return jdbc.sql("select * from comparison where status in (:active) and id < :id order by id")
+                .param("active", keys(ACTIVE)).param("id", id).query(ComparisonStore::comparison).list();
+    }
+
+    int countQueued() {
+        return jdbc.sql("select count(*) from comparison where status = ?")
+                .param(ComparisonStatus.QUEUED.key()).query(Integer.class).single();
+    }
+
+    int countActiveFrom(String client) {
+        return jdbc.sql("select count(*) from comparison where status in (:active) and submitted_by = :client")
+                .param("active", keys(ACTIVE)).param("client", client).query(Integer.class).single();
+    }
+
+    void requestCancel(long id) {
+        jdbc.sql("update comparison set cancel_requested = true where id = ?").param(id).update();
+    }
+
+    public boolean cancelRequested(long id) {
+        return jdbc.sql("select cancel_requested from comparison where id = ?").param(id).query(Boolean.class).single();
+    }
+
+    /** A queued comparison is cancelled at once; returns false if a trainer claimed it first. */
+    @Transactional
+    boolean cancelQueued(long id) {
+        int updated = jdbc.sql("update comparison set status = ?, finished_at = ? where id = ? and status = ?")
+                .params(ComparisonStatus.CANCELLED.key(), now(), id, ComparisonStatus.QUEUED.key()).update();
+        if (updated == 1) {
+            jdbc.sql("update lane set status = ? where comparison_id = ?")
+                    .params(LaneStatus.CANCELLED.key(), id).update();
+        }
+        return updated == 1;
+    }
+
+    /** Running comparisons this instance owned before a restart, or whose trainer stopped beating. */
+    public List<Long> orphaned(String instance, Instant staleBefore) {
+        return jdbc.sql("select id from comparison where status = ? and (claimed_by = ? or heartbeat_at < ?)")
+                .params(ComparisonStatus.RUNNING.key(), instance, Timestamp.from(staleBefore))
+                .query(Long.class).list();
+    }
+}

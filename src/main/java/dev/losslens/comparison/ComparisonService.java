@@ -1,0 +1,131 @@
+package dev.losslens.comparison;
+
+import dev.losslens.comparison.ComparisonView.GenerationView;
+import dev.losslens.comparison.ComparisonView.LaneView;
+import dev.losslens.system.NotFoundException;
+import dev.losslens.system.TooManyRequestsException;
+import dev.losslens.training.LaneStatus;
+import dev.losslens.training.MetricPoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Submitting, reading and cancelling comparisons. An identical config that already finished is replayed from
+ * its stored result; one that is queued or running is joined, so a hall pressing one preset trains it once.
+ */
+@Service
+public class ComparisonService {
+
+    /** Used for the wait estimate until this instance has measured its own speed. */
+    private static final double SECONDS_PER_LANE_STEP = 0.03;
+
+    private final ComparisonStore store;
+    private final ComparisonQueue queue;
+    private final MeasurementStore measurements;
+    private final ComparisonValidator validator;
+    private final ApplicationEventPublisher events;
+    private final TrainingProperties properties;
+
+    ComparisonService(ComparisonStore store, ComparisonQueue queue, MeasurementStore measurements,
+                      ComparisonValidator validator, ApplicationEventPublisher events, TrainingProperties properties) {
+        this.store = store;
+        this.queue = queue;
+        this.measurements = measurements;
+        this.validator = validator;
+        this.events = events;
+        this.properties = properties;
+    }
+
+    /** @return the comparison that answers this request: new, replayed or joined */
+    public Submission submit(ComparisonRequest request, String client) {
+        ComparisonConfig config = validator.validate(request);
+        String key = config.key();
+        List<String> labels = config.lanes().stream().map(lane -> lane.spec().label()).toList();
+        var finished = store.findByKey(key, List.of(ComparisonStatus.FINISHED));
+        if (finished.isPresent()) {
+            long replay = store.insert(config, labels, ComparisonStatus.FINISHED, finished.get().id(), client);
+            return new Submission(view(replay), Submission.Kind.REPLAYED);
+        }
+        var active = store.findByKey(key, List.of(ComparisonStatus.QUEUED, ComparisonStatus.RUNNING));
+        if (active.isPresent()) {
+            return new Submission(view(active.get().id()), Submission.Kind.JOINED);
+        }
+        if (queue.countQueued() >= properties.maxQueued()) {
+            throw new TooManyRequestsException("queue", "The training queue is full (%d waiting); try again shortly"
+                    .formatted(properties.maxQueued()));
+        }
+        if (queue.countActiveFrom(client) >= properties.maxQueuedPerClient()) {
+            throw new TooManyRequestsException("queue", "You already have %d comparisons waiting or running"
+                    .formatted(properties.maxQueuedPerClient()));
+        }
+        long id = store.insert(config, labels, ComparisonStatus.QUEUED, null, client);
+        events.publishEvent(new ComparisonQueue.Queued(id));
+        return new Submission(view(id), Submission.Kind.QUEUED);
+    }
+
+    public ComparisonView view(long id) {
+        ComparisonRow row = require(id);
+        long data = row.dataId();
+        List<StoredLane> laneRows = store.lanes(data);
+        List<List<MetricPoint>> metrics = new ArrayList<>();
+        laneRows.forEach(lane -> metrics.add(new ArrayList<>()));
+        measurements.points(data, -1).forEach(p -> metrics.get(p.lane()).add(p.point()));
+        List<LaneView> lanes = new ArrayList<>();
+        for (StoredLane lane : laneRows) {
+            boolean hasWeights = lane.status() == LaneStatus.FINISHED || lane.status() == LaneStatus.CANCELLED;
+            lanes.add(new LaneView(lane.index(), lane.label(), lane.objective(), lane.promptWeight(), lane.init(),
+                    lane.status(), lane.divergedAt(),
+                    hasWeights ? TrainedLane.checkpointId(data, lane.index()) : null, metrics.get(lane.index())));
+        }
+        List<GenerationView> generations = measurements.latestGenerations(data).stream()
+                .map(g -> new GenerationView(g.lane(), g.step(), g.generation().prompt(), g.generation().expected(),
+                        g.generation().generated(), g.generation().correct()))
+                .toList();
+        ComparisonRow source = row.replayOf() == null ? row : require(row.replayOf());
+        return new ComparisonView(row.id(), row.status().key(), row.replayOf(), row.config(), source.stepsDone(),
+                row.status() == ComparisonStatus.QUEUED ? queue.queuedAhead(id) : null, eta(row),
+                source.tokensPerSecond(), row.createdAt(), source.startedAt(), source.finishedAt(), row.message(),
+                lanes, generations);
+    }
+
+    public List<ComparisonRow> history(int limit) {
+        return store.recent(limit);
+    }
+
+    /** Cancels a queued comparison at once, or asks the trainer to stop a running one after its current step. */
+    public ComparisonView cancel(long id) {
+        ComparisonRow row = require(id);
+        if (row.status() == ComparisonStatus.QUEUED && queue.cancelQueued(id)) {
+            return view(id);
+        }
+        if (row.status() == ComparisonStatus.RUNNING || row.status() == ComparisonStatus.QUEUED) {
+            queue.requestCancel(id);
+            events.publishEvent(new ComparisonQueue.CancelRequested(id));
+        }
+        return view(id);
+    }
+
+    public ComparisonRow require(long id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("id", "No comparison #" + id));
+    }
+
+    /** Remaining seconds: this run's measured pace, or for queued runs the work ahead at a typical pace. */
+    private Double eta(ComparisonRow row) {
+        if (row.status() == ComparisonStatus.RUNNING && row.startedAt() != null && row.stepsDone() > 0) {
+            double elapsed = Duration.between(row.startedAt(), Instant.now()).toMillis() / 1000.0;
+            return elapsed / row.stepsDone() * (row.config().steps() - row.stepsDone());
+        }
+        if (row.status() == ComparisonStatus.QUEUED) {
+            double ahead = 0;
+            for (ComparisonRow other : queue.activeBefore(row.id())) {
+                ahead += (other.config().steps() - other.stepsDone()) * other.config().lanes().size() * SECONDS_PER_LANE_STEP;
+            }
+            return ahead + row.config().steps() * row.config().lanes().size() * SECONDS_PER_LANE_STEP;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.losslens.comparison;
+
+import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.training.LaneResult;
+import dev.losslens.training.LaneSpec;
+import dev.losslens.training.LaneStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The comparison aggregate: a comparison row and its lane rows, from submission to final weights. */
+@Repository
+public class ComparisonStore {
+
+    private final JdbcClient jdbc;
+
+    ComparisonStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public long insert(ComparisonConfig config, List<String> labels, ComparisonStatus status, Long replayOf, String client) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into comparison (config_key, config_json, status, replay_of, submitted_by, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(config.key(), config.canonicalJson(), status.key(), replayOf, client, now())
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        LaneStatus laneStatus = replayOf != null ? LaneStatus.FINISHED : LaneStatus.QUEUED;
+        for (int i = 0; i < config.lanes().size(); i++) {
+            ComparisonConfig.LaneConfig lane = config.lanes().get(i);
+            jdbc.sql("""
+                    insert into lane (comparison_id, lane_index, objective, prompt_weight, init, label, status)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, i, lane.objective().key(), lane.promptWeight(), lane.init().key(), labels.get(i),
+                            laneStatus.key())
+                    .update();
+        }
+        return id;
+    }
+
+    public Optional<ComparisonRow> find(long id) {
+        return jdbc.sql("select * from comparison where id = ?").param(id).query(ComparisonStore::comparison).optional();
+    }
+
+    /** The newest comparison with this config in one of the given states. */
+    Optional<ComparisonRow> findByKey(String key, List<ComparisonStatus> statuses) {
+        return jdbc.sql("select * from comparison where config_key = :key and status in (:statuses) and replay_of is null"
+                        + " order by id desc fetch first 1 rows only")
+                .param("key", key)
+                .param("statuses", keys(statuses))
+                .query(ComparisonStore::comparison).optional();
+    }
+
+    List<ComparisonRow> recent(int limit) {
+        return jdbc.sql("select * from comparison order by id desc fetch first ? rows only").param(limit)
+                .query(ComparisonStore::comparison).list();
+    }
+
+    List<StoredLane> lanes(long comparisonId) {
+        return jdbc.sql("select * from lane where comparison_id = ? order by lane_index").param(comparisonId)
+                .query((rs, n) -> new StoredLane(rs.getInt("lane_index"),
+                        ObjectiveKind.parse(rs.getString("objective")).orElseThrow(), rs.getDouble("prompt_weight"),
+                        LaneSpec.Init.parse(rs.getString("init")).orElseThrow(), rs.getString("label"),
+                        LaneStatus.of(rs.getString("status")), (Integer) rs.getObject("diverged_at", Integer.class)))
+                .list();
+    }
+
+    @Transactional
+    public void finish(long id, ComparisonStatus status, List<LaneResult> lanes, String message) {
+        jdbc.sql("update comparison set status = ?, finished_at = ?, message = ? where id = ?")
+                .params(status.key(), now(), message, id).update();
+        for (int i = 0; i < lanes.size(); i++) {
+            LaneResult lane = lanes.get(i);
+            jdbc.sql("update lane set status = ?, diverged_at = ?, final_weights = ? where comparison_id = ? and lane_index = ?")
+                    .params(lane.status().key(), lane.divergedAt(), lane.finalWeights(), id, i).update();
+        }
+    }
+
+    /** Marks a comparison and its unfinished lanes failed or interrupted without touching what was measured. */
+    @Transactional
+    public void abandon(long id, ComparisonStatus status, String message) {
+        jdbc.sql("update comparison set status = ?, finished_at = ?, message = ? where id = ?")
+                .params(status.key(), now(), message, id).update();
+        jdbc.sql("update lane set status = :status where comparison_id = :id and status in (:unfinished)")
+                .param("status", status.key()).param("id", id)
+                .param("unfinished", List.of(LaneStatus.QUEUED.key(), LaneStatus.RUNNING.key())).update();
+    }
+
+    public void laneDiverged(long id, int lane, int step) {
+        jdbc.sql("update lane set status = ?, diverged_at = ? where comparison_id = ? and lane_index = ?")
+                .params(LaneStatus.DIVERGED.key(), step, id, lane).update();
+    }
+
+    public Optional<byte[]> laneWeights(long id, int lane) {
+        return jdbc.sql("select final_weights from lane where comparison_id = ? and lane_index = ? and final_weights is not null")
+                .params(id, lane).query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    public Optional<TrainedLane> trainedLane(long id, int lane) {
+        return jdbc.sql("select comparison_id, lane_index, label from lane"
+                        + " where comparison_id = ? and lane_index = ? and final_weights is not null")
+                .params(id, lane).query(ComparisonStore::trainedLane).optional();
+    }
+
+    /** Lanes with final weights, newest first: what the explorer lists. */
+    public List<TrainedLane> trainedLanes(int limit) {
+        return jdbc.sql("select comparison_id, lane_index, label from lane where final_weights is not null"
+                        + " order by comparison_id desc, lane_index fetch first ? rows only")
+                .param(limit).query(ComparisonStore::trainedLane).list();
+    }
+
+    private static TrainedLane trainedLane(ResultSet rs, int row) throws SQLException {
+        return new TrainedLane(rs.getLong("comparison_id"), rs.getInt("lane_index"), rs.getString("label"));
+    }
+
+    static ComparisonRow comparison(ResultSet rs, int row) throws SQLException {
+        return new ComparisonRow(rs.getLong("id"), ComparisonConfig.fromJson(rs.getString("config_json")),
+                ComparisonStatus.of(rs.getString("status")), (Long) rs.getObject("replay_of", Long.class),
+                rs.getInt("steps_done"), (Double) rs.getObject("tokens_per_s", Double.class),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("finished_at")), rs.getString("message"));
+    }
+
+    static List<String> keys(List<ComparisonStatus> statuses) {
+        return statuses.stream().map(ComparisonStatus::key).toList();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+}

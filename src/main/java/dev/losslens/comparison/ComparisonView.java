@@ -1,0 +1,29 @@
+package dev.losslens.comparison;
+
+import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.training.LaneSpec;
+import dev.losslens.training.LaneStatus;
+import dev.losslens.training.MetricPoint;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A comparison as the API and the run page show it.
+ *
+ * @param replayOf the original run whose stored result this one replays, or null
+ * @param queuePosition comparisons waiting ahead of this one (queued only)
+ * @param etaSeconds estimated seconds until finished (queued or running)
+ */
+public record ComparisonView(long id, String status, Long replayOf, ComparisonConfig config, int stepsDone,
+                      Integer queuePosition, Double etaSeconds, Double tokensPerSecond, Instant createdAt,
+                      Instant startedAt, Instant finishedAt, String message, List<LaneView> lanes,
+                      List<GenerationView> generations) {
+
+    /** @param checkpoint the explorer checkpoint id of the lane's final weights, or null */
+    public record LaneView(int index, String label, ObjectiveKind objective, double promptWeight, LaneSpec.Init init,
+                           LaneStatus status, Integer divergedAt, String checkpoint, List<MetricPoint> metrics) {
+    }
+
+    public record GenerationView(int lane, int step, String prompt, String expected, String generated, boolean correct) {
+    }
+}

@@ -1,0 +1,70 @@
+package dev.losslens.comparison;
+
+import dev.losslens.training.Generation;
+import dev.losslens.training.MetricPoint;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What training measured: metric points and generated answers per lane and evaluation step. */
+@Repository
+public class MeasurementStore {
+
+    private static final int MAX_ANSWER_CHARS = 1000;
+
+    private final JdbcClient jdbc;
+
+    MeasurementStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void addPoint(long id, int lane, MetricPoint p) {
+        jdbc.sql("""
+                insert into metric_point (comparison_id, lane_index, step, train_loss, response_nll, prompt_nll,
+                                          full_nll, exact_match, drift)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, lane, p.step(), p.trainLoss(), p.responseNll(), p.promptNll(), p.fullNll(),
+                        p.exactMatch(), p.drift())
+                .update();
+    }
+
+    public void addGenerations(long id, int lane, int step, List<Generation> generations) {
+        for (int i = 0; i < generations.size(); i++) {
+            Generation g = generations.get(i);
+            jdbc.sql("""
+                    insert into generation (comparison_id, lane_index, step, item, prompt, expected, generated, correct)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, lane, step, i, g.prompt(), g.expected(), clip(g.generated()), g.correct())
+                    .update();
+        }
+    }
+
+    /** Metric points of all lanes after {@code afterStep}, ordered by step then lane. */
+    public List<LanePoint> points(long id, int afterStep) {
+        return jdbc.sql("""
+                select * from metric_point where comparison_id = ? and step > ? order by step, lane_index""")
+                .params(id, afterStep)
+                .query((rs, n) -> new LanePoint(rs.getInt("lane_index"), new MetricPoint(rs.getInt("step"),
+                        (Double) rs.getObject("train_loss", Double.class), rs.getDouble("response_nll"),
+                        rs.getDouble("prompt_nll"), rs.getDouble("full_nll"), rs.getDouble("exact_match"),
+                        rs.getDouble("drift"))))
+                .list();
+    }
+
+    /** Each lane's answers at its latest evaluated step. */
+    List<LaneGeneration> latestGenerations(long id) {
+        return jdbc.sql("""
+                select g.* from generation g
+                where g.comparison_id = ? and g.step = (select max(step) from generation m
+                    where m.comparison_id = g.comparison_id and m.lane_index = g.lane_index)
+                order by g.item, g.lane_index""")
+                .param(id)
+                .query((rs, n) -> new LaneGeneration(rs.getInt("lane_index"), rs.getInt("step"),
+                        new Generation(rs.getString("prompt"), rs.getString("expected"), rs.getString("generated"))))
+                .list();
+    }
+
+    private static String clip(String text) {
+        return text.length() <= MAX_ANSWER_CHARS ? text : text.substring(0, MAX_ANSWER_CHARS - 1) + "…";
+    }
+}

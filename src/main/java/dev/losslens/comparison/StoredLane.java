@@ -1,0 +1,10 @@
+package dev.losslens.comparison;
+
+import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.training.LaneSpec;
+import dev.losslens.training.LaneStatus;
+
+/** A stored lane: what it optimised, where it started and how it ended. */
+public record StoredLane(int index, ObjectiveKind objective, double promptWeight, LaneSpec.Init init, String label,
+                         LaneStatus status, Integer divergedAt) {
+}

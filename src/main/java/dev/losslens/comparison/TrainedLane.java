@@ -1,0 +1,31 @@
+package dev.losslens.comparison;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A lane whose final weights are stored, so the explorer can read with them under {@link #checkpointId()}. */
+public record TrainedLane(long comparisonId, int index, String label) {
+
+    private static final Pattern CHECKPOINT_ID = Pattern.compile("run-(\\d{1,18})-lane-(\\d)");
+
+    public static String checkpointId(long comparisonId, int lane) {
+        return "run-" + comparisonId + "-lane-" + lane;
+    }
+
+    public String checkpointId() {
+        return checkpointId(comparisonId, index);
+    }
+
+    /** A lane of a comparison, as a checkpoint id names it. */
+    public record Ref(long comparisonId, int lane) {
+    }
+
+    /** The lane a checkpoint id names; empty for any other id. */
+    public static Optional<Ref> parseCheckpointId(String id) {
+        Matcher lane = CHECKPOINT_ID.matcher(id);
+        return lane.matches()
+                ? Optional.of(new Ref(Long.parseLong(lane.group(1)), Integer.parseInt(lane.group(2))))
+                : Optional.empty();
+    }
+}

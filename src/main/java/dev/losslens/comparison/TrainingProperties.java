@@ -1,0 +1,33 @@
+package dev.losslens.comparison;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Bounds and defaults of training comparisons ({@code losslens.training.*}); the lab form shows them.
+ *
+ * @param maxSteps most optimisation steps per comparison
+ * @param minLearningRate smallest learning rate accepted
+ * @param maxLearningRate largest learning rate accepted
+ * @param maxBatchSize largest batch (sequences per step)
+ * @param maxQueued most comparisons waiting in the whole queue
+ * @param maxQueuedPerClient most comparisons one client address may have waiting or running
+ * @param answeredPrompts held-out prompts answered greedily at each evaluation for exact match
+ * @param instanceId this app instance's name in the shared queue (defaults to the host name)
+ * @param staleAfterSeconds a running comparison without a heartbeat for this long is marked interrupted
+ */
+@ConfigurationProperties("losslens.training")
+public record TrainingProperties(
+        @DefaultValue("2000") int maxSteps,
+        @DefaultValue("0.00001") double minLearningRate,
+        @DefaultValue("0.1") double maxLearningRate,
+        @DefaultValue("64") int maxBatchSize,
+        @DefaultValue("20") int maxQueued,
+        @DefaultValue("3") int maxQueuedPerClient,
+        @DefaultValue("16") int answeredPrompts,
+        @DefaultValue("") String instanceId,
+        @DefaultValue("120") int staleAfterSeconds) {
+
+    public static final int MIN_LANES = 2;
+    public static final int MAX_LANES = 4;
+}

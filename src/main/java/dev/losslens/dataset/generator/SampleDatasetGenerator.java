@@ -1,0 +1,116 @@
+package dev.losslens.dataset.generator;
+
+import dev.losslens.dataset.DatasetInfo;
+import dev.losslens.dataset.PromptResponsePair;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code sample-datasets/}: the JSONL splits of every task, the pre-training corpus, the manifest the app
+ * reads and the README. Deterministic (fixed seeds, no clock): two runs give byte-identical files. Files in that
+ * folder that it does not name (vocabulary, checkpoints) are left alone. Regenerate with {@value #COMMAND}.
+ */
+public final class SampleDatasetGenerator {
+
+    static final String COMMAND = "./mvnw -q -B compile && "
+            + "java -cp target/classes dev.losslens.dataset.generator.SampleDatasetGenerator sample-datasets";
+
+    private SampleDatasetGenerator() {
+    }
+
+    public static void main(String[] args) {
+        Path outputDir = Path.of(args.length > 0 ? args[0] : "sample-datasets");
+        generate(outputDir);
+        System.out.println("wrote sample datasets to " + outputDir.toAbsolutePath().normalize());
+    }
+
+    public static void generate(Path outputDir) {
+        List<GeneratedTask> tasks = tasks();
+        Map<String, List<String>> corpus = corpus(tasks);
+        Map<String, String> files = new LinkedHashMap<>();
+        for (GeneratedTask task : tasks) {
+            files.put(task.name() + "/train.jsonl", jsonl(task.train()));
+            files.put(task.name() + "/heldout.jsonl", jsonl(task.heldout()));
+        }
+        corpus.forEach((path, lines) -> files.put(path, String.join("\n", lines) + "\n"));
+        files.put("datasets.json", manifest(tasks, corpus.keySet()));
+        files.put("README.md", SampleDatasetsReadme.render(tasks, files));
+        files.forEach((path, content) -> write(outputDir.resolve(path), content));
+    }
+
+    /** In manifest order: capitals first, as the app's default. */
+    static List<GeneratedTask> tasks() {
+        return List.of(CapitalsTask.generate(), ArithmeticTask.generate(), ReversalTask.generate(),
+                PluralsTask.generate(), FirstWordTask.generate(), ChatTask.generate());
+    }
+
+    private static Map<String, List<String>> corpus(List<GeneratedTask> tasks) {
+        Map<String, GeneratedTask> byName = new LinkedHashMap<>();
+        tasks.forEach(task -> byName.put(task.name(), task));
+        List<String> words = new ArrayList<>(byName.get("plurals").facts());
+        words.addAll(byName.get("reversal").facts());
+        Map<String, List<String>> corpus = new LinkedHashMap<>();
+        corpus.put("corpus/capitals.txt", byName.get("capitals").facts());
+        corpus.put("corpus/arithmetic.txt", byName.get("arithmetic").facts());
+        corpus.put("corpus/words.txt", words);
+        corpus.put("corpus/course.txt", byName.get("chat").facts());
+        return corpus;
+    }
+
+    private static String jsonl(List<PromptResponsePair> pairs) {
+        StringBuilder out = new StringBuilder();
+        for (PromptResponsePair pair : pairs) {
+            out.append("{\"prompt\": ").append(json(pair.prompt()))
+                    .append(", \"response\": ").append(json(pair.response())).append("}\n");
+        }
+        return out.toString();
+    }
+
+    private static String manifest(List<GeneratedTask> tasks, Iterable<String> corpusFiles) {
+        StringBuilder out = new StringBuilder("{\n  \"datasets\": [\n");
+        for (int i = 0; i < tasks.size(); i++) {
+            DatasetInfo info = tasks.get(i).info();
+            out.append("    {\"name\": ").append(json(info.name()))
+                    .append(", \"title\": ").append(json(info.title()))
+                    .append(", \"description\": ").append(json(info.description()))
+                    .append(", \"train\": ").append(info.train())
+                    .append(", \"heldout\": ").append(info.heldout())
+                    .append(i + 1 < tasks.size() ? "},\n" : "}\n");
+        }
+        out.append("  ],\n  \"corpus\": [");
+        List<String> quoted = new ArrayList<>();
+        corpusFiles.forEach(file -> quoted.add(json(file)));
+        return out.append(String.join(", ", quoted)).append("]\n}\n").toString();
+    }
+
+    static String json(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < 0x20 ? "\\u%04x".formatted((int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.losslens.dataset.generator;
+
+import dev.losslens.dataset.PromptResponsePair;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** The README of {@code sample-datasets/}, written with the data so that its sizes are always true. */
+final class SampleDatasetsReadme {
+
+    private SampleDatasetsReadme() {
+    }
+
+    static String render(List<GeneratedTask> tasks, Map<String, String> files) {
+        StringBuilder out = new StringBuilder();
+        out.append("""
+                # Sample datasets
+
+                Synthetic instruction tasks that a tiny GPT can learn in a few hundred steps and whose answers can be
+                checked exactly, plus a plain-text corpus that states the same facts for pre-training the base model.
+                Everything except `vocab/` and `checkpoints/` is written by
+                `dev.losslens.dataset.generator.SampleDatasetGenerator`; do not edit it by hand.
+
+                ## How it was made
+
+                ```
+                %s
+                ```
+
+                The generator uses fixed seeds and no clock: running it twice gives byte-identical files.
+                The compact vocabulary (`vocab/`) and the base checkpoint are built from these files and versioned
+                together, so regenerate them whenever the data changes.
+
+                ## Format
+
+                - `<task>/train.jsonl` and `<task>/heldout.jsonl`: JSON Lines, one `{"prompt": ..., "response": ...}`
+                  object per line. No prompt occurs in both splits. Prompts are at most 200 characters and responses
+                  at most 120, so a pair with its template fits the model's 128-token context.
+                - `corpus/*.txt`: one declarative sentence per line, held-out facts included.
+                - `datasets.json`: the manifest the app reads (a jar's classpath cannot be listed): every task's name,
+                  title, description and split sizes in display order, and the corpus files.
+
+                ## Tasks
+
+                | name | title | train | heldout | example prompt | response |
+                |---|---|---:|---:|---|---|
+                """.formatted(SampleDatasetGenerator.COMMAND));
+        for (GeneratedTask task : tasks) {
+            PromptResponsePair example = task.train().get(0);
+            out.append("| `%s` | %s | %d | %d | %s | %s |\n".formatted(task.name(), task.title(),
+                    task.train().size(), task.heldout().size(), cell(example.prompt()), cell(example.response())));
+        }
+        out.append("\n## Split rules\n\n");
+        for (GeneratedTask task : tasks) {
+            out.append("- `%s`: %s\n".formatted(task.name(), task.splitRule()));
+        }
+        out.append("""
+
+                The capitals split is the one the course leans on: a lane fine-tuned from the pre-trained base has
+                read every capital in the corpus, so it can answer held-out questions that a lane trained from
+                scratch cannot.
+
+                ## Files
+
+                | file | lines | bytes |
+                |---|---:|---:|
+                """);
+        files.forEach((path, content) -> out.append("| `%s` | %d | %d |\n".formatted(path,
+                content.chars().filter(c -> c == '\n').count(), content.getBytes(StandardCharsets.UTF_8).length)));
+        return out.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+}

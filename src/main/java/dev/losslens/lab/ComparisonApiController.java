@@ -1,0 +1,63 @@
+package dev.losslens.lab;
+
+import dev.losslens.comparison.ComparisonRequest;
+import dev.losslens.comparison.ComparisonService;
+import dev.losslens.comparison.ComparisonView;
+import dev.losslens.comparison.Submission;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+class ComparisonApiController {
+
+    private final ComparisonService comparisons;
+    private final ComparisonStream events;
+
+    ComparisonApiController(ComparisonService comparisons, ComparisonStream events) {
+        this.comparisons = comparisons;
+        this.events = events;
+    }
+
+    @Operation(summary = "Queue a comparison of 2–4 training lanes; an identical finished one is replayed, a running one joined")
+    @PostMapping("/api/comparisons")
+    ResponseEntity<SubmissionResponse> submit(@RequestBody ComparisonRequest request, HttpServletRequest http) {
+        Submission submission = comparisons.submit(request, http.getRemoteAddr());
+        ComparisonView view = submission.comparison();
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .header("Location", "/api/comparisons/" + view.id())
+                .body(new SubmissionResponse(view.id(), view.status(), submission.kind().name().toLowerCase(),
+                        view.replayOf(), view.queuePosition(), view.etaSeconds(), "/runs/" + view.id()));
+    }
+
+    @Operation(summary = "Status, per-lane metric points and generations of a comparison")
+    @GetMapping("/api/comparisons/{id}")
+    ComparisonView get(@PathVariable long id) {
+        return comparisons.view(id);
+    }
+
+    @Operation(summary = "Server-Sent Events: 'status', 'point' and 'generations' events until the comparison ends")
+    @GetMapping(path = "/api/comparisons/{id}/events", produces = "text/event-stream")
+    SseEmitter events(@PathVariable long id) {
+        comparisons.require(id);
+        return events.subscribe(id);
+    }
+
+    @Operation(summary = "Cancel a comparison; what was measured before is kept")
+    @PostMapping("/api/comparisons/{id}/cancel")
+    ResponseEntity<ComparisonView> cancel(@PathVariable long id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(comparisons.cancel(id));
+    }
+
+    /** @param outcome {@code queued}, {@code replayed} or {@code joined} */
+    record SubmissionResponse(long id, String status, String outcome, Long replayOf, Integer queuePosition,
+                              Double etaSeconds, String page) {
+    }
+}

@@ -1,0 +1,122 @@
+package dev.losslens.lab;
+
+import dev.losslens.comparison.ComparisonService;
+import dev.losslens.comparison.ComparisonView;
+import dev.losslens.comparison.Submission;
+import dev.losslens.comparison.TrainingProperties;
+import dev.losslens.dataset.SampleDatasets;
+import dev.losslens.system.NotFoundException;
+import dev.losslens.system.RejectedRequestException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@Controller
+class LabController {
+
+    private static final int HISTORY = 50;
+
+    private final ComparisonService comparisons;
+    private final SampleDatasets datasets;
+    private final TrainingProperties bounds;
+
+    LabController(ComparisonService comparisons, SampleDatasets datasets, TrainingProperties bounds) {
+        this.comparisons = comparisons;
+        this.datasets = datasets;
+        this.bounds = bounds;
+    }
+
+    @GetMapping("/runs/new")
+    String form(@RequestParam(required = false) String preset, Model model, HttpServletResponse http) {
+        Optional<LabPreset> chosen = Optional.ofNullable(preset).flatMap(LabPreset::find);
+        LabForm form = LabForm.of(chosen.orElse(LabPreset.OBJECTIVE_FROM_BASE).request());
+        if (preset != null && chosen.isEmpty()) {
+            http.setStatus(HttpStatus.NOT_FOUND.value());
+            return form(form, Map.of("presets", unknownPreset(preset)), model);
+        }
+        return form(form, Map.of(), model);
+    }
+
+    /** Starts a preset ({@code preset}) or the filled-in form; a rejected form comes back with the message inline. */
+    @PostMapping("/runs")
+    String submit(@RequestParam Map<String, String> fields, HttpServletRequest request, HttpServletResponse http,
+                  Model model) {
+        String preset = fields.get("preset");
+        Optional<LabPreset> chosen = Optional.ofNullable(preset).flatMap(LabPreset::find);
+        LabForm form = chosen.map(p -> LabForm.of(p.request())).orElseGet(() -> LabForm.from(fields));
+        try {
+            if (preset != null && chosen.isEmpty()) {
+                throw new NotFoundException("presets", unknownPreset(preset));
+            }
+            Submission submission = comparisons.submit(chosen.map(LabPreset::request).orElseGet(form::toRequest),
+                    request.getRemoteAddr());
+            return "redirect:/runs/" + submission.comparison().id()
+                    + (submission.kind() == Submission.Kind.JOINED ? "?joined" : "");
+        } catch (RejectedRequestException e) {
+            http.setStatus(e.status().value());
+            return form(form, Map.of(form.controlId(e.field()), form.message(e.getMessage())), model);
+        }
+    }
+
+    @GetMapping("/runs/{number}")
+    String show(@PathVariable String number, @RequestParam(required = false) String joined, Model model) {
+        long id = runId(number);
+        ComparisonView run = comparisons.view(id);
+        model.addAttribute("run", run);
+        model.addAttribute("dataset", datasets.find(run.config().dataset()).orElse(null));
+        model.addAttribute("generations", GenerationRow.of(run));
+        model.addAttribute("statusText", RunStatusText.of(run));
+        model.addAttribute("learningRate", LabForm.plain(run.config().learningRate()));
+        model.addAttribute("joined", joined != null);
+        model.addAttribute("shareUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/runs/{id}").buildAndExpand(id).toUriString());
+        return "runs/show";
+    }
+
+    /** Cancel without JavaScript; the run page cancels through the API and stays on the page. */
+    @PostMapping("/runs/{number}/cancel")
+    String cancel(@PathVariable String number) {
+        long id = runId(number);
+        comparisons.cancel(id);
+        return "redirect:/runs/" + id;
+    }
+
+    @GetMapping("/runs")
+    String history(Model model) {
+        model.addAttribute("runs", comparisons.history(HISTORY).stream().map(RunSummary::of).toList());
+        return "runs/list";
+    }
+
+    private String form(LabForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("datasets", datasets.list());
+        model.addAttribute("bounds", bounds);
+        model.addAttribute("minLanes", TrainingProperties.MIN_LANES);
+        model.addAttribute("maxLanes", TrainingProperties.MAX_LANES);
+        model.addAttribute("presets", LabPreset.values());
+        return "runs/new";
+    }
+
+    /** {@code /runs/abc} names no run: the same answer as a run number that doesn't exist. */
+    private static long runId(String number) {
+        try {
+            return Long.parseLong(number);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("id", "There is no run '%s'; runs are numbered".formatted(number));
+        }
+    }
+
+    private static String unknownPreset(String key) {
+        return "There is no preset '%s'; pick one below".formatted(key);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.losslens.lab;
+
+import static dev.losslens.objective.ObjectiveKind.INSTRUCTION;
+import static dev.losslens.objective.ObjectiveKind.PRETRAINING;
+import static dev.losslens.objective.ObjectiveKind.WEIGHTED;
+import static dev.losslens.training.LaneSpec.Init.BASE;
+import static dev.losslens.training.LaneSpec.Init.SCRATCH;
+
+import dev.losslens.comparison.ComparisonRequest.LaneRequest;
+import dev.losslens.comparison.ComparisonRequest;
+import dev.losslens.comparison.ComparisonValidator;
+import dev.losslens.objective.LossObjective;
+import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.training.LaneSpec;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The lab's one-click comparisons, on the lab's default settings. Each is a fixed config, so a hall pressing the same preset trains it once and
+ * every later press replays the stored result. What the form page reads is public for the template engine.
+ */
+enum LabPreset {
+
+    OBJECTIVE_FROM_BASE("objective-from-base", "Pre-training vs instruction objective, from the base",
+            "Same start, same batches; only which tokens carry loss differs. Compare held-out response NLL, and "
+                    + "watch which lane's prompt NLL falls.",
+            lane(PRETRAINING, null, BASE), lane(INSTRUCTION, null, BASE)),
+    SCRATCH_VS_BASE("scratch-vs-base", "Instruction tuning: scratch vs base",
+            "The same instruction objective from random weights and from the pre-trained base. Held-out "
+                    + "capitals were only ever stated in the pre-training corpus.",
+            lane(INSTRUCTION, null, SCRATCH), lane(INSTRUCTION, null, BASE)),
+    PROMPT_WEIGHT("prompt-weight", "Prompt weight λ = 0 / 0.1 / 1",
+            "The dial between the objectives: λ = 0 is instruction tuning, λ = 1 the full-sequence objective.",
+            lane(WEIGHTED, 0.0, BASE), lane(WEIGHTED, 0.1, BASE), lane(WEIGHTED, 1.0, BASE));
+
+    private static final String DATASET = ComparisonValidator.DEFAULT_DATASET;
+    private static final String MODEL = ComparisonValidator.DEFAULT_MODEL;
+    private static final int STEPS = ComparisonValidator.DEFAULT_STEPS;
+    private static final double LEARNING_RATE = ComparisonValidator.DEFAULT_LEARNING_RATE;
+    private static final int BATCH_SIZE = ComparisonValidator.DEFAULT_BATCH;
+    private static final long SEED = ComparisonValidator.DEFAULT_SEED;
+    private static final int EVAL_EVERY = ComparisonValidator.DEFAULT_EVAL_EVERY;
+
+    private final String key;
+    private final String title;
+    private final String description;
+    private final List<LaneRequest> lanes;
+
+    LabPreset(String key, String title, String description, LaneRequest... lanes) {
+        this.key = key;
+        this.title = title;
+        this.description = description;
+        this.lanes = List.of(lanes);
+    }
+
+    static Optional<LabPreset> find(String key) {
+        return Arrays.stream(values()).filter(preset -> preset.key.equals(key)).findFirst();
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<String> laneLabels() {
+        return lanes.stream().map(lane -> new LaneSpec(
+                LossObjective.of(ObjectiveKind.parse(lane.objective()).orElseThrow(),
+                        lane.promptWeight() == null ? 0 : lane.promptWeight()),
+                LaneSpec.Init.parse(lane.init()).orElseThrow()).label()).toList();
+    }
+
+    private static LaneRequest lane(ObjectiveKind objective, Double promptWeight, LaneSpec.Init init) {
+        return new LaneRequest(objective.key(), promptWeight, init.key());
+    }
+
+    public String settings() {
+        return "%s · %s · %d steps · lr %s · batch %d · seed %d".formatted(DATASET, MODEL, STEPS,
+                LabForm.plain(LEARNING_RATE), BATCH_SIZE, SEED);
+    }
+
+    ComparisonRequest request() {
+        return new ComparisonRequest(DATASET, MODEL, STEPS, LEARNING_RATE, BATCH_SIZE, SEED, EVAL_EVERY, lanes);
+    }
+}

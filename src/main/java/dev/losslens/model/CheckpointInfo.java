@@ -1,5 +1,0 @@
-package dev.losslens.model;
-
-/** A set of weights the explorer can read sequences with. */
-public record CheckpointInfo(String id, String label, String description) {
-}

@@ -1,9 +1,0 @@
-package dev.losslens.model;
-
-/** No source offers a checkpoint with this id. */
-public class UnknownCheckpointException extends RuntimeException {
-
-    public UnknownCheckpointException(String id) {
-        super("Unknown checkpoint '" + id + "'");
-    }
-}

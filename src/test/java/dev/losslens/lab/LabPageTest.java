@@ -1,0 +1,198 @@
+package dev.losslens.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.losslens.comparison.ComparisonConfig;
+import dev.losslens.comparison.ComparisonService;
+import dev.losslens.training.LaneSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class LabPageTest {
+
+    private static final Pattern SCRIPT_TAG = Pattern.compile("<script\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    ComparisonService comparisons;
+
+    /** A valid two-step comparison as the form posts it; lane rows 3 and 4 unused. */
+    private static MultiValueMap<String, String> shortRun() {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.setAll(Map.of("dataset", "capitals", "model", "tiny", "steps", "2", "learningRate", "0.001",
+                "batchSize", "4", "seed", "11", "evalEvery", "1"));
+        form.setAll(Map.of("lanes[0].objective", "instruction", "lanes[0].promptWeight", "", "lanes[0].init", "scratch",
+                "lanes[1].objective", "pretraining", "lanes[1].promptWeight", "", "lanes[1].init", "scratch",
+                "lanes[2].objective", "", "lanes[2].init", "base", "lanes[3].objective", "", "lanes[3].init", "base"));
+        return form;
+    }
+
+    private MvcTestResult post(MultiValueMap<String, String> form) {
+        return mvc.post().uri("/runs").contentType(MediaType.APPLICATION_FORM_URLENCODED).formFields(form).exchange();
+    }
+
+    private static MultiValueMap<String, String> with(MultiValueMap<String, String> form, String... pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            form.set(pairs[i], pairs[i + 1]);
+        }
+        return form;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> errors(MvcTestResult result) {
+        return (Map<String, String>) result.getMvcResult().getModelAndView().getModel().get("errors");
+    }
+
+    private static LabForm form(MvcTestResult result) {
+        return (LabForm) result.getMvcResult().getModelAndView().getModel().get("form");
+    }
+
+    private static String html(MvcTestResult result) throws Exception {
+        return result.getResponse().getContentAsString();
+    }
+
+    private void awaitStatus(long id, String status, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!comparisons.view(id).status().equals(status) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(comparisons.view(id).status()).isEqualTo(status);
+    }
+
+    private static long runId(MvcTestResult result) {
+        Matcher id = Pattern.compile("/runs/(\\d+)").matcher(result.getResponse().getRedirectedUrl());
+        assertThat(id.find()).isTrue();
+        return Long.parseLong(id.group(1));
+    }
+
+    @Test
+    void formShowsThePresetsTheBoundsAndFourLaneRowsWithoutInlineScripts() throws Exception {
+        MvcTestResult result = mvc.get().uri("/runs/new").exchange();
+
+        assertThat(result).hasStatusOk().hasViewName("runs/new");
+        assertThat(form(result).lanes()).extracting(LabForm.LaneRow::objective)
+                .containsExactly("pretraining", "instruction", "", "");
+        String html = html(result);
+        assertThat(html).contains("1 to 2000", "0.00001 to 0.1", "1 to 64 pairs per step", "2 to 4",
+                "Pre-training vs instruction objective, from the base", "Instruction tuning: scratch vs base",
+                "Prompt weight λ = 0 / 0.1 / 1", "name=\"lanes[3].objective\"", "value=\"objective-from-base\"");
+        assertThat(SCRIPT_TAG.matcher(html).results()).allSatisfy(tag -> assertThat(tag.group()).contains("src="));
+        assertThat(html).doesNotContain("style=");
+    }
+
+    @Test
+    void aPresetLoadsIntoTheFormAndAnUnknownOneIsNamed() throws Exception {
+        MvcTestResult loaded = mvc.get().uri("/runs/new?preset=prompt-weight").exchange();
+        assertThat(loaded).hasStatusOk();
+        assertThat(form(loaded).lanes()).extracting(LabForm.LaneRow::promptWeight).containsExactly("0", "0.1", "1", "");
+        assertThat(form(loaded).learningRate()).isEqualTo("0.0003");
+
+        MvcTestResult unknown = mvc.get().uri("/runs/new?preset=nope").exchange();
+        assertThat(unknown).hasStatus(HttpStatus.NOT_FOUND).hasViewName("runs/new");
+        assertThat(errors(unknown)).containsOnlyKeys("presets");
+    }
+
+    @Test
+    void aRejectedFormComesBackWithTheMessageNextToTheFieldAndTheValuesKept() throws Exception {
+        MvcTestResult tooLong = post(with(shortRun(), "steps", "5000"));
+        assertThat(tooLong).hasStatus(HttpStatus.BAD_REQUEST).hasViewName("runs/new");
+        assertThat(errors(tooLong)).containsExactly(Map.entry("steps", "steps must be from 1 to 2000"));
+        assertThat(html(tooLong)).contains("value=\"5000\"", "id=\"steps-error\"", "href=\"#steps\"",
+                "value=\"instruction\" selected");
+
+        MvcTestResult notANumber = post(with(shortRun(), "learningRate", "fast"));
+        assertThat(notANumber).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(errors(notANumber)).containsExactly(Map.entry("learningRate", "learningRate must be a number, not 'fast'"));
+
+        MvcTestResult unknownDataset = post(with(shortRun(), "dataset", "klingon"));
+        assertThat(unknownDataset).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(errors(unknownDataset)).containsOnlyKeys("dataset");
+
+        MvcTestResult oneLane = post(with(shortRun(), "lanes[1].objective", ""));
+        assertThat(oneLane).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(errors(oneLane)).containsOnlyKeys("lanes");
+    }
+
+    @Test
+    void laneErrorsPointAtTheFormRowEvenWhenARowAboveIsUnused() throws Exception {
+        MvcTestResult noLambda = post(with(shortRun(), "lanes[1].objective", "", "lanes[2].objective", "weighted",
+                "lanes[3].objective", "pretraining"));
+        assertThat(noLambda).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(errors(noLambda)).containsOnlyKeys("lane-2-promptWeight");
+        assertThat(html(noLambda)).contains("id=\"lane-2-promptWeight-error\"");
+
+        MvcTestResult repeated = post(with(shortRun(), "lanes[1].objective", "", "lanes[3].objective", "instruction",
+                "lanes[3].init", "scratch"));
+        assertThat(repeated).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(errors(repeated)).containsExactly(
+                Map.entry("lane-3", "lane 4 repeats lane 1; lanes must differ in objective or init"));
+    }
+
+    @Test
+    void aValidFormOpensTheRunPageWhichReadsWithoutJavaScriptAndExportsCsv() throws Exception {
+        MvcTestResult submitted = post(shortRun());
+        assertThat(submitted).hasStatus(HttpStatus.FOUND);
+        long id = runId(submitted);
+        awaitStatus(id, "finished", Duration.ofSeconds(60));
+
+        MvcTestResult page = mvc.get().uri("/runs/" + id).exchange();
+        assertThat(page).hasStatusOk().hasViewName("runs/show");
+        assertThat(html(page)).contains("Run #<span>" + id + "</span>", "Finished: 2 steps",
+                "Instruction objective, from scratch", "Pre-training objective, from scratch",
+                "http://localhost/runs/" + id, "/api/comparisons/" + id + "/metrics.csv",
+                "/explore?dataset=capitals&amp;checkpoint=run-" + id + "-lane-0", "class=\"generations-table\"");
+
+        MvcTestResult csv = mvc.get().uri("/api/comparisons/" + id + "/metrics.csv").exchange();
+        assertThat(csv).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
+        List<String> lines = csv.getResponse().getContentAsString().lines().toList();
+        assertThat(lines).hasSize(1 + 2 * 3);
+        assertThat(lines.get(1)).startsWith("0,\"Instruction objective, from scratch\",instruction,0.0,scratch,0,,");
+
+        assertThat(html(mvc.get().uri("/runs").exchange())).contains("href=\"/runs/" + id + "\"",
+                "Instruction objective, from scratch");
+    }
+
+    @Test
+    void aPresetButtonStartsThePresetAndCancelStopsIt() throws Exception {
+        MvcTestResult started = mvc.post().uri("/runs").param("preset", "scratch-vs-base").exchange();
+        assertThat(started).hasStatus(HttpStatus.FOUND);
+        long id = runId(started);
+        assertThat(comparisons.view(id).config().lanes()).extracting(ComparisonConfig.LaneConfig::init)
+                .containsExactly(LaneSpec.Init.SCRATCH, LaneSpec.Init.BASE);
+
+        assertThat(mvc.post().uri("/runs/" + id + "/cancel").exchange())
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/runs/" + id);
+        awaitStatus(id, "cancelled", Duration.ofSeconds(30));
+    }
+
+    @Test
+    void unknownAndMalformedRunsAreNotFoundPagesNeverErrors() throws Exception {
+        MvcTestResult unknown = mvc.get().uri("/runs/987654").accept(MediaType.TEXT_HTML).exchange();
+        assertThat(unknown).hasStatus(HttpStatus.NOT_FOUND).hasViewName("error");
+        assertThat(html(unknown)).contains("No comparison #987654");
+
+        MvcTestResult malformed = mvc.get().uri("/runs/abc").accept(MediaType.TEXT_HTML).exchange();
+        assertThat(malformed).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(html(malformed)).contains("There is no run &#39;abc&#39;");
+
+        assertThat(mvc.get().uri("/api/comparisons/987654/metrics.csv").exchange())
+                .hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+}
