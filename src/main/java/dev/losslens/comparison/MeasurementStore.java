@@ -5,6 +5,7 @@ import dev.losslens.training.MetricPoint;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** What training measured: metric points and generated answers per lane and evaluation step. */
 @Repository
@@ -28,6 +29,8 @@ public class MeasurementStore {
                 .update();
     }
 
+    /** One commit for a lane's answers at one step: with every commit flushed to disk, that is one write, not 16. */
+    @Transactional
     public void addGenerations(long id, int lane, int step, List<Generation> generations) {
         for (int i = 0; i < generations.size(); i++) {
             Generation g = generations.get(i);
