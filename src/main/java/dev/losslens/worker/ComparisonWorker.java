@@ -95,8 +95,14 @@ class ComparisonWorker implements SmartLifecycle {
     private void loop() {
         try (NDManager manager = NDManager.newBaseManager()) {
             while (running) {
-                markOrphans();
-                Optional<Long> claimed = queue.claimNext(instance);
+                Optional<Long> claimed = Optional.empty();
+                try {
+                    markOrphans();
+                    claimed = queue.claimNext(instance);
+                } catch (RuntimeException e) {
+                    // the database may be restarting: keep the trainer alive and ask again at the next poll
+                    log.warn("could not read the queue", e);
+                }
                 if (claimed.isPresent()) {
                     train(claimed.get(), manager);
                 } else {
@@ -127,7 +133,8 @@ class ComparisonWorker implements SmartLifecycle {
             boolean wasCancelled = results.stream().anyMatch(r -> r.status() == LaneStatus.CANCELLED);
             store.finish(id, wasCancelled ? ComparisonStatus.CANCELLED : ComparisonStatus.FINISHED, results,
                     wasCancelled ? "Cancelled; the points measured before it are kept" : null);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // whatever one run throws (even an Error such as running out of memory), the next run still trains
             log.error("comparison {} failed", id, e);
             store.abandon(id, ComparisonStatus.FAILED, "Training failed: " + e.getClass().getSimpleName());
         } finally {

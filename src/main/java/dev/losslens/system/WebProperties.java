@@ -1,0 +1,14 @@
+package dev.losslens.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits of the web layer ({@code losslens.web.*}).
+ *
+ * @param maxBodyBytes largest request body accepted; the largest legal request (a breakdown with full-length texts
+ *                     written as JSON escapes) is about 6 KB
+ */
+@ConfigurationProperties("losslens.web")
+public record WebProperties(@DefaultValue("65536") int maxBodyBytes) {
+}
