@@ -41,7 +41,7 @@ export function createProgress(root, initial) {
       badge.textContent = state.status;
       badge.className = `status-badge status-${state.status}`;
       root.dataset.status = state.status;
-      cancelForm.hidden = !ACTIVE.includes(state.status);
+      if (cancelForm) cancelForm.hidden = !ACTIVE.includes(state.status);
       if (previous !== state.status) announcer.textContent = `Run ${state.status}.`;
       if (update.message) {
         message.textContent = update.message;
@@ -51,13 +51,16 @@ export function createProgress(root, initial) {
     },
   };
 
-  cancelForm.addEventListener('submit', async (event) => {
+  // only the browser that started the run gets a cancel button
+  cancelForm?.addEventListener('submit', async (event) => {
     event.preventDefault();
     const button = cancelForm.querySelector('button');
     button.disabled = true;
     try {
       const answer = await fetch(`/api/comparisons/${state.id}/cancel`, { method: 'POST' });
-      if (answer.ok) progress.show(await answer.json());
+      const body = await answer.json();
+      if (answer.ok) progress.show(body);
+      else progress.show({ message: body.detail });
     } finally {
       button.disabled = false;
     }

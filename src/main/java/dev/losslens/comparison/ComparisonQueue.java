@@ -33,6 +33,14 @@ public class ComparisonQueue {
     }
 
     /**
+     * Serialises submissions until the caller's transaction ends, on every instance sharing the database: the
+     * join-or-queue decision and the queue limits are then taken on what is really there.
+     */
+    void lockSubmissions() {
+        jdbc.sql("select id from submission_lock where id = 1 for update").query(Integer.class).single();
+    }
+
+    /**
      * Claims the oldest queued comparison for this instance. The conditional update makes the claim safe when
      * several instances poll the same queue: only one update can see the row still queued.
      */

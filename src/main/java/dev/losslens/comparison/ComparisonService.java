@@ -2,6 +2,7 @@ package dev.losslens.comparison;
 
 import dev.losslens.comparison.ComparisonView.GenerationView;
 import dev.losslens.comparison.ComparisonView.LaneView;
+import dev.losslens.system.ForbiddenException;
 import dev.losslens.system.NotFoundException;
 import dev.losslens.system.TooManyRequestsException;
 import dev.losslens.training.LaneStatus;
@@ -10,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Submitting, reading and cancelling comparisons. An identical config that already finished is replayed from
@@ -40,14 +43,19 @@ public class ComparisonService {
         this.properties = properties;
     }
 
-    /** @return the comparison that answers this request: new, replayed or joined */
-    public Submission submit(ComparisonRequest request, String client) {
+    /**
+     * @param owner the submitter's secret: only its holder may cancel what this queues
+     * @return the comparison that answers this request: new, replayed or joined
+     */
+    @Transactional
+    public Submission submit(ComparisonRequest request, String client, OwnerSecret owner) {
         ComparisonConfig config = validator.validate(request);
+        queue.lockSubmissions();
         String key = config.key();
         List<String> labels = config.lanes().stream().map(lane -> lane.spec().label()).toList();
         var finished = store.findByKey(key, List.of(ComparisonStatus.FINISHED));
         if (finished.isPresent()) {
-            long replay = store.insert(config, labels, ComparisonStatus.FINISHED, finished.get().id(), client);
+            long replay = store.insert(config, labels, ComparisonStatus.FINISHED, finished.get().id(), client, owner);
             return new Submission(view(replay), Submission.Kind.REPLAYED);
         }
         var active = store.findByKey(key, List.of(ComparisonStatus.QUEUED, ComparisonStatus.RUNNING));
@@ -62,7 +70,7 @@ public class ComparisonService {
             throw new TooManyRequestsException("queue", "You already have %d comparisons waiting or running"
                     .formatted(properties.maxQueuedPerClient()));
         }
-        long id = store.insert(config, labels, ComparisonStatus.QUEUED, null, client);
+        long id = store.insert(config, labels, ComparisonStatus.QUEUED, null, client, owner);
         events.publishEvent(new ComparisonQueue.Queued(id));
         return new Submission(view(id), Submission.Kind.QUEUED);
     }
@@ -96,9 +104,21 @@ public class ComparisonService {
         return store.recent(limit);
     }
 
-    /** Cancels a queued comparison at once, or asks the trainer to stop a running one after its current step. */
-    public ComparisonView cancel(long id) {
+    /** Whether this secret started the comparison, so may cancel it. */
+    public boolean ownedBy(long id, Optional<OwnerSecret> owner) {
+        return owner.isPresent() && store.ownedBy(id, owner.get());
+    }
+
+    /**
+     * Cancels a queued comparison at once, or asks the trainer to stop a running one after its current step. Only
+     * the client that started it may.
+     */
+    public ComparisonView cancel(long id, Optional<OwnerSecret> owner) {
         ComparisonRow row = require(id);
+        if (!ownedBy(id, owner)) {
+            throw new ForbiddenException("owner", "Only the browser or client that started run #%d can cancel it"
+                    .formatted(id));
+        }
         if (row.status() == ComparisonStatus.QUEUED && queue.cancelQueued(id)) {
             return view(id);
         }

@@ -26,12 +26,13 @@ public class ComparisonStore {
     }
 
     @Transactional
-    public long insert(ComparisonConfig config, List<String> labels, ComparisonStatus status, Long replayOf, String client) {
+    public long insert(ComparisonConfig config, List<String> labels, ComparisonStatus status, Long replayOf, String client,
+                       OwnerSecret owner) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into comparison (config_key, config_json, status, replay_of, submitted_by, created_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(config.key(), config.canonicalJson(), status.key(), replayOf, client, now())
+                insert into comparison (config_key, config_json, status, replay_of, submitted_by, owner_hash, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(config.key(), config.canonicalJson(), status.key(), replayOf, client, owner.hash(), now())
                 .update(key, "id");
         long id = key.getKey().longValue();
         LaneStatus laneStatus = replayOf != null ? LaneStatus.FINISHED : LaneStatus.QUEUED;
@@ -49,6 +50,11 @@ public class ComparisonStore {
 
     public Optional<ComparisonRow> find(long id) {
         return jdbc.sql("select * from comparison where id = ?").param(id).query(ComparisonStore::comparison).optional();
+    }
+
+    boolean ownedBy(long id, OwnerSecret owner) {
+        return jdbc.sql("select count(*) from comparison where id = ? and owner_hash = ?").params(id, owner.hash())
+                .query(Integer.class).single() == 1;
     }
 
     /** The newest comparison with this config in one of the given states. */

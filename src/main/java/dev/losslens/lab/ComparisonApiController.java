@@ -3,9 +3,11 @@ package dev.losslens.lab;
 import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonView;
+import dev.losslens.comparison.OwnerSecret;
 import dev.losslens.comparison.Submission;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,13 +30,16 @@ class ComparisonApiController {
 
     @Operation(summary = "Queue a comparison of 2–4 training lanes; an identical finished one is replayed, a running one joined")
     @PostMapping("/api/comparisons")
-    ResponseEntity<SubmissionResponse> submit(@RequestBody ComparisonRequest request, HttpServletRequest http) {
-        Submission submission = comparisons.submit(request, http.getRemoteAddr());
+    ResponseEntity<SubmissionResponse> submit(@RequestBody ComparisonRequest request, HttpServletRequest http,
+                                              HttpServletResponse response) {
+        OwnerSecret owner = OwnerCookie.readOrIssue(http, response);
+        Submission submission = comparisons.submit(request, http.getRemoteAddr(), owner);
         ComparisonView view = submission.comparison();
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header("Location", "/api/comparisons/" + view.id())
                 .body(new SubmissionResponse(view.id(), view.status(), submission.kind().name().toLowerCase(),
-                        view.replayOf(), view.queuePosition(), view.etaSeconds(), "/runs/" + view.id()));
+                        view.replayOf(), view.queuePosition(), view.etaSeconds(), "/runs/" + view.id(),
+                        owner.value()));
     }
 
     @Operation(summary = "Status, per-lane metric points and generations of a comparison")
@@ -50,14 +55,17 @@ class ComparisonApiController {
         return events.subscribe(id);
     }
 
-    @Operation(summary = "Cancel a comparison; what was measured before is kept")
+    @Operation(summary = "Cancel a comparison you started (cookie or X-Owner-Token); what was measured is kept")
     @PostMapping("/api/comparisons/{id}/cancel")
-    ResponseEntity<ComparisonView> cancel(@PathVariable long id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(comparisons.cancel(id));
+    ResponseEntity<ComparisonView> cancel(@PathVariable long id, HttpServletRequest http) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(comparisons.cancel(id, OwnerCookie.read(http)));
     }
 
-    /** @param outcome {@code queued}, {@code replayed} or {@code joined} */
+    /**
+     * @param outcome {@code queued}, {@code replayed} or {@code joined}
+     * @param ownerToken this client's secret: send it as {@value OwnerCookie#HEADER} to cancel what it started
+     */
     record SubmissionResponse(long id, String status, String outcome, Long replayOf, Integer queuePosition,
-                              Double etaSeconds, String page) {
+                              Double etaSeconds, String page, String ownerToken) {
     }
 }

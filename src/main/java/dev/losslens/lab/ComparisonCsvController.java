@@ -1,8 +1,8 @@
 package dev.losslens.lab;
 
 import dev.losslens.comparison.ComparisonService;
-import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.comparison.ComparisonView;
+import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.training.MetricPoint;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.losslens.lab;
 
-import dev.losslens.comparison.ComparisonView.GenerationView;
 import dev.losslens.comparison.ComparisonView;
+import dev.losslens.comparison.ComparisonView.GenerationView;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -58,7 +58,7 @@ class LabController {
                 throw new NotFoundException("presets", unknownPreset(preset));
             }
             Submission submission = comparisons.submit(chosen.map(LabPreset::request).orElseGet(form::toRequest),
-                    request.getRemoteAddr());
+                    request.getRemoteAddr(), OwnerCookie.readOrIssue(request, http));
             return "redirect:/runs/" + submission.comparison().id()
                     + (submission.kind() == Submission.Kind.JOINED ? "?joined" : "");
         } catch (RejectedRequestException e) {
@@ -68,7 +68,8 @@ class LabController {
     }
 
     @GetMapping("/runs/{number}")
-    String show(@PathVariable String number, @RequestParam(required = false) String joined, Model model) {
+    String show(@PathVariable String number, @RequestParam(required = false) String joined, Model model,
+                HttpServletRequest request) {
         long id = runId(number);
         ComparisonView run = comparisons.view(id);
         model.addAttribute("run", run);
@@ -77,6 +78,7 @@ class LabController {
         model.addAttribute("statusText", RunStatusText.of(run));
         model.addAttribute("learningRate", LabForm.plain(run.config().learningRate()));
         model.addAttribute("joined", joined != null);
+        model.addAttribute("canCancel", comparisons.ownedBy(id, OwnerCookie.read(request)));
         model.addAttribute("shareUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/runs/{id}").buildAndExpand(id).toUriString());
         return "runs/show";
@@ -84,9 +86,9 @@ class LabController {
 
     /** Cancel without JavaScript; the run page cancels through the API and stays on the page. */
     @PostMapping("/runs/{number}/cancel")
-    String cancel(@PathVariable String number) {
+    String cancel(@PathVariable String number, HttpServletRequest request) {
         long id = runId(number);
-        comparisons.cancel(id);
+        comparisons.cancel(id, OwnerCookie.read(request));
         return "redirect:/runs/" + id;
     }
 

@@ -2,8 +2,8 @@ package dev.losslens.lab;
 
 import static dev.losslens.objective.ObjectiveKind.WEIGHTED;
 
-import dev.losslens.comparison.ComparisonRequest.LaneRequest;
 import dev.losslens.comparison.ComparisonRequest;
+import dev.losslens.comparison.ComparisonRequest.LaneRequest;
 import dev.losslens.comparison.TrainingProperties;
 import dev.losslens.system.InvalidInputException;
 import dev.losslens.training.LaneSpec;

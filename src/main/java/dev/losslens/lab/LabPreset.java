@@ -6,8 +6,8 @@ import static dev.losslens.objective.ObjectiveKind.WEIGHTED;
 import static dev.losslens.training.LaneSpec.Init.BASE;
 import static dev.losslens.training.LaneSpec.Init.SCRATCH;
 
-import dev.losslens.comparison.ComparisonRequest.LaneRequest;
 import dev.losslens.comparison.ComparisonRequest;
+import dev.losslens.comparison.ComparisonRequest.LaneRequest;
 import dev.losslens.comparison.ComparisonValidator;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.ObjectiveKind;

@@ -9,14 +9,14 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** A page that names something missing answers the error page with 404 and says what is missing. */
+/** A page request the app turns down answers the error page with its 4xx and says what to fix. */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
-    @ExceptionHandler(NotFoundException.class)
-    ModelAndView notFound(NotFoundException e) {
-        HttpStatus status = HttpStatus.NOT_FOUND;
+    @ExceptionHandler(RejectedRequestException.class)
+    ModelAndView rejected(RejectedRequestException e) {
+        HttpStatus status = e.status();
         return new ModelAndView("error",
                 Map.of("status", status.value(), "error", status.getReasonPhrase(), "message", e.getMessage()), status);
     }

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * This instance's trainer: one thread that claims queued comparisons from the shared database queue and trains
@@ -60,7 +61,8 @@ class ComparisonWorker implements SmartLifecycle {
         this.instance = properties.instanceId().isBlank() ? hostName() : properties.instanceId();
     }
 
-    @EventListener
+    /** After the submission commits, so the claim can see the row. */
+    @TransactionalEventListener(fallbackExecution = true)
     void queued(ComparisonQueue.Queued event) {
         wake.release();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.losslens.comparison.ComparisonConfig;
 import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonStore;
+import dev.losslens.comparison.OwnerSecret;
 import dev.losslens.comparison.TrainedLane;
 import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.objective.ObjectiveKind;
@@ -45,7 +46,8 @@ class TrainedCheckpointsTest {
                         new ComparisonConfig.LaneConfig(ObjectiveKind.INSTRUCTION, 0, LaneSpec.Init.BASE)));
         long oldest = 0;
         for (int i = 0; i < 25; i++) {
-            long id = store.insert(config, List.of("first", "second"), ComparisonStatus.FINISHED, null, "history");
+            long id = store.insert(config, List.of("first", "second"), ComparisonStatus.FINISHED, null, "history",
+                    OwnerSecret.generate());
             oldest = oldest == 0 ? id : oldest;
             jdbc.sql("update lane set status = 'finished', final_weights = ? where comparison_id = ?")
                     .params(weights, id).update();

@@ -60,7 +60,7 @@ class PostgresQueueTest {
         var request = new ComparisonRequest("arithmetic", "tiny", 6, 1e-3, 4, System.nanoTime() % 100_000, 3,
                 List.of(new ComparisonRequest.LaneRequest("pretraining", null, "scratch"),
                         new ComparisonRequest.LaneRequest("instruction", null, "base")));
-        long id = comparisons.submit(request, "pg-test-client").comparison().id();
+        long id = comparisons.submit(request, "pg-test-client", OwnerSecret.generate()).comparison().id();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (!store.find(id).orElseThrow().status().done() && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
@@ -83,7 +83,7 @@ class PostgresQueueTest {
                         new ComparisonConfig.LaneConfig(ObjectiveKind.INSTRUCTION, 0, LaneSpec.Init.SCRATCH)));
         Set<Long> queued = new HashSet<>();
         for (int i = 0; i < 12; i++) {
-            queued.add(store.insert(config, List.of("a", "b"), ComparisonStatus.QUEUED, null, "pg-claims"));
+            queued.add(store.insert(config, List.of("a", "b"), ComparisonStatus.QUEUED, null, "pg-claims", OwnerSecret.generate()));
         }
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<List<Long>>> instances = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.losslens.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.losslens.comparison.OwnerSecret;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ComparisonApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** This test's client; another client's secret or none cannot cancel its runs. */
+    private static final OwnerSecret OWNER = OwnerSecret.generate();
     private static final Duration TRAINING_TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> METRIC_FIELDS =
             List.of("step", "trainLoss", "responseNll", "promptNll", "fullNll", "exactMatch", "drift");
@@ -81,7 +84,8 @@ class ComparisonApiTest {
 
     private MvcTestResult submit(Object body) {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-        return mvc.post().uri("/api/comparisons").contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+        return mvc.post().uri("/api/comparisons").header(OwnerCookie.HEADER, OWNER.value())
+                .contentType(MediaType.APPLICATION_JSON).content(json).exchange();
     }
 
     private MvcTestResult get(Object id) {
@@ -89,7 +93,7 @@ class ComparisonApiTest {
     }
 
     private MvcTestResult cancel(Object id) {
-        return mvc.post().uri("/api/comparisons/{id}/cancel", id).exchange();
+        return mvc.post().uri("/api/comparisons/{id}/cancel", id).header(OwnerCookie.HEADER, OWNER.value()).exchange();
     }
 
     private static JsonNode json(MvcTestResult result) throws Exception {
@@ -279,6 +283,17 @@ class ComparisonApiTest {
             assertThat(lane.get("status").asString()).isEqualTo("cancelled");
             assertThat(lane.get("metrics").size()).isZero();
         }
+
+        // only the client that started a run can stop it; knowing its number is not enough
+        MvcTestResult anonymous = mvc.post().uri("/api/comparisons/{id}/cancel", id).exchange();
+        MvcTestResult stranger = mvc.post().uri("/api/comparisons/{id}/cancel", id)
+                .header(OwnerCookie.HEADER, OwnerSecret.generate().value()).exchange();
+        for (MvcTestResult refused : List.of(anonymous, stranger)) {
+            assertThat(refused).hasStatus(HttpStatus.FORBIDDEN)
+                    .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(json(refused).get("field").asString()).isEqualTo("owner");
+        }
+        assertThat(status(view(id))).isEqualTo("running");
 
         List<Integer> measured = steps(view(id).get("lanes").get(0));
         assertThat(cancel(id)).hasStatus(HttpStatus.ACCEPTED);

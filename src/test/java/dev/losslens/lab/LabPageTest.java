@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.losslens.comparison.ComparisonConfig;
 import dev.losslens.comparison.ComparisonService;
 import dev.losslens.training.LaneSpec;
+import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +178,13 @@ class LabPageTest {
         assertThat(comparisons.view(id).config().lanes()).extracting(ComparisonConfig.LaneConfig::init)
                 .containsExactly(LaneSpec.Init.SCRATCH, LaneSpec.Init.BASE);
 
-        assertThat(mvc.post().uri("/runs/" + id + "/cancel").exchange())
+        Cookie owner = started.getResponse().getCookie(OwnerCookie.NAME);
+        assertThat(owner).isNotNull().satisfies(cookie -> assertThat(cookie.isHttpOnly()).isTrue());
+        assertThat(html(mvc.get().uri("/runs/" + id).cookie(owner).exchange())).contains("data-cancel-form");
+        assertThat(html(mvc.get().uri("/runs/" + id).exchange())).as("no cancel button for other visitors")
+                .doesNotContain("data-cancel-form");
+        assertThat(mvc.post().uri("/runs/" + id + "/cancel").exchange()).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri("/runs/" + id + "/cancel").cookie(owner).exchange())
                 .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/runs/" + id);
         awaitStatus(id, "cancelled", Duration.ofSeconds(30));
     }

@@ -7,6 +7,7 @@ import dev.losslens.comparison.ComparisonQueue;
 import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonStore;
 import dev.losslens.comparison.MeasurementStore;
+import dev.losslens.comparison.OwnerSecret;
 import dev.losslens.comparison.TrainingProperties;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
@@ -94,7 +95,7 @@ class RestartTest {
                 new ComparisonConfig.LaneConfig(ObjectiveKind.INSTRUCTION, 0.0, LaneSpec.Init.SCRATCH)));
         List<String> labels = config.lanes().stream().map(lane -> lane.spec().label()).toList();
         // inserted as running, so no trainer can claim it from the queue in between
-        long id = store.insert(config, labels, ComparisonStatus.RUNNING, null, "127.0.0.1");
+        long id = store.insert(config, labels, ComparisonStatus.RUNNING, null, "127.0.0.1", OwnerSecret.generate());
         jdbc.sql("update comparison set claimed_by = ?, started_at = ?, heartbeat_at = ?, steps_done = 17 where id = ?")
                 .params(claimedBy, Timestamp.from(heartbeat), Timestamp.from(heartbeat), id).update();
         jdbc.sql("update lane set status = 'running' where comparison_id = ?").param(id).update();

@@ -1,0 +1,11 @@
+package dev.losslens.system;
+
+import org.springframework.http.HttpStatus;
+
+/** The request names something real that this client may not change. */
+public class ForbiddenException extends RejectedRequestException {
+
+    public ForbiddenException(String field, String message) {
+        super(HttpStatus.FORBIDDEN, field, message);
+    }
+}
