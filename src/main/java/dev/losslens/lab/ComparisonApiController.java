@@ -50,9 +50,8 @@ class ComparisonApiController {
 
     @Operation(summary = "Server-Sent Events: 'status', 'point' and 'generations' events until the comparison ends")
     @GetMapping(path = "/api/comparisons/{id}/events", produces = "text/event-stream")
-    SseEmitter events(@PathVariable long id) {
-        comparisons.require(id);
-        return events.subscribe(id);
+    SseEmitter events(@PathVariable long id, HttpServletRequest http) {
+        return events.subscribe(id, http.getRemoteAddr());
     }
 
     @Operation(summary = "Cancel a comparison you started (cookie or X-Owner-Token); what was measured is kept")
