@@ -41,14 +41,31 @@ public class ComparisonQueue {
     }
 
     /**
-     * Claims the oldest queued comparison for this instance. The conditional update makes the claim safe when
-     * several instances poll the same queue: only one update can see the row still queued.
+     * Queued comparisons in the order trainers claim them: round-robin between clients, so whoever has fewer runs
+     * queued or running goes first, and one client's long list cannot starve the others. Oldest first within a turn.
+     */
+    List<Long> claimOrder() {
+        return jdbc.sql("""
+                select id from (
+                    select id, status, row_number() over (partition by submitted_by order by id) as turn
+                    from comparison where status in (:active)) active
+                where status = :queued order by turn, id""")
+                .param("active", keys(ACTIVE)).param("queued", ComparisonStatus.QUEUED.key())
+                .query(Long.class).list();
+    }
+
+    List<ComparisonRow> running() {
+        return jdbc.sql("select * from comparison where status = ? order by id")
+                .param(ComparisonStatus.RUNNING.key()).query(ComparisonStore::comparison).list();
+    }
+
+    /**
+     * Claims the next queued comparison in {@link #claimOrder()} for this instance. The conditional update makes the
+     * claim safe when several instances poll the same queue: only one update can see the row still queued.
      */
     @Transactional
     public Optional<Long> claimNext(String instance) {
-        List<Long> queued = jdbc.sql("select id from comparison where status = ? order by id")
-                .param(ComparisonStatus.QUEUED.key()).query(Long.class).list();
-        for (Long id : queued) {
+        for (Long id : claimOrder()) {
             int claimed = jdbc.sql("""
                     update comparison set status = ?, claimed_by = ?, started_at = ?, heartbeat_at = ?
                     where id = ? and status = ?""")
@@ -66,18 +83,6 @@ public class ComparisonQueue {
     public void progress(long id, int stepsDone, double tokensPerSecond) {
         jdbc.sql("update comparison set steps_done = ?, tokens_per_s = ?, heartbeat_at = ? where id = ?")
                 .params(stepsDone, tokensPerSecond, now(), id).update();
-    }
-
-    /** Queued comparisons ahead of this one (0 = next to be claimed). */
-    int queuedAhead(long id) {
-        return jdbc.sql("select count(*) from comparison where status = ? and id < ?")
-                .params(ComparisonStatus.QUEUED.key(), id).query(Integer.class).single();
-    }
-
-    /** The running and queued comparisons ahead of {@code id}, for the wait estimate. */
-    List<ComparisonRow> activeBefore(long id) {
-        return jdbc.sql("select * from comparison where status in (:active) and id < :id order by id")
-                .param("active", keys(ACTIVE)).param("id", id).query(ComparisonStore::comparison).list();
     }
 
     int countQueued() {

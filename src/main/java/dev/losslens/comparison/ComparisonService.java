@@ -23,23 +23,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ComparisonService {
 
-    /** Used for the wait estimate until this instance has measured its own speed. */
-    private static final double SECONDS_PER_LANE_STEP = 0.03;
-
     private final ComparisonStore store;
     private final ComparisonQueue queue;
     private final MeasurementStore measurements;
     private final ComparisonValidator validator;
     private final ApplicationEventPublisher events;
+    private final TrainingPace pace;
     private final TrainingProperties properties;
 
     ComparisonService(ComparisonStore store, ComparisonQueue queue, MeasurementStore measurements,
-                      ComparisonValidator validator, ApplicationEventPublisher events, TrainingProperties properties) {
+                      ComparisonValidator validator, ApplicationEventPublisher events, TrainingPace pace,
+                      TrainingProperties properties) {
         this.store = store;
         this.queue = queue;
         this.measurements = measurements;
         this.validator = validator;
         this.events = events;
+        this.pace = pace;
         this.properties = properties;
     }
 
@@ -95,7 +95,7 @@ public class ComparisonService {
                 .toList();
         ComparisonRow source = row.replayOf() == null ? row : require(row.replayOf());
         return new ComparisonView(row.id(), row.status().key(), row.replayOf(), row.config(), source.stepsDone(),
-                row.status() == ComparisonStatus.QUEUED ? queue.queuedAhead(id) : null, eta(row),
+                row.status() == ComparisonStatus.QUEUED ? queue.claimOrder().indexOf(id) : null, eta(row),
                 source.tokensPerSecond(), row.createdAt(), source.startedAt(), source.finishedAt(), row.message(),
                 lanes, generations);
     }
@@ -133,18 +133,18 @@ public class ComparisonService {
         return store.find(id).orElseThrow(() -> new NotFoundException("id", "No comparison #" + id));
     }
 
-    /** Remaining seconds: this run's measured pace, or for queued runs the work ahead at a typical pace. */
+    /** Remaining seconds: this run's measured pace, or for a queued run the work ahead of it in claim order. */
     private Double eta(ComparisonRow row) {
         if (row.status() == ComparisonStatus.RUNNING && row.startedAt() != null && row.stepsDone() > 0) {
             double elapsed = Duration.between(row.startedAt(), Instant.now()).toMillis() / 1000.0;
             return elapsed / row.stepsDone() * (row.config().steps() - row.stepsDone());
         }
         if (row.status() == ComparisonStatus.QUEUED) {
-            double ahead = 0;
-            for (ComparisonRow other : queue.activeBefore(row.id())) {
-                ahead += (other.config().steps() - other.stepsDone()) * other.config().lanes().size() * SECONDS_PER_LANE_STEP;
-            }
-            return ahead + row.config().steps() * row.config().lanes().size() * SECONDS_PER_LANE_STEP;
+            List<Long> order = queue.claimOrder();
+            List<Long> upToThis = order.subList(0, order.indexOf(row.id()) + 1);
+            List<ComparisonRow> work = new ArrayList<>(queue.running());
+            upToThis.forEach(id -> store.find(id).ifPresent(work::add));
+            return pace.remainingSeconds(work);
         }
         return null;
     }

@@ -71,6 +71,13 @@ public class ComparisonStore {
                 .query(ComparisonStore::comparison).list();
     }
 
+    /** Comparisons that trained to the end (not replays), newest first: what the wait estimate learns from. */
+    List<ComparisonRow> recentlyTrained(int limit) {
+        return jdbc.sql("select * from comparison where status = ? and replay_of is null and started_at is not null"
+                        + " order by id desc fetch first ? rows only")
+                .params(ComparisonStatus.FINISHED.key(), limit).query(ComparisonStore::comparison).list();
+    }
+
     List<StoredLane> lanes(long comparisonId) {
         return jdbc.sql("select * from lane where comparison_id = ? order by lane_index").param(comparisonId)
                 .query((rs, n) -> new StoredLane(rs.getInt("lane_index"),

@@ -1,0 +1,52 @@
+package dev.losslens.comparison;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.training.LaneSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Whoever has fewer runs queued or running is served first. The rows are written inside the test's transaction,
+ * which is rolled back: the context's own trainer never sees them.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Transactional
+class FairQueueTest {
+
+    @Autowired
+    ComparisonStore store;
+
+    @Autowired
+    ComparisonQueue queue;
+
+    @Autowired
+    ComparisonService comparisons;
+
+    private long add(String client, ComparisonStatus status, long seed) {
+        ComparisonConfig config = new ComparisonConfig("capitals", "tiny", 300, 1e-3, 16, seed, 25, List.of(
+                new ComparisonConfig.LaneConfig(ObjectiveKind.PRETRAINING, 1, LaneSpec.Init.SCRATCH),
+                new ComparisonConfig.LaneConfig(ObjectiveKind.INSTRUCTION, 0, LaneSpec.Init.SCRATCH)));
+        return store.insert(config, List.of("a", "b"), status, null, client, OwnerSecret.generate());
+    }
+
+    @Test
+    void oneClientsBacklogDoesNotStarveAnother() {
+        add("busy-client", ComparisonStatus.RUNNING, 1);
+        long second = add("busy-client", ComparisonStatus.QUEUED, 2);
+        long third = add("busy-client", ComparisonStatus.QUEUED, 3);
+        long newcomer = add("new-client", ComparisonStatus.QUEUED, 4);
+
+        assertThat(queue.claimOrder()).containsExactly(newcomer, second, third);
+        assertThat(comparisons.view(newcomer).queuePosition()).isZero();
+        assertThat(comparisons.view(third).queuePosition()).isEqualTo(2);
+        assertThat(comparisons.view(third).etaSeconds()).as("waits for everything ahead of it")
+                .isGreaterThan(comparisons.view(newcomer).etaSeconds());
+    }
+}
