@@ -5,7 +5,6 @@ import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.system.ForbiddenException;
 import dev.losslens.system.NotFoundException;
 import dev.losslens.system.TooManyRequestsException;
-import dev.losslens.training.LaneStatus;
 import dev.losslens.training.MetricPoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,10 +83,9 @@ public class ComparisonService {
         measurements.points(data, -1).forEach(p -> metrics.get(p.lane()).add(p.point()));
         List<LaneView> lanes = new ArrayList<>();
         for (StoredLane lane : laneRows) {
-            boolean hasWeights = lane.status() == LaneStatus.FINISHED || lane.status() == LaneStatus.CANCELLED;
             lanes.add(new LaneView(lane.index(), lane.label(), lane.objective(), lane.promptWeight(), lane.init(),
                     lane.status(), lane.divergedAt(),
-                    hasWeights ? TrainedLane.checkpointId(data, lane.index()) : null, metrics.get(lane.index())));
+                    lane.hasWeights() ? TrainedLane.checkpointId(data, lane.index()) : null, metrics.get(lane.index())));
         }
         List<GenerationView> generations = measurements.latestGenerations(data).stream()
                 .map(g -> new GenerationView(g.lane(), g.step(), g.generation().prompt(), g.generation().expected(),

@@ -66,9 +66,10 @@ public class ComparisonStore {
                 .query(ComparisonStore::comparison).optional();
     }
 
+    /** Comparisons that were trained (or are waiting to be), newest first; replays show under their original. */
     List<ComparisonRow> recent(int limit) {
-        return jdbc.sql("select * from comparison order by id desc fetch first ? rows only").param(limit)
-                .query(ComparisonStore::comparison).list();
+        return jdbc.sql("select * from comparison where replay_of is null order by id desc fetch first ? rows only")
+                .param(limit).query(ComparisonStore::comparison).list();
     }
 
     /** Comparisons that trained to the end (not replays), newest first: what the wait estimate learns from. */
@@ -79,11 +80,15 @@ public class ComparisonStore {
     }
 
     List<StoredLane> lanes(long comparisonId) {
-        return jdbc.sql("select * from lane where comparison_id = ? order by lane_index").param(comparisonId)
+        return jdbc.sql("""
+                select lane_index, objective, prompt_weight, init, label, status, diverged_at,
+                       final_weights is not null as has_weights
+                from lane where comparison_id = ? order by lane_index""").param(comparisonId)
                 .query((rs, n) -> new StoredLane(rs.getInt("lane_index"),
                         ObjectiveKind.parse(rs.getString("objective")).orElseThrow(), rs.getDouble("prompt_weight"),
                         LaneSpec.Init.parse(rs.getString("init")).orElseThrow(), rs.getString("label"),
-                        LaneStatus.of(rs.getString("status")), (Integer) rs.getObject("diverged_at", Integer.class)))
+                        LaneStatus.of(rs.getString("status")), (Integer) rs.getObject("diverged_at", Integer.class),
+                        rs.getBoolean("has_weights")))
                 .list();
     }
 

@@ -4,7 +4,11 @@ import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.LaneStatus;
 
-/** A stored lane: what it optimised, where it started and how it ended. */
+/**
+ * A stored lane: what it optimised, where it started and how it ended.
+ *
+ * @param hasWeights whether its final weights are stored (the explorer can read with them)
+ */
 public record StoredLane(int index, ObjectiveKind objective, double promptWeight, LaneSpec.Init init, String label,
-                         LaneStatus status, Integer divergedAt) {
+                         LaneStatus status, Integer divergedAt, boolean hasWeights) {
 }

@@ -7,6 +7,7 @@ import dev.losslens.comparison.TrainingProperties;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.system.NotFoundException;
 import dev.losslens.system.RejectedRequestException;
+import dev.losslens.system.WebProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @Controller
 class LabController {
@@ -28,11 +28,14 @@ class LabController {
     private final ComparisonService comparisons;
     private final SampleDatasets datasets;
     private final TrainingProperties bounds;
+    private final WebProperties web;
 
-    LabController(ComparisonService comparisons, SampleDatasets datasets, TrainingProperties bounds) {
+    LabController(ComparisonService comparisons, SampleDatasets datasets, TrainingProperties bounds,
+                  WebProperties web) {
         this.comparisons = comparisons;
         this.datasets = datasets;
         this.bounds = bounds;
+        this.web = web;
     }
 
     @GetMapping("/runs/new")
@@ -79,8 +82,7 @@ class LabController {
         model.addAttribute("learningRate", LabForm.plain(run.config().learningRate()));
         model.addAttribute("joined", joined != null);
         model.addAttribute("canCancel", comparisons.ownedBy(id, OwnerCookie.read(request)));
-        model.addAttribute("shareUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/runs/{id}").buildAndExpand(id).toUriString());
+        model.addAttribute("shareUrl", web.link("/runs/" + id));
         return "runs/show";
     }
 

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,13 +37,19 @@ class SameOriginWrites extends OncePerRequestFilter {
     private static boolean isCrossSite(HttpServletRequest request) {
         String fetchSite = request.getHeader("Sec-Fetch-Site");
         if (fetchSite != null) {
-            return fetchSite.equals("cross-site");
+            // "same-site" is a sibling host (another subdomain of the university, say): not this app
+            return !fetchSite.equals("same-origin") && !fetchSite.equals("none");
         }
         String origin = request.getHeader("Origin");
         if (origin == null || origin.equals("null")) {
             return origin != null;
         }
-        URI from = URI.create(origin);
+        URI from;
+        try {
+            from = new URI(origin);
+        } catch (URISyntaxException malformed) {
+            return true;
+        }
         return !(request.getServerName().equalsIgnoreCase(from.getHost()) && port(from) == request.getServerPort());
     }
 

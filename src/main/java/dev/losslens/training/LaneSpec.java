@@ -2,6 +2,7 @@ package dev.losslens.training;
 
 import dev.losslens.objective.LossObjective;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,8 +32,14 @@ public record LaneSpec(LossObjective objective, Init init) {
         String what = switch (objective.kind()) {
             case PRETRAINING -> "Pre-training objective";
             case INSTRUCTION -> "Instruction objective";
-            case WEIGHTED -> "λ = " + BigDecimal.valueOf(objective.promptWeight()).stripTrailingZeros().toPlainString();
+            case WEIGHTED -> "λ = " + readable(objective.promptWeight());
         };
         return what + (init == Init.BASE ? ", from base" : ", from scratch");
+    }
+
+    /** λ as a person writes it: 0.1, 0.0003 or 1E-12, at most four significant digits. */
+    private static String readable(double lambda) {
+        BigDecimal rounded = new BigDecimal(lambda, new MathContext(4)).stripTrailingZeros();
+        return rounded.scale() > 6 ? rounded.toString() : rounded.toPlainString();
     }
 }

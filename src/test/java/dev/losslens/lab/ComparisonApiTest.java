@@ -282,6 +282,7 @@ class ComparisonApiTest {
         for (JsonNode lane : dropped.get("lanes")) {
             assertThat(lane.get("status").asString()).isEqualTo("cancelled");
             assertThat(lane.get("metrics").size()).isZero();
+            assertThat(lane.get("checkpoint").isNull()).as("no weights, so nothing to open in the explorer").isTrue();
         }
 
         // only the client that started a run can stop it; knowing its number is not enough

@@ -153,11 +153,13 @@ class LabPageTest {
         long id = runId(submitted);
         awaitStatus(id, "finished", Duration.ofSeconds(60));
 
-        MvcTestResult page = mvc.get().uri("/runs/" + id).exchange();
+        // the share link comes from losslens.web.public-url, whatever Host the request claims
+        MvcTestResult page = mvc.get().uri("/runs/" + id).header("Host", "evil.example").exchange();
         assertThat(page).hasStatusOk().hasViewName("runs/show");
+        assertThat(html(page)).doesNotContain("evil.example");
         assertThat(html(page)).contains("Run #<span>" + id + "</span>", "Finished: 2 steps",
                 "Instruction objective, from scratch", "Pre-training objective, from scratch",
-                "http://localhost/runs/" + id, "/api/comparisons/" + id + "/metrics.csv",
+                "http://localhost:8080/runs/" + id, "/api/comparisons/" + id + "/metrics.csv",
                 "/explore?dataset=capitals&amp;checkpoint=run-" + id + "-lane-0", "class=\"generations-table\"");
 
         MvcTestResult csv = mvc.get().uri("/api/comparisons/" + id + "/metrics.csv").exchange();
@@ -168,6 +170,13 @@ class LabPageTest {
 
         assertThat(html(mvc.get().uri("/runs").exchange())).contains("href=\"/runs/" + id + "\"",
                 "Instruction objective, from scratch");
+
+        // replays of it are recorded but do not push real runs off the history
+        MvcTestResult replayed = post(shortRun());
+        long replay = runId(replayed);
+        assertThat(replay).isNotEqualTo(id);
+        assertThat(html(mvc.get().uri("/runs").exchange())).contains("href=\"/runs/" + id + "\"")
+                .doesNotContain("href=\"/runs/" + replay + "\"");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  */
 @WebMvcTest(WelcomeController.class)
 @Import(SameOriginWrites.class)
+@EnableConfigurationProperties(WebProperties.class)
 class SameOriginWritesTest {
 
     @Autowired
@@ -27,6 +29,16 @@ class SameOriginWritesTest {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("preset=objective-from-base"))
                 .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.post().uri("/").header("Origin", "https://evil.example")
+                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aSiblingSiteOrAMalformedOriginIsRefusedNotAnError() {
+        assertThat(mvc.post().uri("/").header("Sec-Fetch-Site", "same-site")
+                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri("/").header("Origin", "http://a b")
                 .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .hasStatus(HttpStatus.FORBIDDEN);
     }
