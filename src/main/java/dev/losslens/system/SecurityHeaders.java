@@ -25,10 +25,13 @@ class SecurityHeaders extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy",
-                request.getRequestURI().startsWith("/swagger-ui") ? SWAGGER_POLICY : POLICY);
+        apply(response, request.getRequestURI().startsWith("/swagger-ui") ? SWAGGER_POLICY : POLICY);
+        chain.doFilter(request, response);
+    }
+
+    static void apply(HttpServletResponse response, String policy) {
+        response.setHeader("Content-Security-Policy", policy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
-        chain.doFilter(request, response);
     }
 }

@@ -85,6 +85,17 @@ class BoundedInputTest {
     }
 
     @Test
+    void aRequestTomcatRefusesStillCarriesTheSecurityHeaders() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write("GET /% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Security-Policy: default-src 'self'",
+                    "X-Content-Type-Options: nosniff").doesNotContain("Apache Tomcat");
+        }
+    }
+
+    @Test
     void aMultipartBodyWithoutBoundaryIsAClientError() throws Exception {
         for (String path : new String[] {"/api/comparisons", "/runs", "/api/breakdown"}) {
             int status = post(path, "multipart/form-data", BodyPublishers.ofString("--x\r\n")).statusCode();
