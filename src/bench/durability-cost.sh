@@ -4,7 +4,7 @@
 #   src/bench/durability-cost.sh target/losslens.jar 'jdbc:h2:file:./data/losslens' 'jdbc:h2:file:./data/losslens;WRITE_DELAY=0'
 set -euo pipefail
 jar=$(realpath "$1"); shift; port=${PORT:-18120}
-for round in 1 2; do
+for round in $(seq "${ROUNDS:-2}"); do
   for url in "$@"; do
     work=$(mktemp -d)
     (cd "$work" && exec java -Xmx2g -jar "$jar" --server.port="$port" --spring.datasource.url="$url" >app.log 2>&1) &

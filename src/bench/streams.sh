@@ -20,15 +20,19 @@ sleep 5
 # JdbcTemplate logs each statement once as "Executing prepared SQL statement" or "Executing SQL statement"
 statements() { grep -c "Executing prepared SQL statement\|Executing SQL statement" app.log || true; }
 per_second() { local before; before=$(statements); sleep 10; echo "scale=1; ($(statements) - $before) / 10" | bc; }
-echo "0 watchers: $(per_second) statements/s"
-curl -sN "http://localhost:$port/api/comparisons/$id/events" >/dev/null & sleep 2
-echo "1 watcher: $(per_second) statements/s"
-for i in $(seq 299); do curl -sN "http://localhost:$port/api/comparisons/$id/events" >/dev/null & done; sleep 10
-echo "300 watchers: $(per_second) statements/s"
 cat >breakdown.lua <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"prompt":"What is the capital of Peru?","response":"It is Lima.","promptWeight":0.1}'
 LUA
-wrk -t1 -c4 -d10s --latency -s breakdown.lua "http://localhost:$port/api/breakdown" >wrk.out
-echo "explorer with 300 streams open: $(awk '/Requests\/sec/ {print $2}' wrk.out) req/s, p99 $(awk '$1 == "99%" {print $2}' wrk.out)"
+explorer() {
+  wrk -t1 -c4 -d10s --latency -s breakdown.lua "http://localhost:$port/api/breakdown" >wrk.out
+  echo "$(awk '/Requests\/sec/ {print $2}' wrk.out) req/s, p99 $(awk '$1 == "99%" {print $2}' wrk.out)"
+}
+echo "explorer with no stream open: $(explorer)"
+echo "0 watchers: $(per_second) statements/s"
+curl -sN "http://localhost:$port/api/comparisons/$id/events" >/dev/null & sleep 2
+echo "1 watcher: $(per_second) statements/s"
+for i in $(seq 299); do curl -sN "http://localhost:$port/api/comparisons/$id/events" >/dev/null & done; sleep 10
+echo "300 watchers: $(per_second) statements/s"
+echo "explorer with 300 streams open: $(explorer)"
