@@ -24,7 +24,7 @@ enum LabPreset {
 
     OBJECTIVE_FROM_BASE("objective-from-base", "Pre-training vs instruction objective, from the base",
             "Same start, same batches; only which tokens carry loss differs. Compare held-out response NLL, and "
-                    + "watch which lane's prompt NLL falls.",
+                    + "how far each lane's prompt NLL moves.",
             lane(PRETRAINING, null, BASE), lane(INSTRUCTION, null, BASE)),
     SCRATCH_VS_BASE("scratch-vs-base", "Instruction tuning: scratch vs base",
             "The same instruction objective from random weights and from the pre-trained base. Held-out "
