@@ -10,6 +10,7 @@ import dev.losslens.system.RejectedRequestException;
 import dev.losslens.system.WebProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -77,7 +78,10 @@ class LabController {
         ComparisonView run = comparisons.view(id);
         model.addAttribute("run", run);
         model.addAttribute("dataset", datasets.find(run.config().dataset()).orElse(null));
-        model.addAttribute("generations", GenerationRow.of(run));
+        // exact match is measured on the first held-out prompts only; the page says how many the run answered
+        List<GenerationRow> answers = GenerationRow.of(run);
+        model.addAttribute("answered", answers.isEmpty() ? bounds.answeredPrompts() : answers.size());
+        model.addAttribute("generations", answers);
         model.addAttribute("statusText", RunStatusText.of(run));
         model.addAttribute("learningRate", LabForm.plain(run.config().learningRate()));
         model.addAttribute("joined", joined != null);
