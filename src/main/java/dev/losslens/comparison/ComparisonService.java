@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Submitting, reading and cancelling comparisons. An identical config that already finished is replayed from
@@ -28,17 +28,19 @@ public class ComparisonService {
     private final ComparisonValidator validator;
     private final ApplicationEventPublisher events;
     private final TrainingPace pace;
+    private final TransactionTemplate transactions;
     private final TrainingProperties properties;
 
     ComparisonService(ComparisonStore store, ComparisonQueue queue, MeasurementStore measurements,
                       ComparisonValidator validator, ApplicationEventPublisher events, TrainingPace pace,
-                      TrainingProperties properties) {
+                      TransactionTemplate transactions, TrainingProperties properties) {
         this.store = store;
         this.queue = queue;
         this.measurements = measurements;
         this.validator = validator;
         this.events = events;
         this.pace = pace;
+        this.transactions = transactions;
         this.properties = properties;
     }
 
@@ -46,20 +48,32 @@ public class ComparisonService {
      * @param owner the submitter's secret: only its holder may cancel what this queues
      * @return the comparison that answers this request: new, replayed or joined
      */
-    @Transactional
     public Submission submit(ComparisonRequest request, String client, OwnerSecret owner) {
         ComparisonConfig config = validator.validate(request);
+        Decision decision = transactions.execute(status -> decide(config, client, owner));
+        if (decision.kind() == Submission.Kind.QUEUED) {
+            events.publishEvent(new ComparisonQueue.Queued(decision.id()));
+        }
+        // read after the commit: the submission lock is held only while deciding
+        return new Submission(view(decision.id()), decision.kind());
+    }
+
+    private record Decision(long id, Submission.Kind kind) {
+    }
+
+    /** Under the submission lock: replay a finished identical run, join an active one, or queue within the limits. */
+    private Decision decide(ComparisonConfig config, String client, OwnerSecret owner) {
         queue.lockSubmissions();
         String key = config.key();
         List<String> labels = config.lanes().stream().map(lane -> lane.spec().label()).toList();
         var finished = store.findByKey(key, List.of(ComparisonStatus.FINISHED));
         if (finished.isPresent()) {
             long replay = store.insert(config, labels, ComparisonStatus.FINISHED, finished.get().id(), client, owner);
-            return new Submission(view(replay), Submission.Kind.REPLAYED);
+            return new Decision(replay, Submission.Kind.REPLAYED);
         }
         var active = store.findByKey(key, List.of(ComparisonStatus.QUEUED, ComparisonStatus.RUNNING));
         if (active.isPresent()) {
-            return new Submission(view(active.get().id()), Submission.Kind.JOINED);
+            return new Decision(active.get().id(), Submission.Kind.JOINED);
         }
         if (queue.countQueued() >= properties.maxQueued()) {
             throw new TooManyRequestsException("queue", "The training queue is full (%d waiting); try again shortly"
@@ -69,9 +83,8 @@ public class ComparisonService {
             throw new TooManyRequestsException("queue", "You already have %d comparisons waiting or running"
                     .formatted(properties.maxQueuedPerClient()));
         }
-        long id = store.insert(config, labels, ComparisonStatus.QUEUED, null, client, owner);
-        events.publishEvent(new ComparisonQueue.Queued(id));
-        return new Submission(view(id), Submission.Kind.QUEUED);
+        return new Decision(store.insert(config, labels, ComparisonStatus.QUEUED, null, client, owner),
+                Submission.Kind.QUEUED);
     }
 
     public ComparisonView view(long id) {

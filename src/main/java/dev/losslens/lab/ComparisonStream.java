@@ -22,7 +22,7 @@ class ComparisonStream {
     private final ComparisonService comparisons;
     private final StreamProperties limits;
     private final Map<Long, RunPublisher> publishers = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "losslens-events");
@@ -61,8 +61,7 @@ class ComparisonStream {
     }
 
     private void reserve(String client) {
-        AtomicInteger mine = perClient.computeIfAbsent(client, key -> new AtomicInteger());
-        if (mine.incrementAndGet() > limits.maxPerClient()) {
+        if (perClient.merge(client, 1, Integer::sum) > limits.maxPerClient()) {
             release(client);
             throw new TooManyRequestsException("events", "You have %d live streams open; close a run page first"
                     .formatted(limits.maxPerClient()));
@@ -76,7 +75,7 @@ class ComparisonStream {
     }
 
     private void release(String client) {
-        perClient.computeIfPresent(client, (key, count) -> count.decrementAndGet() <= 0 ? null : count);
+        perClient.computeIfPresent(client, (key, count) -> count <= 1 ? null : count - 1);
     }
 
     @PreDestroy

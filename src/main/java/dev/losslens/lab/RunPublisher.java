@@ -80,13 +80,14 @@ final class RunPublisher {
             if (heartbeat) {
                 lastHeartbeat = System.nanoTime();
             }
+            boolean done = ComparisonStatus.of(view.status()).done();
             for (Subscriber subscriber : subscribers) {
-                if (!subscriber.send(view, heartbeat)) {
+                // a finished run's subscriber got "done" and was completed; one that joined meanwhile is served next tick
+                if (!subscriber.send(view, heartbeat) || done) {
                     drop(subscriber);
                 }
             }
-            if (ComparisonStatus.of(view.status()).done()) {
-                subscribers.forEach(this::drop);
+            if (done) {
                 closeIfUnwatched();
             }
         } catch (RuntimeException e) {

@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * This instance's trainer: one thread that claims queued comparisons from the shared database queue and trains
@@ -61,8 +60,8 @@ class ComparisonWorker implements SmartLifecycle {
         this.instance = properties.instanceId().isBlank() ? hostName() : properties.instanceId();
     }
 
-    /** After the submission commits, so the claim can see the row. */
-    @TransactionalEventListener(fallbackExecution = true)
+    /** Published after the submission commits, so the claim can see the row. */
+    @EventListener
     void queued(ComparisonQueue.Queued event) {
         wake.release();
     }
@@ -124,9 +123,10 @@ class ComparisonWorker implements SmartLifecycle {
         }
     }
 
+    /** Trains one claimed comparison; whatever goes wrong, the loop goes on to the next. */
     private void train(long id, NDManager parent) {
-        ComparisonRow row = store.find(id).orElseThrow();
         try (NDManager manager = parent.newSubManager()) {
+            ComparisonRow row = store.find(id).orElseThrow();
             TrainingListener listener = TrainingListener.all(List.of(
                     new StoredMeasurements(id, store, measurements),
                     new ThrottledProgress(id, row.config().steps(), queue),
@@ -138,9 +138,18 @@ class ComparisonWorker implements SmartLifecycle {
         } catch (Throwable e) {
             // whatever one run throws (even an Error such as running out of memory), the next run still trains
             log.error("comparison {} failed", id, e);
-            store.abandon(id, ComparisonStatus.FAILED, "Training failed: " + e.getClass().getSimpleName());
+            abandon(id, e);
         } finally {
             cancelled.remove(id);
+        }
+    }
+
+    private void abandon(long id, Throwable cause) {
+        try {
+            store.abandon(id, ComparisonStatus.FAILED, "Training failed: " + cause.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            // the database may be what failed: the run's stale heartbeat marks it interrupted later
+            log.warn("could not mark comparison {} failed", id, e);
         }
     }
 

@@ -65,6 +65,16 @@ class BoundedInputTest {
     }
 
     @Test
+    void aFormSentWithAnotherMethodIsNotReadWhole() throws Exception {
+        byte[] bytes = ("a=" + "b".repeat(2_000_000)).getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/runs"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isBetween(400, 499);
+    }
+
+    @Test
     void aBodyThatIsNotUtf8IsRefused() throws Exception {
         // an overlong encoding of '/' (C0 AF) must not be read as '/'
         byte[] body = "{\"prompt\": \"a\u0000b\", \"response\": \"ok\"}".getBytes(StandardCharsets.UTF_8);
