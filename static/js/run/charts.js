@@ -35,6 +35,7 @@ function options(figure, steps) {
       x: { type: 'linear', min: 0, max: steps, title: { display: true, text: 'step' } },
       y: {
         type: 'linear',
+        title: { display: true, text: figure.dataset.unit },
         min: percent || figure.dataset.chart === 'drift' ? 0 : undefined,
         max: percent ? 1 : undefined,
         ticks: percent ? { callback: (value) => `${Math.round(value * 100)} %` } : {},
@@ -63,6 +64,18 @@ function dataset(lane) {
   };
 }
 
+/** A uniform guess over the vocabulary costs ln V per token: the line any useful model stays under. */
+function uniformGuess(lnV, steps) {
+  return {
+    label: `uniform guess (ln V = ${lnV.toFixed(2)})`,
+    data: [{ x: 0, y: lnV }, { x: steps, y: lnV }],
+    borderColor: '#6b7280',
+    borderDash: [2, 4],
+    borderWidth: 1.5,
+    pointRadius: 0,
+  };
+}
+
 function downloadPng(chart, name) {
   chart.options.plugins.legend.display = true;
   chart.options.plugins.title.display = true;
@@ -82,6 +95,7 @@ function downloadPng(chart, name) {
  */
 export function createCharts(root, { runId, steps, lanes, series }) {
   const { Chart } = window;
+  const lnV = Number(root.dataset.lnV);
   const rootFont = parseFloat(getComputedStyle(document.documentElement).fontSize);
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   Chart.defaults.font.size = Math.round(rootFont * 0.78);
@@ -90,9 +104,13 @@ export function createCharts(root, { runId, steps, lanes, series }) {
   const figures = [...root.querySelectorAll('[data-chart]')];
   const charts = figures.map((figure) => {
     figure.hidden = false;
+    const datasets = lanes.map(dataset);
+    if (figure.hasAttribute('data-log-scale-applies') && figure.dataset.chart !== 'trainLoss' && lnV > 0) {
+      datasets.push(uniformGuess(lnV, steps));
+    }
     const chart = new Chart(figure.querySelector('canvas'), {
       type: 'line',
-      data: { datasets: lanes.map(dataset) },
+      data: { datasets },
       options: options(figure, steps),
       plugins: [whiteBackground],
     });

@@ -8,6 +8,7 @@ import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.system.NotFoundException;
 import dev.losslens.system.RejectedRequestException;
 import dev.losslens.system.WebProperties;
+import dev.losslens.text.Tokenizer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -30,13 +31,15 @@ class LabController {
     private final SampleDatasets datasets;
     private final TrainingProperties bounds;
     private final WebProperties web;
+    private final Tokenizer tokenizer;
 
     LabController(ComparisonService comparisons, SampleDatasets datasets, TrainingProperties bounds,
-                  WebProperties web) {
+                  WebProperties web, Tokenizer tokenizer) {
         this.comparisons = comparisons;
         this.datasets = datasets;
         this.bounds = bounds;
         this.web = web;
+        this.tokenizer = tokenizer;
     }
 
     @GetMapping("/runs/new")
@@ -82,6 +85,7 @@ class LabController {
         List<GenerationRow> answers = GenerationRow.of(run);
         model.addAttribute("answered", answers.isEmpty() ? bounds.answeredPrompts() : answers.size());
         model.addAttribute("generations", answers);
+        model.addAttribute("lnV", Math.log(tokenizer.vocabSize()));
         model.addAttribute("statusText", RunStatusText.of(run));
         model.addAttribute("learningRate", LabForm.plain(run.config().learningRate()));
         model.addAttribute("joined", joined != null);
