@@ -22,6 +22,16 @@ function initChartOptions(root, charts) {
   smoothing.addEventListener('change', () => charts.setSmoothing(smoothing.checked));
 }
 
+/** The run's own numbers in words, written by the server once the run has ended. */
+function showFindings(root, findings) {
+  if (!findings?.length) return;
+  root.querySelector('[data-findings]').replaceChildren(...findings.map((finding) => {
+    const item = document.createElement('li');
+    item.textContent = finding;
+    return item;
+  }));
+}
+
 function follow(root) {
   const { run: id, dataset } = root.dataset;
   const steps = Number(root.dataset.steps);
@@ -63,7 +73,11 @@ function follow(root) {
     source.close();
     progress.show(JSON.parse(event.data));
     const answer = await fetch(`/api/comparisons/${id}`, { headers: { Accept: 'application/json' } });
-    if (answer.ok) progress.show(await answer.json());
+    if (answer.ok) {
+      const run = await answer.json();
+      progress.show(run);
+      showFindings(root, run.findings);
+    }
   });
   source.addEventListener('error', () => {
     connection.hidden = false;

@@ -108,7 +108,7 @@ public class ComparisonService {
         return new ComparisonView(row.id(), row.status().key(), row.replayOf(), row.config(), source.stepsDone(),
                 row.status() == ComparisonStatus.QUEUED ? queue.claimOrder().indexOf(id) : null, eta(row),
                 source.tokensPerSecond(), row.createdAt(), source.startedAt(), source.finishedAt(), row.message(),
-                lanes, generations);
+                lanes, generations, RunFindings.of(row.status(), lanes));
     }
 
     public List<ComparisonRow> history(int limit) {

@@ -13,11 +13,12 @@ import java.util.List;
  * @param replayOf the original run whose stored result this one replays, or null
  * @param queuePosition comparisons waiting ahead of this one (queued only)
  * @param etaSeconds estimated seconds until finished (queued or running)
+ * @param findings what the run's numbers show, in sentences, once it has ended
  */
 public record ComparisonView(long id, String status, Long replayOf, ComparisonConfig config, int stepsDone,
                       Integer queuePosition, Double etaSeconds, Double tokensPerSecond, Instant createdAt,
                       Instant startedAt, Instant finishedAt, String message, List<LaneView> lanes,
-                      List<GenerationView> generations) {
+                      List<GenerationView> generations, List<String> findings) {
 
     /** @param checkpoint the explorer checkpoint id of the lane's final weights, or null */
     public record LaneView(int index, String label, ObjectiveKind objective, double promptWeight, LaneSpec.Init init,

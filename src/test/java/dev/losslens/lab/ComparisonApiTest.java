@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -178,6 +179,14 @@ class ComparisonApiTest {
 
         JsonNode finished = awaitView(id, "finished", v -> status(v).equals("finished"));
         assertThat(finished.get("stepsDone").asInt()).isEqualTo(20);
+        // the run's words are its stored numbers: first and last response NLL of each lane, as shown
+        String scoreboard = finished.get("findings").get(0).asString();
+        for (JsonNode lane : finished.get("lanes")) {
+            JsonNode metrics = lane.get("metrics");
+            assertThat(scoreboard).contains(String.format(Locale.ROOT, "%s %.2f → %.2f", lane.get("label").asString(),
+                    metrics.get(0).get("responseNll").asDouble(),
+                    metrics.get(metrics.size() - 1).get("responseNll").asDouble()));
+        }
         assertThat(finished.get("config").get("seed").asLong()).isEqualTo(101);
         JsonNode lanes = finished.get("lanes");
         assertThat(lanes.size()).isEqualTo(2);

@@ -1,0 +1,54 @@
+package dev.losslens.comparison;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.losslens.comparison.ComparisonView.LaneView;
+import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.training.LaneSpec;
+import dev.losslens.training.LaneStatus;
+import dev.losslens.training.MetricPoint;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunFindingsTest {
+
+    private static LaneView lane(int index, String label, LaneSpec.Init init, LaneStatus status, MetricPoint... points) {
+        return new LaneView(index, label, ObjectiveKind.INSTRUCTION, 0, init, status, null, null, List.of(points));
+    }
+
+    private static MetricPoint point(int step, double response, double prompt, double drift) {
+        return new MetricPoint(step, step == 0 ? null : 1.0, response, prompt, (response + prompt) / 2, 0, drift);
+    }
+
+    @Test
+    void sentencesStateTheRunsOwnNumbers() {
+        LaneView scratch = lane(0, "Scratch", LaneSpec.Init.SCRATCH, LaneStatus.FINISHED,
+                point(0, 7.40, 7.50, 0), point(100, 3.21, 7.45, 1.13));
+        LaneView base = lane(1, "Base", LaneSpec.Init.BASE, LaneStatus.FINISHED,
+                point(0, 5.00, 9.00, 0), point(100, 1.50, 8.70, 0.10));
+
+        List<String> findings = RunFindings.of(ComparisonStatus.FINISHED, List.of(scratch, base));
+
+        assertThat(findings.get(0)).isEqualTo("Held-out response NLL, the shared scoreboard: Scratch 7.40 → 3.21; "
+                + "Base 5.00 → 1.50. Base ends lowest.");
+        assertThat(findings.get(1)).isEqualTo("Held-out prompt NLL: Scratch 7.50 → 7.45; Base 9.00 → 8.70.");
+        assertThat(findings.get(2)).isEqualTo("Parameter drift ‖θ − θ₀‖ / ‖θ₀‖ at the end: Scratch 1.13; Base 0.10.");
+        assertThat(findings.get(3)).contains("(at most 0.10)", "(at least 1.13)", "moderate adjustment");
+    }
+
+    @Test
+    void nothingIsClaimedThatTheNumbersDoNotShow() {
+        LaneView scratch = lane(0, "Scratch", LaneSpec.Init.SCRATCH, LaneStatus.FINISHED,
+                point(0, 7.4, 7.5, 0), point(10, 7.0, 7.4, 0.05));
+        LaneView base = lane(1, "Base", LaneSpec.Init.BASE, LaneStatus.FINISHED,
+                point(0, 5.0, 9.0, 0), point(10, 4.0, 8.0, 0.20));
+
+        assertThat(RunFindings.of(ComparisonStatus.FINISHED, List.of(scratch, base)))
+                .as("the base lane moved more here, so no 'moderate adjustment'").hasSize(3)
+                .noneMatch(finding -> finding.contains("moderate"));
+        assertThat(RunFindings.of(ComparisonStatus.RUNNING, List.of(scratch, base))).as("not before the end").isEmpty();
+        assertThat(RunFindings.of(ComparisonStatus.CANCELLED, List.of(
+                lane(0, "Scratch", LaneSpec.Init.SCRATCH, LaneStatus.CANCELLED, point(0, 7.4, 7.5, 0)))))
+                .as("no evaluation after step 0").isEmpty();
+    }
+}
