@@ -1,4 +1,4 @@
-// Changing the dataset lists that dataset's training pairs at once, so "Load pair" loads what the list shows.
+// Changing the dataset or the split lists those pairs at once, so "Load pair" loads what the list shows.
 
 const LABEL_CHARS = 70;
 
@@ -10,17 +10,18 @@ function label(prompt) {
 export function initPairPicker(root) {
   const datasetSelect = root.querySelector('[data-dataset-select]');
   const pairSelect = root.querySelector('[data-pair-select]');
+  const splitSelect = root.querySelector('[data-split-select]');
   const description = root.querySelector('[data-dataset-description]');
   if (!datasetSelect || !pairSelect) return;
 
-  datasetSelect.addEventListener('change', async () => {
+  async function listPairs() {
     const dataset = datasetSelect.value;
-    if (description) description.textContent = datasetSelect.selectedOptions[0].dataset.description;
+    const split = splitSelect?.value ?? 'train';
     pairSelect.disabled = true;
     try {
-      const answer = await fetch(`/api/datasets/${encodeURIComponent(dataset)}/pairs?split=train`,
+      const answer = await fetch(`/api/datasets/${encodeURIComponent(dataset)}/pairs?split=${split}`,
         { headers: { Accept: 'application/json' } });
-      if (!answer.ok || datasetSelect.value !== dataset) return;
+      if (!answer.ok || datasetSelect.value !== dataset || (splitSelect?.value ?? 'train') !== split) return;
       const pairs = await answer.json();
       pairSelect.replaceChildren(...pairs.map((pair) => new Option(label(pair.prompt), String(pair.index))));
     } catch {
@@ -28,5 +29,11 @@ export function initPairPicker(root) {
     } finally {
       pairSelect.disabled = false;
     }
+  }
+
+  datasetSelect.addEventListener('change', () => {
+    if (description) description.textContent = datasetSelect.selectedOptions[0].dataset.description;
+    listPairs();
   });
+  splitSelect?.addEventListener('change', listPairs);
 }

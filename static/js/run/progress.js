@@ -15,7 +15,8 @@ function showLane(root, lane, dataset) {
   cells.status.textContent = lane.divergedAt != null ? `diverged at step ${lane.divergedAt}` : lane.status;
   if (lane.checkpoint && !cells.checkpoint.querySelector('a')) {
     const link = document.createElement('a');
-    link.href = `/explore?${new URLSearchParams({ dataset, checkpoint: lane.checkpoint })}`;
+    // a held-out pair: what the lane does with a prompt it never trained on
+    link.href = `/explore?${new URLSearchParams({ dataset, split: 'heldout', checkpoint: lane.checkpoint })}`;
     link.textContent = 'Open in the explorer';
     cells.checkpoint.replaceChildren(link);
   }

@@ -31,6 +31,7 @@ class ExplorerController {
 
     @GetMapping("/explore")
     String explore(@RequestParam(required = false) String dataset,
+                   @RequestParam(required = false) String split,
                    @RequestParam(required = false) String pair,
                    @RequestParam(required = false) String prompt,
                    @RequestParam(required = false) String response,
@@ -43,7 +44,8 @@ class ExplorerController {
         if (chosen == null) {
             chosen = datasets.list().get(0);
         }
-        List<PromptResponsePair> pairs = datasets.pairs(chosen.name(), Split.TRAIN);
+        Split chosenSplit = errors.attempt(() -> split == null || split.isBlank() ? Split.TRAIN : Split.parse(split));
+        List<PromptResponsePair> pairs = datasets.pairs(chosen.name(), chosenSplit == null ? Split.TRAIN : chosenSplit);
         Integer pairIndex = errors.attempt(() -> pairIndex(pair, pairs.size()));
         boolean typed = prompt != null || response != null;
         String shownPrompt = typed ? prompt : pairs.get(pairIndex == null ? 0 : pairIndex).prompt();
@@ -53,7 +55,8 @@ class ExplorerController {
         Double lambda = errors.attempt(() -> BreakdownService.promptWeight(parseWeight(promptWeight)));
         String checkpointId = errors.attempt(() -> breakdowns.checkpoint(checkpoint));
 
-        ExplorerForm form = new ExplorerForm(chosen.name(), typed ? null : pairIndex, shownPrompt, shownResponse,
+        ExplorerForm form = new ExplorerForm(chosen.name(), (chosenSplit == null ? Split.TRAIN : chosenSplit).label(),
+                typed ? null : pairIndex, shownPrompt, shownResponse,
                 lambda == null ? BreakdownService.DEFAULT_PROMPT_WEIGHT : lambda,
                 checkpointId == null ? BreakdownService.DEFAULT_CHECKPOINT : checkpointId);
         if (errors.isEmpty()) {

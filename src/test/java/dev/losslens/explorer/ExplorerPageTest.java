@@ -184,6 +184,22 @@ class ExplorerPageTest {
     }
 
     @Test
+    void heldOutPairsCanBeReadAndTheSplitIsKeptInTheForm() throws Exception {
+        PromptResponsePair first = datasets.pairs("capitals", Split.HELDOUT).get(0);
+        MvcTestResult result = explore("dataset", "capitals", "split", "heldout", "pair", "0");
+
+        assertThat(result).hasStatusOk();
+        assertThat(form(result).split()).isEqualTo("heldout");
+        assertThat(form(result).prompt()).isEqualTo(first.prompt());
+        assertThat(html(result)).contains("<option value=\"heldout\" selected=\"selected\">");
+
+        MvcTestResult unknown = explore("split", "test");
+        assertThat(unknown).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(errors(unknown)).containsOnlyKeys("split");
+        assertThat(form(unknown).split()).isEqualTo("train");
+    }
+
+    @Test
     void unknownDatasetIsNotFoundAndShowsTheFirstDatasetsPicker() throws Exception {
         MvcTestResult result = explore("dataset", "no-such-set");
 

@@ -54,8 +54,8 @@ class LabBrowserTest extends BrowserTest {
                 .allSatisfy(row -> assertThat(row.findElements(By.cssSelector("td.answer"))).hasSize(2));
         assertThat(chromium.driver().findElements(By.cssSelector(".scoreboard [data-cell=checkpoint] a")))
                 .extracting(link -> link.getDomAttribute("href"))
-                .containsExactly("/explore?dataset=capitals&checkpoint=run-%s-lane-0".formatted(id),
-                        "/explore?dataset=capitals&checkpoint=run-%s-lane-1".formatted(id));
+                .containsExactly("/explore?dataset=capitals&split=heldout&checkpoint=run-%s-lane-0".formatted(id),
+                        "/explore?dataset=capitals&split=heldout&checkpoint=run-%s-lane-1".formatted(id));
         // built from losslens.web.public-url, not from the address this browser happened to use
         assertThat(field("share-url").getDomProperty("value")).isEqualTo("http://localhost:8080/runs/" + id);
         assertThat(chromium.driver().findElements(By.cssSelector("[data-png]"))).hasSize(5)

@@ -160,7 +160,7 @@ class LabPageTest {
         assertThat(html(page)).contains("Run #<span>" + id + "</span>", "Finished: 2 steps",
                 "Instruction objective, from scratch", "Pre-training objective, from scratch",
                 "http://localhost:8080/runs/" + id, "/api/comparisons/" + id + "/metrics.csv",
-                "/explore?dataset=capitals&amp;checkpoint=run-" + id + "-lane-0", "class=\"generations-table\"");
+                "/explore?dataset=capitals&amp;split=heldout&amp;checkpoint=run-" + id + "-lane-0", "class=\"generations-table\"");
 
         MvcTestResult csv = mvc.get().uri("/api/comparisons/" + id + "/metrics.csv").exchange();
         assertThat(csv).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
