@@ -17,7 +17,8 @@ record Breakdown(
         int context,
         List<ExplainedToken> tokens,
         Map<String, LossTotals> totals,
-        double promptShare) {
+        double promptShare,
+        int bytePieces) {
 
     /**
      * @param nll −log p(this token | the tokens before it); null for the first token, which nothing predicts

@@ -68,8 +68,9 @@ class BreakdownService {
         totals.put(ObjectiveKind.PRETRAINING.key(), losses.pretraining());
         totals.put(ObjectiveKind.INSTRUCTION.key(), losses.instruction());
         totals.put(ObjectiveKind.WEIGHTED.key(), losses.weighted());
+        int bytePieces = tokenizer.fallbackBytes(prompt) + tokenizer.fallbackBytes(response);
         return new Breakdown(checkpoint, tokenizer.vocabSize(), lambda, ModelConfig.CONTEXT, tokens(example, scores, lambda),
-                totals, losses.promptShare());
+                totals, losses.promptShare(), bytePieces);
     }
 
     static double promptWeight(Double value) {

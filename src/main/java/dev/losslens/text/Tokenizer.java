@@ -56,6 +56,22 @@ public final class Tokenizer {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * How many byte tokens {@link #encode} spells out for multi-byte GPT-2 pieces the compact vocabulary does not hold
+     * (a one-byte piece such as "." is its own byte token either way).
+     */
+    public int fallbackBytes(String text) {
+        IntArrayList gpt2Tokens = GPT2.encodeOrdinary(text);
+        int bytes = 0;
+        for (int i = 0; i < gpt2Tokens.size(); i++) {
+            int length = gpt2Bytes(gpt2Tokens.get(i)).length;
+            if (length > 1 && vocabulary.compactId(gpt2Tokens.get(i)) < 0) {
+                bytes += length;
+            }
+        }
+        return bytes;
+    }
+
     /** What a student sees for one token: its text, a special token's name, or a lone byte as {@code <0xF0>}. */
     public String piece(int id) {
         if (id == CompactVocabulary.PAD) {

@@ -7,6 +7,7 @@ import dev.losslens.dataset.PromptResponsePair;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
 import dev.losslens.text.InstructionTemplate;
+import dev.losslens.text.Tokenizer;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -181,6 +182,20 @@ class ExplorerPageTest {
                     .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
             assertThat(result.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         }
+    }
+
+    @Test
+    void bytePiecesAreCountedAndExplained() throws Exception {
+        Tokenizer tokenizer = Tokenizer.bundled();
+        assertThat(tokenizer.fallbackBytes("Name the capital of India.")).as("course words, and '.' is one byte anyway")
+                .isZero();
+        assertThat(html(explore("dataset", "capitals", "pair", "0"))).doesNotContain("data-byte-note");
+
+        // an emoji the course's vocabulary does not hold is spelled with its four UTF-8 bytes
+        String smile = "Smile \uD83D\uDE00";
+        assertThat(tokenizer.fallbackBytes(smile)).isGreaterThanOrEqualTo(4);
+        assertThat(html(explore("prompt", smile, "response", "It is")))
+                .contains(tokenizer.fallbackBytes(smile) + " of these", "single bytes spelling pieces");
     }
 
     @Test
