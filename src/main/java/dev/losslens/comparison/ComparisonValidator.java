@@ -6,6 +6,7 @@ import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.system.InvalidInputException;
 import dev.losslens.training.LaneSpec;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +44,7 @@ public class ComparisonValidator {
         double learningRate = request.learningRate() == null ? DEFAULT_LEARNING_RATE : request.learningRate();
         if (!(learningRate >= bounds.minLearningRate() && learningRate <= bounds.maxLearningRate())) {
             throw new InvalidInputException("learningRate", "learningRate must be from %s to %s"
-                    .formatted(bounds.minLearningRate(), bounds.maxLearningRate()));
+                    .formatted(plain(bounds.minLearningRate()), plain(bounds.maxLearningRate())));
         }
         int batchSize = within("batchSize", request.batchSize(), DEFAULT_BATCH, 1, bounds.maxBatchSize());
         long seed = request.seed() == null ? DEFAULT_SEED : request.seed();
@@ -109,6 +110,11 @@ public class ComparisonValidator {
             throw new InvalidInputException(field, "%s must be from %d to %d".formatted(field, min, max));
         }
         return v;
+    }
+
+    /** A bound as a person writes it: 0.00001, not 1.0E-5. */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String orDefault(String value, String fallback) {

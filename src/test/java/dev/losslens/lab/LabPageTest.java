@@ -122,6 +122,10 @@ class LabPageTest {
         assertThat(notANumber).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(errors(notANumber)).containsExactly(Map.entry("learningRate", "learningRate must be a number, not 'fast'"));
 
+        MvcTestResult tooSmall = post(with(shortRun(), "learningRate", "0.000001"));
+        assertThat(errors(tooSmall)).as("bounds in plain numbers")
+                .containsExactly(Map.entry("learningRate", "learningRate must be from 0.00001 to 0.1"));
+
         MvcTestResult unknownDataset = post(with(shortRun(), "dataset", "klingon"));
         assertThat(unknownDataset).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(errors(unknownDataset)).containsOnlyKeys("dataset");
