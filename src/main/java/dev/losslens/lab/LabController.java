@@ -53,8 +53,11 @@ class LabController {
         return form(form, Map.of(), model);
     }
 
-    /** Starts a preset ({@code preset}) or the filled-in form; a rejected form comes back with the message inline. */
-    @PostMapping("/runs")
+    /**
+     * Starts a preset ({@code preset}) or the filled-in form; a rejected form comes back with the message inline. The
+     * lab page posts to its own address, so a rejected form stays on {@code /runs/new}.
+     */
+    @PostMapping({"/runs", "/runs/new"})
     String submit(@RequestParam Map<String, String> fields, HttpServletRequest request, HttpServletResponse http,
                   Model model) {
         String preset = fields.get("preset");

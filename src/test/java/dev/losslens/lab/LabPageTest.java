@@ -46,7 +46,7 @@ class LabPageTest {
     }
 
     private MvcTestResult post(MultiValueMap<String, String> form) {
-        return mvc.post().uri("/runs").contentType(MediaType.APPLICATION_FORM_URLENCODED).formFields(form).exchange();
+        return mvc.post().uri("/runs/new").contentType(MediaType.APPLICATION_FORM_URLENCODED).formFields(form).exchange();
     }
 
     private static MultiValueMap<String, String> with(MultiValueMap<String, String> form, String... pairs) {
@@ -115,7 +115,9 @@ class LabPageTest {
         MvcTestResult tooLong = post(with(shortRun(), "steps", "5000"));
         assertThat(tooLong).hasStatus(HttpStatus.BAD_REQUEST).hasViewName("runs/new");
         assertThat(errors(tooLong)).containsExactly(Map.entry("steps", "steps must be from 1 to 2000"));
+        // the form posts to the lab's own address, so a rejected form stays on /runs/new
         assertThat(html(tooLong)).contains("value=\"5000\"", "id=\"steps-error\"", "href=\"#steps\"",
+                "action=\"/runs/new\"",
                 "value=\"instruction\" selected");
 
         MvcTestResult notANumber = post(with(shortRun(), "learningRate", "fast"));
