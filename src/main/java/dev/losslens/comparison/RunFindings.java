@@ -29,7 +29,7 @@ final class RunFindings {
         }
         List<String> findings = new ArrayList<>();
         findings.add("Held-out response NLL, the shared scoreboard: " + change(measured, MetricPoint::responseNll)
-                + ". " + lowest(measured) + " ends lowest.");
+                + "." + (measured.size() > 1 ? " " + lowest(measured) : ""));
         findings.add("Held-out prompt NLL: " + change(measured, MetricPoint::promptNll) + ".");
         findings.add("Parameter drift ‖θ − θ₀‖ / ‖θ₀‖ at the end: " + measured.stream()
                 .map(lane -> lane.label() + " " + number(last(lane).drift())).collect(Collectors.joining("; ")) + ".");
@@ -46,8 +46,14 @@ final class RunFindings {
                 .collect(Collectors.joining("; "));
     }
 
+    /** Judged on the numbers as shown, so lanes that print the same value are said to end level. */
     private static String lowest(List<LaneView> lanes) {
-        return lanes.stream().min(Comparator.comparingDouble(lane -> last(lane).responseNll())).orElseThrow().label();
+        String best = lanes.stream().map(lane -> number(last(lane).responseNll()))
+                .min(Comparator.comparingDouble(Double::parseDouble)).orElseThrow();
+        List<String> atBest = lanes.stream().filter(lane -> number(last(lane).responseNll()).equals(best))
+                .map(LaneView::label).toList();
+        return atBest.size() == 1 ? atBest.get(0) + " ends lowest."
+                : String.join(" and ", atBest) + " end level at " + best + ".";
     }
 
     /** Said only when every lane that started from the base moved less than every lane that started from scratch. */

@@ -37,6 +37,17 @@ class RunFindingsTest {
     }
 
     @Test
+    void lanesThatPrintTheSameValueEndLevel() {
+        LaneView first = lane(0, "First", LaneSpec.Init.SCRATCH, LaneStatus.FINISHED,
+                point(0, 7.40, 7.50, 0), point(10, 3.2101, 7.0, 0.1));
+        LaneView second = lane(1, "Second", LaneSpec.Init.SCRATCH, LaneStatus.FINISHED,
+                point(0, 7.40, 7.50, 0), point(10, 3.2099, 7.1, 0.1));
+
+        assertThat(RunFindings.of(ComparisonStatus.FINISHED, List.of(first, second)).get(0))
+                .endsWith("First and Second end level at 3.21.");
+    }
+
+    @Test
     void nothingIsClaimedThatTheNumbersDoNotShow() {
         LaneView scratch = lane(0, "Scratch", LaneSpec.Init.SCRATCH, LaneStatus.FINISHED,
                 point(0, 7.4, 7.5, 0), point(10, 7.0, 7.4, 0.05));
