@@ -105,8 +105,9 @@ public class ComparisonService {
                         g.generation().generated(), g.generation().correct()))
                 .toList();
         ComparisonRow source = row.replayOf() == null ? row : require(row.replayOf());
+        List<Long> claimOrder = row.status() == ComparisonStatus.QUEUED ? queue.claimOrder() : List.of();
         return new ComparisonView(row.id(), row.status().key(), row.replayOf(), row.config(), source.stepsDone(),
-                row.status() == ComparisonStatus.QUEUED ? queue.claimOrder().indexOf(id) : null, eta(row),
+                row.status() == ComparisonStatus.QUEUED ? claimOrder.indexOf(id) : null, eta(row, claimOrder),
                 source.tokensPerSecond(), row.createdAt(), source.startedAt(), source.finishedAt(), row.message(),
                 lanes, generations, RunFindings.of(row.status(), lanes));
     }
@@ -145,14 +146,13 @@ public class ComparisonService {
     }
 
     /** Remaining seconds: this run's measured pace, or for a queued run the work ahead of it in claim order. */
-    private Double eta(ComparisonRow row) {
+    private Double eta(ComparisonRow row, List<Long> claimOrder) {
         if (row.status() == ComparisonStatus.RUNNING && row.startedAt() != null && row.stepsDone() > 0) {
             double elapsed = Duration.between(row.startedAt(), Instant.now()).toMillis() / 1000.0;
             return elapsed / row.stepsDone() * (row.config().steps() - row.stepsDone());
         }
         if (row.status() == ComparisonStatus.QUEUED) {
-            List<Long> order = queue.claimOrder();
-            List<Long> upToThis = order.subList(0, order.indexOf(row.id()) + 1);
+            List<Long> upToThis = claimOrder.subList(0, claimOrder.indexOf(row.id()) + 1);
             List<ComparisonRow> work = new ArrayList<>(queue.running());
             upToThis.forEach(id -> store.find(id).ifPresent(work::add));
             return pace.remainingSeconds(work);

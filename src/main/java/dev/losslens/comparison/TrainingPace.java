@@ -26,8 +26,15 @@ class TrainingPace {
         this.store = store;
     }
 
-    double secondsPerLaneStep(String model, int batchSize) {
-        double[] perSequence = store.recentlyTrained(RECENT).stream()
+    /** What the learnt pace says the given comparisons still need, together; finished runs are read once. */
+    double remainingSeconds(List<ComparisonRow> rows) {
+        List<ComparisonRow> trained = store.recentlyTrained(RECENT);
+        return rows.stream().mapToDouble(row -> (row.config().steps() - row.stepsDone()) * row.config().lanes().size()
+                * secondsPerLaneStep(trained, row.config().model(), row.config().batchSize())).sum();
+    }
+
+    private static double secondsPerLaneStep(List<ComparisonRow> trained, String model, int batchSize) {
+        double[] perSequence = trained.stream()
                 .filter(row -> row.config().model().equals(model) && row.finishedAt() != null)
                 .mapToDouble(row -> seconds(row) / laneSteps(row) / row.config().batchSize())
                 .sorted().toArray();
@@ -42,12 +49,5 @@ class TrainingPace {
 
     private static double laneSteps(ComparisonRow row) {
         return (double) row.config().steps() * row.config().lanes().size();
-    }
-
-    /** What the learnt pace says the given comparisons still need, together. */
-    double remainingSeconds(List<ComparisonRow> rows) {
-        return rows.stream().mapToDouble(row -> (row.config().steps() - row.stepsDone())
-                * row.config().lanes().size() * secondsPerLaneStep(row.config().model(), row.config().batchSize()))
-                .sum();
     }
 }

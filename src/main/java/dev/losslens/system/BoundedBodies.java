@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -55,7 +54,7 @@ class BoundedBodies extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = readAtMost(request.getInputStream(), limits.maxBodyBytes() + 1);
+        byte[] body = request.getInputStream().readNBytes(limits.maxBodyBytes() + 1);
         if (body.length > limits.maxBodyBytes()) {
             refuse(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
             return;
@@ -79,10 +78,6 @@ class BoundedBodies extends OncePerRequestFilter {
     private static boolean isJson(HttpServletRequest request) {
         String type = request.getContentType();
         return type != null && type.toLowerCase().contains("json");
-    }
-
-    private static byte[] readAtMost(InputStream in, int max) throws IOException {
-        return in.readNBytes(max);
     }
 
     private static boolean isUtf8(byte[] body) {
