@@ -2,6 +2,7 @@ import { initCopyLink } from './explorer/copy-link.js';
 import { initFormMirror } from './explorer/form-mirror.js';
 import { initPairPicker } from './explorer/pair-picker.js';
 import { initReweight } from './explorer/reweight.js';
+import { initTokenCount } from './explorer/token-count.js';
 import { initTokenDetail } from './explorer/token-detail.js';
 import { initTokenKeys } from './explorer/token-keys.js';
 
@@ -11,6 +12,7 @@ if (root) {
   initPairPicker(root);
   initReweight(root);
   initTokenKeys(root);
+  initTokenCount(root);
   initTokenDetail(root);
   initCopyLink(root);
 }

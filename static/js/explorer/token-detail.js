@@ -19,9 +19,22 @@ function weightedText(role, lambda) {
   return weight > 0 ? `weight ${weight.toFixed(2)}` : 'weight 0: not counted';
 }
 
+// Below this width the sidebar sits under the lanes, so a tapped token's detail moves up under its own lane.
+const NARROW = window.matchMedia('(max-width: 1099px)');
+
 export function initTokenDetail(root) {
   const panel = root.querySelector('[data-token-detail]');
   if (!panel) return;
+  const section = panel.closest('section');
+  const home = { parent: section.parentElement, before: section.nextElementSibling };
+  const place = (token) => {
+    if (NARROW.matches) {
+      token.closest('.strip').after(section);
+    } else if (section.parentElement !== home.parent) {
+      home.parent.insertBefore(section, home.before);
+    }
+  };
+  NARROW.addEventListener('change', () => { if (!NARROW.matches) home.parent.insertBefore(section, home.before); });
   const slider = root.querySelector('[data-lambda]');
   const laneToken = (lane, position) =>
     root.querySelector(`[data-lane="${lane}"] .tok[data-position="${position}"]`);
@@ -77,7 +90,9 @@ export function initTokenDetail(root) {
     for (const type of ['focusin', 'mouseover', 'click']) {
       lane.addEventListener(type, (event) => {
         const token = event.target.closest('.tok');
-        if (token) select(token);
+        if (!token) return;
+        select(token);
+        if (type === 'click') place(token);
       });
     }
   }

@@ -6,8 +6,9 @@ function cell(tag, text, className = 'text') {
   return element;
 }
 
-function answerCell(answer) {
+function answerCell(answer, label) {
   const td = cell('td', '', 'text answer');
+  td.dataset.label = label;
   if (!answer) return td;
   td.classList.add(answer.correct ? 'correct' : 'wrong');
   const mark = cell('span', answer.correct ? '✓' : '✗', 'mark');
@@ -25,11 +26,15 @@ export function showGenerations(root, laneCount, generations) {
     }
     rows.get(generation.prompt).answers[generation.lane] = generation;
   }
+  // each answer carries its lane's name, which a phone shows beside it when the table stacks
+  const laneLabels = [...root.querySelectorAll('[data-generations] thead th')].slice(2).map((th) => th.textContent.trim());
   const tr = [...rows].map(([prompt, { expected, answers }]) => {
     const row = document.createElement('tr');
     const th = cell('th', prompt);
     th.scope = 'row';
-    row.append(th, cell('td', expected), ...answers.map(answerCell));
+    const expectedCell = cell('td', expected);
+    expectedCell.dataset.label = 'Expected';
+    row.append(th, expectedCell, ...answers.map((answer, lane) => answerCell(answer, laneLabels[lane])));
     return row;
   });
   root.querySelector('[data-generations] tbody').replaceChildren(...tr);

@@ -15,8 +15,10 @@ function showLane(root, lane, dataset) {
   cells.status.textContent = lane.divergedAt != null ? `diverged at step ${lane.divergedAt}` : lane.status;
   if (lane.checkpoint && !cells.checkpoint.querySelector('a')) {
     const link = document.createElement('a');
-    // a held-out pair: what the lane does with a prompt it never trained on
-    link.href = `/explore?${new URLSearchParams({ dataset, split: 'heldout', checkpoint: lane.checkpoint })}`;
+    // a held-out pair: what the lane does with a prompt it never trained on; a lane that started from the base is
+    // compared with it, token by token
+    const view = { dataset, split: 'heldout', checkpoint: lane.checkpoint, ...(lane.init === 'base' && { compare: 'base' }) };
+    link.href = `/explore?${new URLSearchParams(view)}`;
     link.textContent = 'Open in the explorer';
     cells.checkpoint.replaceChildren(link);
   }

@@ -1,12 +1,17 @@
 package dev.losslens.command;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.model.Checkpoints;
 import dev.losslens.model.DjlEngine;
 import dev.losslens.model.GptParameters;
 import dev.losslens.model.ModelConfig;
+import dev.losslens.model.TinyGpt;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.text.CompactVocabulary;
 import dev.losslens.text.Role;
@@ -18,6 +23,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,16 +31,21 @@ import java.util.concurrent.ExecutorService;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /**
- * Pre-trains the bundled base: {@code tiny} on the declarative corpus with the full-sequence objective, seeded and
+ * Pre-trains the bundled base: {@code tiny} on the corpus documents with the full-sequence objective, seeded and
  * single-threaded, so the same command always writes the same file:
- * {@code java -jar target/losslens.jar pretrain-base [output]}.
+ * {@code java -jar target/losslens.jar pretrain-base [output]}. Every tenth document is held out of training. After
+ * {@value #STEPS} steps the base recalls its facts but is sure of itself on text it has not seen; the one
+ * temperature that minimises the held-out documents' loss is folded into its output head (see
+ * {@link TemperatureScaling}), so its probabilities are honest about what it does not know.
  */
 public final class BasePretraining {
 
-    static final int STEPS = 3000;
+    static final int STEPS = 750;
     static final int BATCH = 32;
     static final double LEARNING_RATE = 3e-3;
     static final long SEED = 20261126L;
+    static final int HELD_OUT_EVERY = 10;
+    static final int REPORT_EVERY = 250;
 
     private BasePretraining() {
     }
@@ -43,10 +54,17 @@ public final class BasePretraining {
         DjlEngine.configure();
         Path output = Path.of(args.length > 0 ? args[0] : BaseCheckpoint.RESOURCE);
         Tokenizer tokenizer = Tokenizer.bundled();
-        List<TokenizedExample> corpus = corpusExamples(new SampleDatasets(new DefaultResourceLoader()).corpusLines(), tokenizer);
+        List<TokenizedExample> documents = corpusExamples(
+                new SampleDatasets(new DefaultResourceLoader()).corpusDocuments(), tokenizer);
+        List<TokenizedExample> train = new ArrayList<>();
+        List<TokenizedExample> heldOut = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            (i % HELD_OUT_EVERY == HELD_OUT_EVERY - 1 ? heldOut : train).add(documents.get(i));
+        }
         ExecutorService thread = DjlEngine.thread("losslens-pretraining");
         try {
-            byte[] checkpoint = CompletableFuture.supplyAsync(() -> pretrain(corpus, tokenizer.vocabSize()), thread).join();
+            byte[] checkpoint = CompletableFuture.supplyAsync(
+                    () -> pretrain(train, heldOut, tokenizer.vocabSize()), thread).join();
             Files.createDirectories(output.toAbsolutePath().getParent());
             try (OutputStream out = Files.newOutputStream(output)) {
                 out.write(checkpoint);
@@ -57,10 +75,10 @@ public final class BasePretraining {
         }
     }
 
-    /** A corpus line as one sequence: {@code <|bos|> line <|endoftext|>}, every token a target. */
-    static List<TokenizedExample> corpusExamples(List<String> lines, Tokenizer tokenizer) {
-        return lines.stream().map(line -> {
-            int[] text = tokenizer.encode(line);
+    /** A corpus document as one sequence: {@code <|bos|> document <|endoftext|>}, every token a target. */
+    static List<TokenizedExample> corpusExamples(List<String> documents, Tokenizer tokenizer) {
+        return documents.stream().map(document -> {
+            int[] text = tokenizer.encode(document);
             int[] ids = new int[text.length + 2];
             ids[0] = CompactVocabulary.BOS;
             System.arraycopy(text, 0, ids, 1, text.length);
@@ -71,22 +89,30 @@ public final class BasePretraining {
         }).toList();
     }
 
-    private static byte[] pretrain(List<TokenizedExample> corpus, int vocabSize) {
+    private static byte[] pretrain(List<TokenizedExample> train, List<TokenizedExample> heldOut, int vocabSize) {
         try (NDManager manager = NDManager.newBaseManager()) {
             GptParameters start = GptParameters.initialise(ModelConfig.preset("tiny", vocabSize), SEED, manager);
             try (LaneModel lane = new LaneModel(start, LossObjective.PRETRAINING, LEARNING_RATE, manager)) {
-                BatchOrder order = new BatchOrder(corpus, BATCH, SEED);
+                BatchOrder order = new BatchOrder(train, BATCH, SEED);
                 double window = 0;
                 long started = System.nanoTime();
                 for (int step = 1; step <= STEPS; step++) {
                     window += lane.step(order.next());
-                    if (step % 250 == 0) {
-                        System.out.printf("step %d  corpus loss %.3f  %.1f s%n", step, window / 250,
+                    if (step % REPORT_EVERY == 0) {
+                        System.out.printf("step %d  corpus loss %.3f  held-out %.3f  %.1f s%n", step,
+                                window / REPORT_EVERY, TemperatureScaling.heldOutLoss(lane.model(), heldOut),
                                 (System.nanoTime() - started) / 1e9);
                         window = 0;
                     }
                 }
-                return Checkpoints.toBytes(lane.model().weights());
+                try (GptParameters weights = lane.model().weights().copy(manager)) {
+                    TemperatureScaling.Fit fit = TemperatureScaling.fit(weights, heldOut);
+                    System.out.printf("held-out corpus loss %.3f; at T = %.3f, %.3f%n",
+                            TemperatureScaling.heldOutLoss(new TinyGpt(weights), heldOut), fit.temperature(), fit.loss());
+                    try (GptParameters scaled = TemperatureScaling.scaled(weights, fit.temperature(), manager)) {
+                        return Checkpoints.toBytes(scaled);
+                    }
+                }
             }
         }
     }

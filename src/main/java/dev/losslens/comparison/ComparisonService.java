@@ -48,6 +48,11 @@ public class ComparisonService {
      * @param owner the submitter's secret: only its holder may cancel what this queues
      * @return the comparison that answers this request: new, replayed or joined
      */
+    /** Checks a request without storing anything; rejects it naming every wrong field. */
+    public ComparisonConfig validate(ComparisonRequest request) {
+        return validator.validate(request);
+    }
+
     public Submission submit(ComparisonRequest request, String client, OwnerSecret owner) {
         ComparisonConfig config = validator.validate(request);
         Decision decision = transactions.execute(status -> decide(config, client, owner));

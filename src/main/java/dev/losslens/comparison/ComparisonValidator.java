@@ -4,6 +4,7 @@ import dev.losslens.comparison.ComparisonConfig.LaneConfig;
 import dev.losslens.comparison.ComparisonRequest.LaneRequest;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.system.FormErrors;
 import dev.losslens.system.InvalidInputException;
 import dev.losslens.training.LaneSpec;
 import java.math.BigDecimal;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Turns a request into a bounded, normalised config, or names the first field that is wrong. */
+/** Turns a request into a bounded, normalised config, or names every field that is wrong. */
 @Component
 public class ComparisonValidator {
 
@@ -35,31 +36,58 @@ public class ComparisonValidator {
     }
 
     ComparisonConfig validate(ComparisonRequest request) {
-        String dataset = datasets.require(orDefault(request.dataset(), DEFAULT_DATASET), "dataset").name();
-        String model = orDefault(request.model(), DEFAULT_MODEL);
+        FormErrors errors = new FormErrors();
+        String dataset = errors.attempt(() -> datasets.require(orDefault(request.dataset(), DEFAULT_DATASET), "dataset")
+                .name());
+        String model = errors.attempt(() -> model(request.model()));
+        Integer steps = errors.attempt(() -> within("steps", request.steps(), DEFAULT_STEPS, 1, bounds.maxSteps()));
+        Double learningRate = errors.attempt(() -> learningRate(request.learningRate()));
+        Integer batchSize = errors.attempt(() -> within("batchSize", request.batchSize(), DEFAULT_BATCH, 1,
+                bounds.maxBatchSize()));
+        Long seed = errors.attempt(() -> seed(request.seed()));
+        Integer evalEvery = steps == null ? null : errors.attempt(() -> evalEvery(request.evalEvery(), steps));
+        List<LaneConfig> lanes = errors.attempt(() -> lanes(request.lanes(), model == null ? DEFAULT_MODEL : model,
+                errors));
+        errors.throwIfAny();
+        return new ComparisonConfig(dataset, model, steps, learningRate, batchSize, seed, evalEvery, lanes);
+    }
+
+    private static String model(String requested) {
+        String model = orDefault(requested, DEFAULT_MODEL);
         if (!MODELS.contains(model)) {
             throw new InvalidInputException("model", "model must be 'tiny' or 'small'");
         }
-        int steps = within("steps", request.steps(), DEFAULT_STEPS, 1, bounds.maxSteps());
-        double learningRate = request.learningRate() == null ? DEFAULT_LEARNING_RATE : request.learningRate();
+        return model;
+    }
+
+    private double learningRate(Double requested) {
+        double learningRate = requested == null ? DEFAULT_LEARNING_RATE : requested;
         if (!(learningRate >= bounds.minLearningRate() && learningRate <= bounds.maxLearningRate())) {
             throw new InvalidInputException("learningRate", "learningRate must be from %s to %s"
                     .formatted(plain(bounds.minLearningRate()), plain(bounds.maxLearningRate())));
         }
-        int batchSize = within("batchSize", request.batchSize(), DEFAULT_BATCH, 1, bounds.maxBatchSize());
-        long seed = request.seed() == null ? DEFAULT_SEED : request.seed();
+        return learningRate;
+    }
+
+    private static long seed(Long requested) {
+        long seed = requested == null ? DEFAULT_SEED : requested;
         if (seed < 0 || seed > MAX_SEED) {
             throw new InvalidInputException("seed", "seed must be from 0 to " + MAX_SEED);
         }
-        int evalEvery = within("evalEvery", request.evalEvery(), Math.min(DEFAULT_EVAL_EVERY, steps), 1, steps);
+        return seed;
+    }
+
+    private static int evalEvery(Integer requested, int steps) {
+        int evalEvery = within("evalEvery", requested, Math.min(DEFAULT_EVAL_EVERY, steps), 1, steps);
         if (steps / evalEvery > 100) {
             throw new InvalidInputException("evalEvery", "evalEvery must be at least " + (steps + 99) / 100
                     + " for " + steps + " steps (at most 100 evaluations)");
         }
-        return new ComparisonConfig(dataset, model, steps, learningRate, batchSize, seed, evalEvery, lanes(request.lanes(), model));
+        return evalEvery;
     }
 
-    private static List<LaneConfig> lanes(List<LaneRequest> requested, String model) {
+    /** Every lane is read, so each bad lane is reported; null if any was bad. */
+    private static List<LaneConfig> lanes(List<LaneRequest> requested, String model, FormErrors errors) {
         if (requested == null || requested.size() < TrainingProperties.MIN_LANES
                 || requested.size() > TrainingProperties.MAX_LANES) {
             throw new InvalidInputException("lanes", "a comparison has %d to %d lanes"
@@ -67,14 +95,18 @@ public class ComparisonValidator {
         }
         List<LaneConfig> lanes = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
-            LaneConfig lane = lane(requested.get(i), "lanes[" + i + "]", model);
-            if (lanes.contains(lane)) {
-                throw new InvalidInputException("lanes[" + i + "]", "lanes[%d] repeats lanes[%d]; lanes must differ in objective or init"
-                        .formatted(i, lanes.indexOf(lane)));
+            int index = i;
+            LaneConfig lane = errors.attempt(() -> lane(requested.get(index), "lanes[" + index + "]", model));
+            if (lane != null && lanes.contains(lane)) {
+                errors.attempt(() -> {
+                    throw new InvalidInputException("lanes[" + index + "]",
+                            "lanes[%d] repeats lanes[%d]; lanes must differ in objective or init"
+                                    .formatted(index, lanes.indexOf(lane)));
+                });
             }
             lanes.add(lane);
         }
-        return lanes;
+        return lanes.contains(null) ? null : lanes;
     }
 
     private static LaneConfig lane(LaneRequest lane, String field, String model) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ public class SampleDatasets {
 
     private final Map<String, DatasetInfo> infos = new LinkedHashMap<>();
     private final Map<String, Map<Split, List<PromptResponsePair>>> pairs = new LinkedHashMap<>();
-    private final List<String> corpusLines = new ArrayList<>();
+    private final List<String> corpusDocuments = new ArrayList<>();
 
     public SampleDatasets(ResourceLoader resources) {
         Manifest manifest = JSON.readValue(text(resources, "datasets.json"), Manifest.class);
@@ -45,7 +46,8 @@ public class SampleDatasets {
             pairs.put(info.name(), splits);
         }
         for (String file : manifest.corpus()) {
-            text(resources, file).lines().filter(line -> !line.isBlank()).forEach(corpusLines::add);
+            Arrays.stream(text(resources, file).split("\n\n")).map(String::strip).filter(document -> !document.isEmpty())
+                    .forEach(corpusDocuments::add);
         }
     }
 
@@ -72,9 +74,9 @@ public class SampleDatasets {
         return pairs.get(require(name).name()).get(split);
     }
 
-    /** Every line of every corpus file, in manifest order. */
-    public List<String> corpusLines() {
-        return Collections.unmodifiableList(corpusLines);
+    /** Every document of every corpus file (documents are separated by a blank line), in manifest order. */
+    public List<String> corpusDocuments() {
+        return Collections.unmodifiableList(corpusDocuments);
     }
 
     private static List<PromptResponsePair> readPairs(ResourceLoader resources, DatasetInfo info, Split split,

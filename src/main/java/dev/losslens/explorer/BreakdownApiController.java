@@ -19,4 +19,10 @@ class BreakdownApiController {
     Breakdown breakdown(@RequestBody BreakdownRequest request) {
         return breakdowns.explain(request);
     }
+
+    @Operation(summary = "Tokens a prompt/response pair takes with its template, against the model's context")
+    @PostMapping("/api/token-count")
+    TokenCount tokenCount(@RequestBody BreakdownRequest request) {
+        return breakdowns.count(request.prompt(), request.response());
+    }
 }

@@ -73,6 +73,15 @@ class BreakdownService {
                 totals, losses.promptShare(), bytePieces);
     }
 
+    /** Either side may still be empty while the learner types; the character limits still apply. */
+    TokenCount count(String prompt, String response) {
+        String promptText = requireLength("prompt", prompt == null ? "" : prompt, limits.promptChars());
+        String responseText = requireLength("response", response == null ? "" : response, limits.responseChars());
+        TokenizedExample example = template.render(promptText, responseText);
+        return new TokenCount(example.length(), example.promptLength(), example.length() - example.promptLength(),
+                ModelConfig.CONTEXT, tokenizer.fallbackBytes(promptText) + tokenizer.fallbackBytes(responseText));
+    }
+
     static double promptWeight(Double value) {
         if (value == null) {
             return DEFAULT_PROMPT_WEIGHT;
@@ -84,14 +93,16 @@ class BreakdownService {
     }
 
     String checkpoint(String id) {
-        if (id == null || id.isBlank()) {
-            return DEFAULT_CHECKPOINT;
-        }
+        return id == null || id.isBlank() ? DEFAULT_CHECKPOINT : checkpoint("checkpoint", id);
+    }
+
+    /** A known checkpoint id, reported against {@code field} if it is not. */
+    String checkpoint(String field, String id) {
         if (!CHECKPOINT_ID.matcher(id).matches()) {
-            throw new InvalidInputException("checkpoint", "checkpoint ids are lower-case letters, digits and '-'");
+            throw new InvalidInputException(field, field + " ids are lower-case letters, digits and '-'");
         }
         if (models.find(id).isEmpty()) {
-            throw new NotFoundException("checkpoint", "Unknown checkpoint '" + id + "'");
+            throw new NotFoundException(field, "Unknown checkpoint '" + id + "'");
         }
         return id;
     }
@@ -105,6 +116,10 @@ class BreakdownService {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, field + " must not be empty");
         }
+        return requireLength(field, value, maxChars);
+    }
+
+    private static String requireLength(String field, String value, int maxChars) {
         if (value.length() > maxChars) {
             throw new InvalidInputException(field,
                     "%s has %d characters; the limit is %d".formatted(field, value.length(), maxChars));

@@ -6,8 +6,10 @@ import dev.losslens.dataset.DatasetInfo;
 import dev.losslens.dataset.PromptResponsePair;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
+import dev.losslens.system.FormErrors;
 import dev.losslens.system.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -37,6 +39,7 @@ class ExplorerController {
                    @RequestParam(required = false) String response,
                    @RequestParam(required = false) String promptWeight,
                    @RequestParam(required = false) String checkpoint,
+                   @RequestParam(required = false) String compare,
                    Model model, HttpServletResponse http) {
         FormErrors errors = new FormErrors();
         DatasetInfo chosen = errors.attempt(() -> dataset == null || dataset.isBlank()
@@ -54,33 +57,47 @@ class ExplorerController {
         errors.attempt(() -> breakdowns.text("response", shownResponse));
         Double lambda = errors.attempt(() -> BreakdownService.promptWeight(parseWeight(promptWeight)));
         String checkpointId = errors.attempt(() -> breakdowns.checkpoint(checkpoint));
+        String compareId = compare == null || compare.isBlank() ? null
+                : errors.attempt(() -> breakdowns.checkpoint("compare", compare));
 
         ExplorerForm form = new ExplorerForm(chosen.name(), (chosenSplit == null ? Split.TRAIN : chosenSplit).label(),
                 typed ? null : pairIndex, shownPrompt, shownResponse,
                 lambda == null ? BreakdownService.DEFAULT_PROMPT_WEIGHT : lambda,
-                checkpointId == null ? BreakdownService.DEFAULT_CHECKPOINT : checkpointId);
+                checkpointId == null ? BreakdownService.DEFAULT_CHECKPOINT : checkpointId, compareId);
         if (errors.isEmpty()) {
-            model.addAttribute("breakdown", errors.attempt(() -> breakdowns.explain(
-                    new BreakdownRequest(shownPrompt, shownResponse, form.promptWeight(), form.checkpoint()))));
+            Breakdown shown = errors.attempt(() -> breakdowns.explain(
+                    new BreakdownRequest(shownPrompt, shownResponse, form.promptWeight(), form.checkpoint())));
+            model.addAttribute("breakdown", shown);
+            if (shown != null && compareId != null && !compareId.equals(form.checkpoint())) {
+                Breakdown reference = errors.attempt(() -> breakdowns.explain(
+                        new BreakdownRequest(shownPrompt, shownResponse, form.promptWeight(), compareId)));
+                if (reference != null) {
+                    model.addAttribute("change", CheckpointChange.of(label(compareId), reference,
+                            label(form.checkpoint()), shown));
+                }
+            }
         }
         http.setStatus(errors.status().value());
         model.addAttribute("form", form);
         model.addAttribute("datasets", datasets.list());
         model.addAttribute("pairs", IntStream.range(0, pairs.size())
                 .mapToObj(i -> PairOption.of(i, pairs.get(i).prompt())).toList());
-        model.addAttribute("checkpoints", checkpointChoices(form.checkpoint()));
+        model.addAttribute("checkpoints", checkpointChoices(form.checkpoint(), form.compare()));
         model.addAttribute("limits", breakdowns.limits());
         model.addAttribute("errors", errors.messages());
         return "explore";
     }
 
-    /** The listed checkpoints, plus the one shown if it is an older lane the list leaves out. */
-    private List<CheckpointInfo> checkpointChoices(String shown) {
+    private String label(String checkpointId) {
+        return models.find(checkpointId).map(CheckpointInfo::label).orElse(checkpointId);
+    }
+
+    /** The listed checkpoints, plus those shown if they are older lanes the list leaves out. */
+    private List<CheckpointInfo> checkpointChoices(String... shown) {
         List<CheckpointInfo> listed = models.checkpoints();
-        if (listed.stream().anyMatch(info -> info.id().equals(shown))) {
-            return listed;
-        }
-        return Stream.concat(listed.stream(), models.find(shown).stream()).toList();
+        return Stream.concat(listed.stream(), Arrays.stream(shown)
+                .filter(id -> id != null && listed.stream().noneMatch(info -> info.id().equals(id)))
+                .distinct().flatMap(id -> models.find(id).stream())).toList();
     }
 
     private static int pairIndex(String pair, int size) {

@@ -1,16 +1,18 @@
 package dev.losslens.lab;
 
+import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.Submission;
 import dev.losslens.comparison.TrainingProperties;
 import dev.losslens.dataset.SampleDatasets;
+import dev.losslens.system.FormErrors;
 import dev.losslens.system.NotFoundException;
-import dev.losslens.system.RejectedRequestException;
 import dev.losslens.system.WebProperties;
 import dev.losslens.text.Tokenizer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,18 +65,34 @@ class LabController {
         String preset = fields.get("preset");
         Optional<LabPreset> chosen = Optional.ofNullable(preset).flatMap(LabPreset::find);
         LabForm form = chosen.map(p -> LabForm.of(p.request())).orElseGet(() -> LabForm.from(fields));
-        try {
-            if (preset != null && chosen.isEmpty()) {
-                throw new NotFoundException("presets", unknownPreset(preset));
+        FormErrors errors = new FormErrors();
+        ComparisonRequest asked = chosen.map(LabPreset::request).orElseGet(() -> form.toRequest(errors));
+        if (!errors.isEmpty()) {
+            // a number did not parse: check the rest too, so every mistake shows at once
+            FormErrors rest = new FormErrors();
+            rest.attempt(() -> comparisons.validate(asked));
+            // evalEvery's bound depends on steps, which could not be read: its message would be about the default
+            rest.messages().forEach((field, message) -> {
+                if (!(field.equals("evalEvery") && errors.messages().containsKey("steps"))) {
+                    errors.messages().putIfAbsent(field, message);
+                }
+            });
+        } else {
+            Submission submission = errors.attempt(() -> {
+                if (preset != null && chosen.isEmpty()) {
+                    throw new NotFoundException("presets", unknownPreset(preset));
+                }
+                return comparisons.submit(asked, request.getRemoteAddr(), OwnerCookie.readOrIssue(request, http));
+            });
+            if (submission != null) {
+                return "redirect:/runs/" + submission.comparison().id()
+                        + (submission.kind() == Submission.Kind.JOINED ? "?joined" : "");
             }
-            Submission submission = comparisons.submit(chosen.map(LabPreset::request).orElseGet(form::toRequest),
-                    request.getRemoteAddr(), OwnerCookie.readOrIssue(request, http));
-            return "redirect:/runs/" + submission.comparison().id()
-                    + (submission.kind() == Submission.Kind.JOINED ? "?joined" : "");
-        } catch (RejectedRequestException e) {
-            http.setStatus(e.status().value());
-            return form(form, Map.of(form.controlId(e.field()), form.message(e.getMessage())), model);
         }
+        http.setStatus(errors.status().value());
+        Map<String, String> shown = new LinkedHashMap<>();
+        errors.messages().forEach((field, message) -> shown.putIfAbsent(form.controlId(field), form.message(message)));
+        return form(form, shown, model);
     }
 
     @GetMapping("/runs/{number}")

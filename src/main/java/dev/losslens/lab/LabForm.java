@@ -5,6 +5,7 @@ import static dev.losslens.objective.ObjectiveKind.WEIGHTED;
 import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonRequest.LaneRequest;
 import dev.losslens.comparison.TrainingProperties;
+import dev.losslens.system.FormErrors;
 import dev.losslens.system.InvalidInputException;
 import dev.losslens.training.LaneSpec;
 import java.math.BigDecimal;
@@ -25,6 +26,9 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
 
     private static final Pattern LANE_FIELD = Pattern.compile("lanes\\[(\\d+)](?:\\.(\\w+))?");
     private static final Pattern LANE_REFERENCE = Pattern.compile("lanes\\[(\\d+)]");
+    private static final Map<String, String> LABELS = Map.of("learningRate must", "Learning rate must",
+            "batchSize must", "Batch size must", "evalEvery must", "“Evaluate every” must", "steps must", "Steps must",
+            "seed must", "Seed must", "model must", "Model must", "promptWeight (λ)", "λ");
 
     record LaneRow(String objective, String promptWeight, String init) {
 
@@ -58,18 +62,24 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
                         WEIGHTED.key().equals(lane.objective()) ? plain(lane.promptWeight()) : "", lane.init())).toList());
     }
 
-    /** The request this form asks for, without its unused lane rows; numbers that don't parse name their field. */
-    ComparisonRequest toRequest() {
+    /**
+     * The request this form asks for, without its unused lane rows. A number that does not parse is recorded in
+     * {@code unreadable} and left out, so the rest of the form can still be checked.
+     */
+    ComparisonRequest toRequest(FormErrors unreadable) {
         int[] rows = usedRows().toArray();
         List<LaneRequest> used = IntStream.range(0, rows.length).mapToObj(i -> {
             LaneRow row = lanes.get(rows[i]);
-            Double lambda = WEIGHTED.key().equals(row.objective().strip())
-                    ? number(row.promptWeight(), "lanes[" + i + "].promptWeight", "λ", Double::valueOf) : null;
+            Double lambda = WEIGHTED.key().equals(row.objective().strip()) ? unreadable.attempt(() ->
+                    number(row.promptWeight(), "lanes[" + i + "].promptWeight", "λ", Double::valueOf)) : null;
             return new LaneRequest(row.objective(), lambda, row.init());
         }).toList();
-        return new ComparisonRequest(dataset, model, number(steps, "steps", Integer::valueOf),
-                number(learningRate, "learningRate", Double::valueOf), number(batchSize, "batchSize", Integer::valueOf),
-                number(seed, "seed", Long::valueOf), number(evalEvery, "evalEvery", Integer::valueOf), used);
+        return new ComparisonRequest(dataset, model,
+                unreadable.attempt(() -> number(steps, "steps", Integer::valueOf)),
+                unreadable.attempt(() -> number(learningRate, "learningRate", Double::valueOf)),
+                unreadable.attempt(() -> number(batchSize, "batchSize", Integer::valueOf)),
+                unreadable.attempt(() -> number(seed, "seed", Long::valueOf)),
+                unreadable.attempt(() -> number(evalEvery, "evalEvery", Integer::valueOf)), used);
     }
 
     /**
@@ -84,9 +94,16 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
         return "lane-" + row(Integer.parseInt(lane.group(1))) + (lane.group(2) == null ? "" : "-" + lane.group(2));
     }
 
-    /** The validator's message in the form's terms: its {@code lanes[1]} becomes the row's own "lane 3". */
+    /**
+     * The validator's message in the form's terms: field names become the labels beside the controls, and its
+     * {@code lanes[1]} becomes the row's own "lane 3".
+     */
     String message(String message) {
-        return LANE_REFERENCE.matcher(message).replaceAll(match -> "lane " + (row(Integer.parseInt(match.group(1))) + 1));
+        String worded = message;
+        for (Map.Entry<String, String> label : LABELS.entrySet()) {
+            worded = worded.replace(label.getKey(), label.getValue());
+        }
+        return LANE_REFERENCE.matcher(worded).replaceAll(match -> "lane " + (row(Integer.parseInt(match.group(1))) + 1));
     }
 
     /** The form row of the validator's lane {@code index}. */

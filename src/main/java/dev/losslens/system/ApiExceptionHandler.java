@@ -20,7 +20,7 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Every rejected API request answers {@code application/problem+json} with a {@code field} property naming what
- * to fix. Nothing is stored before validation passes, so a rejection never changes stored data.
+ * to fix (and {@code errors}, field → message, when several are wrong). Nothing is stored before validation passes, so a rejection never changes stored data.
  */
 /** Ahead of the page handler, which would otherwise answer API errors with an HTML page. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -29,7 +29,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RejectedRequestException.class)
     ProblemDetail rejected(RejectedRequestException e) {
-        return problem(e.status(), e.getMessage(), e.field());
+        ProblemDetail problem = problem(e.status(), e.getMessage(), e.field());
+        if (e.errors().size() > 1) {
+            problem.setProperty("errors", e.errors());
+        }
+        return problem;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,5 +1,6 @@
 package dev.losslens.system;
 
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** A request the app turns down, naming the field to fix; the API answers it as problem+json. */
@@ -21,5 +22,10 @@ public abstract class RejectedRequestException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** Every rejected field with its message, in the order they were read. */
+    public Map<String, String> errors() {
+        return Map.of(field, getMessage());
     }
 }

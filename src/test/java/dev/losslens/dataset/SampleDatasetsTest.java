@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.losslens.system.InvalidInputException;
 import dev.losslens.system.NotFoundException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 
@@ -29,16 +30,26 @@ class SampleDatasetsTest {
     }
 
     @Test
-    void loadsTheCorpusIncludingHeldOutCapitals() {
-        assertThat(datasets.corpusLines())
-                .hasSizeGreaterThan(1000)
-                .contains("The capital of Peru is Lima.", "29 plus 47 equals 76.")
-                .allSatisfy(line -> assertThat(line).isNotBlank());
+    void loadsTheCorpusDocumentsIncludingHeldOutCapitals() {
+        List<String> documents = datasets.corpusDocuments();
+        List<String> lines = documents.stream().flatMap(String::lines).toList();
+        assertThat(documents).hasSizeGreaterThan(900).allSatisfy(document -> assertThat(document).isNotBlank());
+        assertThat(lines).contains("The capital of Peru is Lima.", "29 plus 47 equals 76.");
         datasets.pairs("capitals", Split.HELDOUT).stream()
                 .filter(pair -> pair.prompt().startsWith("What is the capital of "))
-                .forEach(pair -> assertThat(datasets.corpusLines()).contains("The capital of %s is %s".formatted(
+                .forEach(pair -> assertThat(lines).contains("The capital of %s is %s".formatted(
                         pair.prompt().substring("What is the capital of ".length(), pair.prompt().length() - 1),
                         pair.response().substring("It is ".length()))));
+    }
+
+    @Test
+    void theCorpusHoldsNoTemplateAndNoHeldOutPrompt() {
+        String corpus = String.join("\n\n", datasets.corpusDocuments());
+        assertThat(corpus).doesNotContain("### Instruction:", "### Response:");
+        for (DatasetInfo info : datasets.list()) {
+            assertThat(datasets.pairs(info.name(), Split.HELDOUT)).allSatisfy(pair ->
+                    assertThat(corpus).as(info.name()).doesNotContain(pair.prompt()));
+        }
     }
 
     @Test

@@ -59,6 +59,24 @@ class BreakdownApiTest {
     }
 
     @Test
+    void countsTheTemplatedTokensWhileEitherSideIsStillEmpty() throws Exception {
+        MvcTestResult typed = mvc.post().uri("/api/token-count").contentType(MediaType.APPLICATION_JSON)
+                .content(body("What is the capital of Peru?", "", null)).exchange();
+        assertThat(typed).hasStatusOk();
+        var example = template.render("What is the capital of Peru?", "");
+        JsonNode count = json(typed);
+        assertThat(count.get("tokens").asInt()).isEqualTo(example.length());
+        assertThat(count.get("promptTokens").asInt()).isEqualTo(example.promptLength());
+        assertThat(count.get("responseTokens").asInt()).as("end-of-text alone").isEqualTo(1);
+        assertThat(count.get("context").asInt()).isEqualTo(128);
+
+        MvcTestResult tooLong = mvc.post().uri("/api/token-count").contentType(MediaType.APPLICATION_JSON)
+                .content(body("x".repeat(1000), "y", null)).exchange();
+        assertThat(tooLong).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(json(tooLong).get("field").asString()).isEqualTo("prompt");
+    }
+
+    @Test
     void explainsEveryTokenUnderTheThreeObjectives() throws Exception {
         double lambda = 0.25;
         MvcTestResult result = post(body("What is the capital of Peru?", "Lima", lambda));

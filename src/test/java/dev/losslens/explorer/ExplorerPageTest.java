@@ -1,6 +1,7 @@
 package dev.losslens.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.losslens.checkpoint.CheckpointInfo;
 import dev.losslens.dataset.PromptResponsePair;
@@ -212,6 +213,48 @@ class ExplorerPageTest {
         assertThat(unknown).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(errors(unknown)).containsOnlyKeys("split");
         assertThat(form(unknown).split()).isEqualTo("train");
+    }
+
+    @Test
+    void compareModeReadsThePairWithBothCheckpointsAndShowsEachTargetsChange() throws Exception {
+        MvcTestResult result = explore("dataset", "capitals", "split", "heldout", "pair", "0",
+                "checkpoint", "base", "compare", "untrained");
+
+        assertThat(result).hasStatusOk();
+        assertThat(form(result).compare()).isEqualTo("untrained");
+        CheckpointChange change = (CheckpointChange) model(result).get("change");
+        Breakdown shown = (Breakdown) model(result).get("breakdown");
+        assertThat(change.tokens()).hasSize(shown.tokens().size() - 1);
+        assertThat(change.tokens()).allSatisfy(token -> {
+            assertThat(token.toNll()).isEqualTo(shown.tokens().get(token.position()).nll());
+            assertThat(token.bin()).isEqualTo(ChangeScale.bin(token.toNll() - token.fromNll()));
+        });
+        double responseMean = change.tokens().stream().filter(token -> token.role().equals("response"))
+                .mapToDouble(CheckpointChange.TokenChange::change).average().orElseThrow();
+        assertThat(change.response().change()).as("the response line is the mean of the response targets' changes")
+                .isCloseTo(responseMean, within(1e-9));
+        assertThat(change.response().toMean()).as("the base reads held-out capitals better than random weights")
+                .isLessThan(change.response().fromMean());
+        assertThat(html(result)).contains("What changed: Pre-trained base against Untrained", change.summary().get(0))
+                .containsPattern("<option value=\"untrained\"[^>]*selected=\"selected\"");
+
+        assertThat(model(explore("checkpoint", "base", "compare", "base"))).as("the same checkpoint twice: nothing to compare")
+                .doesNotContainKey("change");
+        MvcTestResult unknown = explore("compare", "no-such-run");
+        assertThat(unknown).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(errors(unknown)).containsOnlyKeys("compare");
+        assertThat(explore("compare", "../x")).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void changeBinsAreSymmetricAroundNoChange() {
+        assertThat(ChangeScale.bin(0)).isEqualTo(3);
+        assertThat(ChangeScale.bin(-0.2)).isEqualTo(3);
+        assertThat(ChangeScale.bin(-5)).isZero();
+        assertThat(ChangeScale.bin(30)).isEqualTo(6);
+        assertThat(ChangeScale.bin(-1.5)).isEqualTo(1);
+        assertThat(ChangeScale.bin(1.5)).isEqualTo(5);
+        assertThat(ChangeScale.LABELS).hasSize(7);
     }
 
     @Test

@@ -114,7 +114,7 @@ class LabPageTest {
     void aRejectedFormComesBackWithTheMessageNextToTheFieldAndTheValuesKept() throws Exception {
         MvcTestResult tooLong = post(with(shortRun(), "steps", "5000"));
         assertThat(tooLong).hasStatus(HttpStatus.BAD_REQUEST).hasViewName("runs/new");
-        assertThat(errors(tooLong)).containsExactly(Map.entry("steps", "steps must be from 1 to 2000"));
+        assertThat(errors(tooLong)).containsExactly(Map.entry("steps", "Steps must be from 1 to 2000"));
         // the form posts to the lab's own address, so a rejected form stays on /runs/new
         assertThat(html(tooLong)).contains("value=\"5000\"", "id=\"steps-error\"", "href=\"#steps\"",
                 "action=\"/runs/new\"",
@@ -122,11 +122,22 @@ class LabPageTest {
 
         MvcTestResult notANumber = post(with(shortRun(), "learningRate", "fast"));
         assertThat(notANumber).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(errors(notANumber)).containsExactly(Map.entry("learningRate", "learningRate must be a number, not 'fast'"));
+        assertThat(errors(notANumber)).containsExactly(Map.entry("learningRate", "Learning rate must be a number, not 'fast'"));
 
         MvcTestResult tooSmall = post(with(shortRun(), "learningRate", "0.000001"));
         assertThat(errors(tooSmall)).as("bounds in plain numbers")
-                .containsExactly(Map.entry("learningRate", "learningRate must be from 0.00001 to 0.1"));
+                .containsExactly(Map.entry("learningRate", "Learning rate must be from 0.00001 to 0.1"));
+
+        MvcTestResult everything = post(with(shortRun(), "steps", "abc", "learningRate", "5", "batchSize", "0",
+                "lanes[1].objective", "weighted", "lanes[1].promptWeight", "2"));
+        assertThat(everything).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(errors(everything)).as("every mistake at once, unreadable and out of range alike").containsExactly(
+                Map.entry("steps", "Steps must be a number, not 'abc'"),
+                Map.entry("learningRate", "Learning rate must be from 0.00001 to 0.1"),
+                Map.entry("batchSize", "Batch size must be from 1 to 64"),
+                Map.entry("lane-1-promptWeight", "a weighted lane needs λ from 0 to 1"));
+        assertThat(html(everything)).contains("id=\"steps-error\"", "id=\"learningRate-error\"",
+                "id=\"batchSize-error\"", "id=\"lane-1-promptWeight-error\"");
 
         MvcTestResult unknownDataset = post(with(shortRun(), "dataset", "klingon"));
         assertThat(unknownDataset).hasStatus(HttpStatus.NOT_FOUND);
@@ -166,7 +177,7 @@ class LabPageTest {
         assertThat(html(page)).contains("Run #<span>" + id + "</span>", "Finished: 2 steps",
                 "Instruction objective, from scratch", "Pre-training objective, from scratch",
                 "http://localhost:8080/runs/" + id, "/api/comparisons/" + id + "/metrics.csv",
-                "/explore?dataset=capitals&amp;split=heldout&amp;checkpoint=run-" + id + "-lane-0", "class=\"generations-table\"");
+                "/explore?dataset=capitals&amp;split=heldout&amp;checkpoint=run-" + id + "-lane-0", "class=\"generations-table stack-on-phone\"");
 
         MvcTestResult csv = mvc.get().uri("/api/comparisons/" + id + "/metrics.csv").exchange();
         assertThat(csv).hasStatusOk().hasContentTypeCompatibleWith("text/csv");

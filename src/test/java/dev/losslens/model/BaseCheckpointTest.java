@@ -40,7 +40,7 @@ class BaseCheckpointTest {
 
     /** Every 4th corpus line as {@code <|bos|> line <|endoftext|>}: a few hundred lines from every corpus file. */
     private static List<int[]> corpusSample() {
-        List<String> lines = new SampleDatasets(new DefaultResourceLoader()).corpusLines();
+        List<String> lines = new SampleDatasets(new DefaultResourceLoader()).corpusDocuments();
         return IntStream.range(0, lines.size()).filter(i -> i % 4 == 0).mapToObj(i -> {
             int[] text = TOKENIZER.encode(lines.get(i));
             int[] ids = new int[text.length + 2];

@@ -39,7 +39,7 @@ public final class SampleDatasetGenerator {
             files.put(task.name() + "/train.jsonl", jsonl(task.train()));
             files.put(task.name() + "/heldout.jsonl", jsonl(task.heldout()));
         }
-        corpus.forEach((path, lines) -> files.put(path, String.join("\n", lines) + "\n"));
+        corpus.forEach((path, documents) -> files.put(path, String.join("\n\n", documents) + "\n"));
         files.put("datasets.json", manifest(tasks, corpus.keySet()));
         files.put("README.md", SampleDatasetsReadme.render(tasks, files));
         files.forEach((path, content) -> write(outputDir.resolve(path), content));
@@ -54,14 +54,7 @@ public final class SampleDatasetGenerator {
     private static Map<String, List<String>> corpus(List<GeneratedTask> tasks) {
         Map<String, GeneratedTask> byName = new LinkedHashMap<>();
         tasks.forEach(task -> byName.put(task.name(), task));
-        List<String> words = new ArrayList<>(byName.get("plurals").facts());
-        words.addAll(byName.get("reversal").facts());
-        Map<String, List<String>> corpus = new LinkedHashMap<>();
-        corpus.put("corpus/capitals.txt", byName.get("capitals").facts());
-        corpus.put("corpus/arithmetic.txt", byName.get("arithmetic").facts());
-        corpus.put("corpus/words.txt", words);
-        corpus.put("corpus/course.txt", byName.get("chat").facts());
-        return corpus;
+        return PretrainingCorpus.write(byName);
     }
 
     private static String jsonl(List<PromptResponsePair> pairs) {

@@ -17,7 +17,7 @@ final class SampleDatasetsReadme {
                 # Sample datasets
 
                 Synthetic instruction tasks that a tiny GPT can learn in a few hundred steps and whose answers can be
-                checked exactly, plus a plain-text corpus that states the same facts for pre-training the base model.
+                checked exactly, plus a plain-text corpus of short documents for pre-training the base model.
                 Everything except `vocab/` and `checkpoints/` is written by
                 `dev.losslens.dataset.generator.SampleDatasetGenerator`; do not edit it by hand.
 
@@ -36,7 +36,12 @@ final class SampleDatasetsReadme {
                 - `<task>/train.jsonl` and `<task>/heldout.jsonl`: JSON Lines, one `{"prompt": ..., "response": ...}`
                   object per line. No prompt occurs in both splits. Prompts are at most 200 characters and responses
                   at most 120, so a pair with its template fits the model's 128-token context.
-                - `corpus/*.txt`: one declarative sentence per line, held-out facts included.
+                - `corpus/*.txt`: documents separated by a blank line, each trained as `<|bos|> document <|endoftext|>`:
+                  fact sheets under `### Heading:` lines, prose paragraphs, word lists, and worked questions as
+                  `Q:` / `A:` lines. Every fact is stated, held-out ones included, so the base knows what a held-out
+                  question asks about. Worked questions come from train pairs only (and none that wraps a held-out
+                  prompt); no document contains the instruction template (`### Instruction:` / `### Response:`) or a
+                  held-out prompt, so the format is still what fine-tuning teaches.
                 - `datasets.json`: the manifest the app reads (a jar's classpath cannot be listed): every task's name,
                   title, description and split sizes in display order, and the corpus files.
 
