@@ -30,6 +30,7 @@ export function initTokenDetail(root) {
   const place = (token) => {
     if (NARROW.matches) {
       token.closest('.strip').after(section);
+      section.scrollIntoView({ block: 'nearest' });
     } else if (section.parentElement !== home.parent) {
       home.parent.insertBefore(section, home.before);
     }

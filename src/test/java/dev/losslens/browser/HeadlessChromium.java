@@ -98,6 +98,20 @@ public final class HeadlessChromium implements AutoCloseable {
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
+    /**
+     * How far the page, or any box on it that scrolls sideways, is wider than what it shows, in CSS pixels: 0 means
+     * nothing on the page makes a reader scroll sideways.
+     */
+    public long sidewaysOverflow() {
+        Number widest = script("""
+                const page = document.documentElement.scrollWidth - window.innerWidth;
+                const boxes = [...document.querySelectorAll('body *')]
+                    .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.offsetParent !== null)
+                    .map(e => e.scrollWidth - e.clientWidth);
+                return Math.max(page, 0, ...boxes);""");
+        return widest.longValue();
+    }
+
     /** Saves a PNG of the viewport as {@code target/screenshots/<name>.png} and returns its path. */
     public Path screenshot(String name) {
         try {

@@ -51,11 +51,24 @@ class ExplorerBrowserTest extends BrowserTest {
 
         assertThat(tokens("pretraining")).isNotEmpty().hasSameSizeAs(tokens("instruction"));
         long innerWidth = chromium.script("return window.innerWidth;");
-        long scrollWidth = chromium.script("return document.documentElement.scrollWidth;");
         assertThat(innerWidth).isEqualTo(390);
-        assertThat(scrollWidth).isLessThanOrEqualTo(innerWidth + 1);
+        chromium.script("document.querySelector('details.token-table').open = true;");
+        assertThat(chromium.sidewaysOverflow()).as("page and every table, the token table open").isLessThanOrEqualTo(1);
         assertThat((Object) chromium.script("return window.__pwned;")).isNull();
         chromium.screenshot("explorer-phone");
+
+        // a tapped token's detail appears under its own lane, not below everything else
+        WebElement tapped = tokenElement("instruction", tokens("instruction").get(3).position());
+        tapped.click();
+        long gap = chromium.script("""
+                const token = arguments[0].getBoundingClientRect();
+                const detail = document.querySelector('[data-token-detail]').getBoundingClientRect();
+                return Math.round(detail.top - token.bottom);""", tapped);
+        assertThat(gap).as("pixels between the tapped token and its detail").isBetween(0L, 400L);
+        assertThat(chromium.driver().findElement(By.cssSelector("[data-token-detail]")).getText())
+                .contains("Predicted from");
+        assertThat(chromium.sidewaysOverflow()).as("with the detail under the lane").isLessThanOrEqualTo(1);
+        chromium.screenshot("explorer-phone-token-detail");
     }
 
     @Test
