@@ -123,7 +123,7 @@ public class ComparisonValidator {
                 Double lambda = lane.promptWeight();
                 if (lambda == null || lambda.isNaN() || lambda < 0 || lambda > 1) {
                     throw new InvalidInputException(field + ".promptWeight",
-                            "a weighted lane needs promptWeight (λ) from 0 to 1");
+                            field + " is weighted and needs promptWeight (λ) from 0 to 1");
                 }
                 yield lambda;
             }

@@ -103,7 +103,8 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
         for (Map.Entry<String, String> label : LABELS.entrySet()) {
             worded = worded.replace(label.getKey(), label.getValue());
         }
-        return LANE_REFERENCE.matcher(worded).replaceAll(match -> "lane " + (row(Integer.parseInt(match.group(1))) + 1));
+        worded = LANE_REFERENCE.matcher(worded).replaceAll(match -> "lane " + (row(Integer.parseInt(match.group(1))) + 1));
+        return Character.toUpperCase(worded.charAt(0)) + worded.substring(1);
     }
 
     /** The form row of the validator's lane {@code index}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.losslens.browser.BrowserTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Opens a shared link with a hostile pair in a real browser, at a projector size and a phone size. */
@@ -94,6 +96,13 @@ class ExplorerBrowserTest extends BrowserTest {
         element.click();
         assertThat(chromium.driver().findElement(By.cssSelector("[data-token-detail]")).getText())
                 .contains("Predicted from", "counted", "top 5");
+
+        WebElement count = chromium.driver().findElement(By.cssSelector("[data-token-count]"));
+        String counted = count.getText();
+        chromium.driver().findElement(By.id("response")).sendKeys(" and a few more words");
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(5)).until(driver -> !count.getText().equals(counted));
+        assertThat(count.getText()).as("the count follows typing, before the form is sent")
+                .contains("This pair uses", "response side");
 
         element.sendKeys(Keys.ARROW_RIGHT);
         String focused = chromium.script("return document.activeElement.dataset.position;");

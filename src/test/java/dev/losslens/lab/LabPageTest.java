@@ -135,7 +135,7 @@ class LabPageTest {
                 Map.entry("steps", "Steps must be a number, not 'abc'"),
                 Map.entry("learningRate", "Learning rate must be from 0.00001 to 0.1"),
                 Map.entry("batchSize", "Batch size must be from 1 to 64"),
-                Map.entry("lane-1-promptWeight", "a weighted lane needs λ from 0 to 1"));
+                Map.entry("lane-1-promptWeight", "Lane 2 is weighted and needs λ from 0 to 1"));
         assertThat(html(everything)).contains("id=\"steps-error\"", "id=\"learningRate-error\"",
                 "id=\"batchSize-error\"", "id=\"lane-1-promptWeight-error\"");
 
@@ -160,7 +160,7 @@ class LabPageTest {
                 "lanes[3].init", "scratch"));
         assertThat(repeated).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(errors(repeated)).containsExactly(
-                Map.entry("lane-3", "lane 4 repeats lane 1; lanes must differ in objective or init"));
+                Map.entry("lane-3", "Lane 4 repeats lane 1; lanes must differ in objective or init"));
     }
 
     @Test
