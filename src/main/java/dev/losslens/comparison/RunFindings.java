@@ -34,6 +34,8 @@ final class RunFindings {
         findings.add("Parameter drift ‖θ − θ₀‖ / ‖θ₀‖ at the end: " + measured.stream()
                 .map(lane -> lane.label() + " " + number(last(lane).drift())).collect(Collectors.joining("; ")) + ".");
         adjustment(measured).ifPresent(findings::add);
+        findings.add("Exact match on the answered held-out prompts: " + measured.stream().map(RunFindings::exactMatch)
+                .collect(Collectors.joining("; ")) + ".");
         lanes.stream().filter(lane -> lane.status() == LaneStatus.DIVERGED).forEach(lane -> findings.add(
                 "%s diverged at step %d: its loss was not finite, so its line stops there.".formatted(lane.label(),
                         lane.divergedAt())));
@@ -71,6 +73,19 @@ final class RunFindings {
         return Optional.of(("Starting from the pre-trained base, training moved the weights less (at most %s) "
                 + "than from scratch (at least %s): fine-tuning as a moderate adjustment of what pre-training learned.")
                 .formatted(number(mostFromBase), number(leastFromScratch)));
+    }
+
+    /** Start → end, and the best evaluation when it was better than the end: a lane can learn and then overfit. */
+    private static String exactMatch(LaneView lane) {
+        MetricPoint best = lane.metrics().stream().max(Comparator.comparingDouble(MetricPoint::exactMatch)).orElseThrow();
+        String text = "%s %s → %s".formatted(lane.label(), percent(lane.metrics().get(0).exactMatch()),
+                percent(last(lane).exactMatch()));
+        return best.exactMatch() > last(lane).exactMatch()
+                ? text + " (highest %s at step %d)".formatted(percent(best.exactMatch()), best.step()) : text;
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f %%", share * 100);
     }
 
     private static MetricPoint last(LaneView lane) {

@@ -17,7 +17,12 @@ class RunFindingsTest {
     }
 
     private static MetricPoint point(int step, double response, double prompt, double drift) {
-        return new MetricPoint(step, step == 0 ? null : 1.0, response, prompt, (response + prompt) / 2, 0, drift);
+        return point(step, response, prompt, drift, 0);
+    }
+
+    private static MetricPoint point(int step, double response, double prompt, double drift, double exactMatch) {
+        return new MetricPoint(step, step == 0 ? null : 1.0, response, prompt, (response + prompt) / 2, exactMatch,
+                drift);
     }
 
     @Test
@@ -34,6 +39,17 @@ class RunFindingsTest {
         assertThat(findings.get(1)).isEqualTo("Held-out prompt NLL: Scratch 7.50 → 7.45; Base 9.00 → 8.70.");
         assertThat(findings.get(2)).isEqualTo("Parameter drift ‖θ − θ₀‖ / ‖θ₀‖ at the end: Scratch 1.13; Base 0.10.");
         assertThat(findings.get(3)).contains("(at most 0.10)", "(at least 1.13)", "moderate adjustment");
+        assertThat(findings.get(4)).isEqualTo("Exact match on the answered held-out prompts: Scratch 0 % → 0 %; "
+                + "Base 0 % → 0 %.");
+    }
+
+    @Test
+    void exactMatchNamesItsBestEvaluationWhenTheEndFellBelowIt() {
+        LaneView base = lane(0, "Base", LaneSpec.Init.BASE, LaneStatus.FINISHED, point(0, 5, 5, 0, 0),
+                point(50, 1, 5, 0.1, 0.6875), point(100, 1.2, 5, 0.1, 0.6875), point(300, 1.5, 5, 0.2, 0.25));
+
+        assertThat(RunFindings.of(ComparisonStatus.FINISHED, List.of(base))).last().isEqualTo(
+                "Exact match on the answered held-out prompts: Base 0 % → 25 % (highest 69 % at step 50).");
     }
 
     @Test
@@ -55,7 +71,7 @@ class RunFindingsTest {
                 point(0, 5.0, 9.0, 0), point(10, 4.0, 8.0, 0.20));
 
         assertThat(RunFindings.of(ComparisonStatus.FINISHED, List.of(scratch, base)))
-                .as("the base lane moved more here, so no 'moderate adjustment'").hasSize(3)
+                .as("the base lane moved more here, so no 'moderate adjustment'").hasSize(4)
                 .noneMatch(finding -> finding.contains("moderate"));
         assertThat(RunFindings.of(ComparisonStatus.RUNNING, List.of(scratch, base))).as("not before the end").isEmpty();
         assertThat(RunFindings.of(ComparisonStatus.CANCELLED, List.of(

@@ -81,6 +81,9 @@ class PresetLessonsTest {
                 base.label() + " ends lowest");
         assertThat(findings.get(2)).contains(nats(last(scratch).drift()), nats(last(base).drift()));
         assertThat(findings).anyMatch(line -> line.contains("moderate adjustment"));
+        assertThat(findings).anyMatch(line -> line.startsWith("Exact match") && line.contains(base.label() + " "
+                + String.format(Locale.ROOT, "%.0f %% → %.0f %%", first(base).exactMatch() * 100,
+                last(base).exactMatch() * 100)));
     }
 
     @Test
