@@ -28,7 +28,8 @@ class HouseRulesTest {
     @Test
     void dependenciesPointFromTheWebTowardsTheMaths() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("web").definedBy("dev.losslens.lab..", "dev.losslens.explorer..")
+                .layer("web").definedBy("dev.losslens.lab..", "dev.losslens.explorer..", "dev.losslens.course..")
+                .layer("quiz").definedBy("dev.losslens.quiz..")
                 .layer("worker").definedBy("dev.losslens.worker..")
                 .layer("command").definedBy("dev.losslens.command..")
                 .layer("checkpoint").definedBy("dev.losslens.checkpoint..")
@@ -41,12 +42,14 @@ class HouseRulesTest {
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("worker").mayNotBeAccessedByAnyLayer()
                 .whereLayer("command").mayNotBeAccessedByAnyLayer()
-                .whereLayer("checkpoint").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("quiz").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("checkpoint").mayOnlyBeAccessedByLayers("web", "quiz")
                 .whereLayer("comparison").mayOnlyBeAccessedByLayers("web", "worker", "checkpoint")
                 .whereLayer("training").mayOnlyBeAccessedByLayers("web", "comparison", "worker", "command")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("web", "checkpoint", "worker", "command", "training")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("web", "quiz", "checkpoint", "worker", "command",
+                        "training")
                 .whereLayer("dataset").mayOnlyBeAccessedByLayers("web", "comparison", "worker", "command", "training")
-                .whereLayer("system").mayOnlyBeAccessedByLayers("web", "comparison", "dataset")
+                .whereLayer("system").mayOnlyBeAccessedByLayers("web", "quiz", "comparison", "dataset")
                 .check(MAIN);
     }
 

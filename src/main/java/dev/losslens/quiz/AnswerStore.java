@@ -1,0 +1,64 @@
+package dev.losslens.quiz;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The graded answers of each learner, and their mastery per concept. */
+@Repository
+class AnswerStore {
+
+    /** Mastery is the share right among this many most recent answers of a concept. */
+    static final int RECENT = 5;
+
+    private final JdbcClient jdbc;
+
+    AnswerStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(Learner learner, QuizItem item, int variant, boolean correct) {
+        jdbc.sql("""
+                insert into quiz_answer (learner_hash, concept, item_id, variant, correct, answered_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(learner.hash(), item.concept(), item.id(), variant, correct, Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    /** Concept → mastery, for the concepts the learner has answered. */
+    Map<String, Mastery> mastery(Learner learner) {
+        Map<String, List<Boolean>> recent = new LinkedHashMap<>();
+        jdbc.sql("select concept, correct from quiz_answer where learner_hash = ? order by id desc")
+                .param(learner.hash())
+                .query((rs, row) -> Map.entry(rs.getString("concept"), rs.getBoolean("correct")))
+                .list()
+                .forEach(answer -> {
+                    List<Boolean> answers = recent.computeIfAbsent(answer.getKey(), key -> new ArrayList<>());
+                    if (answers.size() < RECENT) {
+                        answers.add(answer.getValue());
+                    }
+                });
+        Map<String, Mastery> mastery = new LinkedHashMap<>();
+        recent.forEach((concept, answers) -> mastery.put(concept, Mastery.of(answers)));
+        return mastery;
+    }
+
+    /** Items whose latest answer by this learner was wrong, most recent first. */
+    List<String> missedItems(Learner learner) {
+        return jdbc.sql("""
+                select item_id from quiz_answer a
+                where learner_hash = ? and not correct
+                  and id = (select max(id) from quiz_answer b where b.learner_hash = a.learner_hash and b.item_id = a.item_id)
+                order by id desc""")
+                .param(learner.hash()).query(String.class).list();
+    }
+
+    void forget(Learner learner) {
+        jdbc.sql("delete from quiz_answer where learner_hash = ?").param(learner.hash()).update();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.losslens.quiz;
+
+import java.util.List;
+
+/**
+ * An item as a learner sees it before answering: never its answer.
+ *
+ * @param question the stem, the statement to judge, or the task of a token item
+ * @param options choices (choice, multiple) or reasons (true-false); empty for token items
+ * @param tokens the pair's tokens (mark-targets, compute-loss); empty otherwise
+ * @param tolerance how close a computed answer must be (compute-loss), else null
+ */
+public record ItemView(String id, String concept, String kind, int variant, String question, List<String> options,
+                       List<Chip> tokens, Double tolerance) {
+}

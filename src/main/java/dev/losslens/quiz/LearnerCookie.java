@@ -1,0 +1,28 @@
+package dev.losslens.quiz;
+
+import dev.losslens.system.SecretCookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+
+/** Where a learner's secret lives: an HttpOnly, SameSite cookie, issued on their first question. */
+final class LearnerCookie {
+
+    static final String NAME = "losslens-learner";
+    private static final SecretCookie COOKIE = new SecretCookie(NAME);
+
+    private LearnerCookie() {
+    }
+
+    static Optional<Learner> read(HttpServletRequest request) {
+        return COOKIE.read(request).map(Learner::of);
+    }
+
+    static Learner readOrIssue(HttpServletRequest request, HttpServletResponse response) {
+        return Learner.of(COOKIE.readOrIssue(request, response));
+    }
+
+    static void clear(HttpServletResponse response) {
+        COOKIE.clear(response);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.losslens.quiz;
+
+import java.util.List;
+
+/**
+ * How well a learner knows a concept: the share right among their most recent answers to it.
+ *
+ * @param answered how many recent answers the share is over (at most {@link AnswerStore#RECENT})
+ */
+public record Mastery(int right, int answered) {
+
+    static Mastery of(List<Boolean> recent) {
+        return new Mastery((int) recent.stream().filter(Boolean::booleanValue).count(), recent.size());
+    }
+
+    public double share() {
+        return answered == 0 ? 0 : (double) right / answered;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.losslens.quiz;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A learner's side of the bank: grading that is remembered, mastery per concept, and what to practise next. */
+@Service
+public class Progress {
+
+    private final QuizService quiz;
+    private final AnswerStore answers;
+
+    Progress(QuizService quiz, AnswerStore answers) {
+        this.quiz = quiz;
+        this.answers = answers;
+    }
+
+    /** Grades and stores the answer; nothing is stored when the answer is rejected. */
+    @Transactional
+    public Result answer(Learner learner, QuizItem item, Answer answer) {
+        int variant = answer.variant() == null ? QuizService.variantFor(item, learner) : answer.variant();
+        Grade grade = quiz.grade(item, variant, answer);
+        answers.record(learner, item, variant, grade.correct());
+        return new Result(grade, answers.mastery(learner).get(item.concept()));
+    }
+
+    public Map<String, Mastery> mastery(Optional<Learner> learner) {
+        return learner.map(answers::mastery).orElse(Map.of());
+    }
+
+    /** Items last answered wrong, most recent first: practised before anything new. */
+    public List<String> missed(Learner learner) {
+        return answers.missedItems(learner);
+    }
+
+    public void reset(Learner learner) {
+        answers.forget(learner);
+    }
+
+    /** A graded answer and the concept's mastery after it. */
+    public record Result(Grade grade, Mastery mastery) {
+    }
+}

@@ -1,0 +1,283 @@
+package dev.losslens.quiz;
+
+import dev.losslens.model.ModelConfig;
+import dev.losslens.objective.LossObjective;
+import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.text.InstructionTemplate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The question bank: every file of {@code sample-datasets/quizzes/}, one concept each, in file-name order. Read and
+ * checked at start-up; a bad file stops the app with the file, the item, the line and what is wrong.
+ */
+@Component
+public class QuizBank {
+
+    static final String LOCATION = "classpath*:sample-datasets/quizzes/*.json";
+    static final int MIN_ITEMS_PER_CONCEPT = 4;
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final List<Concept> concepts;
+    private final Map<String, QuizItem> items = new LinkedHashMap<>();
+
+    @Autowired
+    public QuizBank(InstructionTemplate template) {
+        this(template, resources());
+    }
+
+    QuizBank(InstructionTemplate template, List<Resource> files) {
+        List<Concept> read = new ArrayList<>();
+        for (Resource file : files) {
+            Concept concept = new BankFile(file.getFilename(), text(file), template).concept(read.size() + 1);
+            concept.items().forEach(item -> {
+                if (items.putIfAbsent(item.id(), item) != null) {
+                    throw new QuizBankException(file.getFilename(), item.id(), null, "the id is used twice in the bank");
+                }
+            });
+            read.add(concept);
+        }
+        this.concepts = List.copyOf(read);
+    }
+
+    public List<Concept> concepts() {
+        return concepts;
+    }
+
+    public Optional<Concept> concept(String id) {
+        return concepts.stream().filter(concept -> concept.id().equals(id)).findFirst();
+    }
+
+    public Optional<QuizItem> item(String id) {
+        return Optional.ofNullable(id == null ? null : items.get(id));
+    }
+
+    public List<QuizItem> items() {
+        return List.copyOf(items.values());
+    }
+
+    private static List<Resource> resources() {
+        try {
+            return Arrays.stream(new PathMatchingResourcePatternResolver().getResources(LOCATION))
+                    .sorted(Comparator.comparing(Resource::getFilename)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + LOCATION, e);
+        }
+    }
+
+    private static String text(Resource file) {
+        try (InputStream in = file.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file.getFilename(), e);
+        }
+    }
+
+    /** One file while it is read: knows its name and text, so every complaint can say where. */
+    private static final class BankFile {
+
+        private final String name;
+        private final String text;
+        private final InstructionTemplate template;
+        private String itemId;
+
+        BankFile(String name, String text, InstructionTemplate template) {
+            this.name = name;
+            this.text = text;
+            this.template = template;
+        }
+
+        Concept concept(int order) {
+            JsonNode root;
+            try {
+                root = JSON.readTree(text);
+            } catch (JacksonException e) {
+                throw new QuizBankException(name, null, e.getLocation() == null ? null : e.getLocation().getLineNr(),
+                        e.getOriginalMessage());
+            }
+            String concept = id(root, "concept");
+            List<QuizItem> items = new ArrayList<>();
+            for (JsonNode item : array(root, "items", MIN_ITEMS_PER_CONCEPT)) {
+                itemId = id(item, "id");
+                items.add(item(item, concept));
+            }
+            itemId = null;
+            List<String> explanation = array(root, "explanation", 1).stream().map(node -> string(node, null)).toList();
+            String explore = text(root, "explore");
+            if (!explore.startsWith("/explore")) {
+                throw fail("explore must be an explorer address starting with /explore");
+            }
+            return new Concept(concept, order, text(root, "title"), explanation, explore, id(root, "preset"),
+                    List.copyOf(items));
+        }
+
+        private QuizItem item(JsonNode item, String concept) {
+            String kind = text(item, "kind");
+            return switch (kind) {
+                case "choice", "multiple" -> choice(item, concept, kind.equals("choice"));
+                case "true-false" -> new TrueFalseItem(itemId, concept, text(item, "statement"),
+                        bool(item, "answer"), options(item, "reasons", true), text(item, "feedback"));
+                case "mark-targets" -> new MarkTargetsItem(itemId, concept, objective(item), pair(item.get("pair")),
+                        text(item, "feedback"));
+                case "compute-loss" -> computeLoss(item, concept);
+                default -> throw fail("kind must be choice, multiple, true-false, mark-targets or compute-loss, was '"
+                        + kind + "'");
+            };
+        }
+
+        private ChoiceItem choice(JsonNode item, String concept, boolean single) {
+            return new ChoiceItem(itemId, concept, single ? QuizItem.Kind.CHOICE : QuizItem.Kind.MULTIPLE,
+                    text(item, "stem"), options(item, "options", single));
+        }
+
+        private List<Option> options(JsonNode item, String field, boolean exactlyOneRight) {
+            List<Option> options = array(item, field, 2).stream()
+                    .map(node -> new Option(text(node, "text"), bool(node, "correct"), text(node, "feedback")))
+                    .toList();
+            long right = options.stream().filter(Option::correct).count();
+            if (exactlyOneRight ? right != 1 : right < 1) {
+                throw fail("%s needs %s right option, has %d".formatted(field, exactlyOneRight ? "exactly one" : "at least one",
+                        right));
+            }
+            return options;
+        }
+
+        private LossObjective objective(JsonNode item) {
+            ObjectiveKind kind = objectiveKind(item);
+            if (kind != ObjectiveKind.WEIGHTED) {
+                return LossObjective.of(kind, 0);
+            }
+            double lambda = number(item, "lambda");
+            if (!(lambda > 0 && lambda <= 1)) {
+                throw fail("lambda of a weighted mark-targets item must be above 0 and at most 1");
+            }
+            return LossObjective.weighted(lambda);
+        }
+
+        private ObjectiveKind objectiveKind(JsonNode item) {
+            String objective = text(item, "objective");
+            return ObjectiveKind.parse(objective).orElseThrow(() ->
+                    fail("objective must be pretraining, instruction or weighted, was '" + objective + "'"));
+        }
+
+        private ComputeLossItem computeLoss(JsonNode item, String concept) {
+            ObjectiveKind objective = objectiveKind(item);
+            String quantity = text(item, "quantity");
+            if (!Set.of("sum", "mean").contains(quantity)) {
+                throw fail("quantity must be sum or mean, was '" + quantity + "'");
+            }
+            List<Double> lambdas = List.of(0.0);
+            if (objective == ObjectiveKind.WEIGHTED) {
+                lambdas = array(item, "lambdas", 1).stream().map(node -> {
+                    double lambda = node.isNumber() ? node.asDouble() : Double.NaN;
+                    if (!(lambda >= 0 && lambda <= 1)) {
+                        throw fail("every lambda must be a number from 0 to 1");
+                    }
+                    return lambda;
+                }).toList();
+            } else if (item.has("lambdas")) {
+                throw fail("lambdas belong to the weighted objective only");
+            }
+            double tolerance = number(item, "tolerance");
+            if (!(tolerance > 0 && tolerance < 1)) {
+                throw fail("tolerance must be above 0 and below 1");
+            }
+            List<Pair> pairs = array(item, "pairs", 1).stream().map(this::pair).toList();
+            if (new HashSet<>(pairs).size() != pairs.size()) {
+                throw fail("pairs repeat");
+            }
+            return new ComputeLossItem(itemId, concept, objective, ComputeLossItem.Quantity.valueOf(quantity.toUpperCase()),
+                    pairs, lambdas, tolerance, text(item, "feedback"));
+        }
+
+        private Pair pair(JsonNode node) {
+            if (node == null || !node.isObject()) {
+                throw fail("a pair must be an object with prompt and response");
+            }
+            Pair pair = new Pair(text(node, "prompt"), text(node, "response"));
+            if (template.render(pair.prompt(), pair.response()).length() > ModelConfig.CONTEXT) {
+                throw fail("the pair '" + pair.prompt() + "' does not fit the model's context of " + ModelConfig.CONTEXT
+                        + " tokens");
+            }
+            return pair;
+        }
+
+        private String id(JsonNode node, String field) {
+            String id = text(node, field);
+            if (!ID.matcher(id).matches()) {
+                throw fail(field + " must be lower-case letters, digits and '-', was '" + id + "'");
+            }
+            return id;
+        }
+
+        private String text(JsonNode node, String field) {
+            return string(node.get(field), field);
+        }
+
+        private String string(JsonNode value, String field) {
+            if (value == null || !value.isString() || value.asString().isBlank()) {
+                throw fail((field == null ? "every entry" : field) + " must be a non-empty string");
+            }
+            return value.asString();
+        }
+
+        private boolean bool(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isBoolean()) {
+                throw fail(field + " must be true or false");
+            }
+            return value.asBoolean();
+        }
+
+        private double number(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isNumber()) {
+                throw fail(field + " must be a number");
+            }
+            return value.asDouble();
+        }
+
+        private List<JsonNode> array(JsonNode node, String field, int atLeast) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isArray() || value.size() < atLeast) {
+                throw fail("%s must be a list of at least %d".formatted(field, atLeast));
+            }
+            List<JsonNode> entries = new ArrayList<>();
+            value.forEach(entries::add);
+            return entries;
+        }
+
+        private QuizBankException fail(String what) {
+            return new QuizBankException(name, itemId, itemLine(), what);
+        }
+
+        /** The line of the item's id, where the reader can start looking; null outside an item. */
+        private Integer itemLine() {
+            if (itemId == null) {
+                return null;
+            }
+            int at = text.indexOf("\"" + itemId + "\"");
+            return at < 0 ? null : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.losslens.quiz;
+
+import dev.losslens.objective.LossObjective;
+import dev.losslens.objective.LossTotals;
+import dev.losslens.quiz.Grade.WorkedToken;
+import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.NotFoundException;
+import dev.losslens.text.TokenizedExample;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+
+/** Shows an item's variant to a learner and grades answers on the server, against the real model and objectives. */
+@Service
+public class QuizService {
+
+    static final int MAX_CHOICES = 20;
+
+    private final QuizBank bank;
+    private final Exercises exercises;
+
+    QuizService(QuizBank bank, Exercises exercises) {
+        this.bank = bank;
+        this.exercises = exercises;
+    }
+
+    public QuizItem item(String id) {
+        return bank.item(id).orElseThrow(() -> new NotFoundException("item", "Unknown quiz item '" + id + "'"));
+    }
+
+    /** The variant a learner gets: always the same one for the same learner. */
+    public static int variantFor(QuizItem item, Learner learner) {
+        return Math.floorMod((learner.hash() + ":" + item.id()).hashCode(), item.variants());
+    }
+
+    public ItemView view(QuizItem item, int variant) {
+        requireVariant(item, variant);
+        String kind = item.kind().key();
+        if (item instanceof ChoiceItem choice) {
+            return new ItemView(item.id(), item.concept(), kind, variant, choice.stem(),
+                    choice.options().stream().map(Option::text).toList(), List.of(), null);
+        }
+        if (item instanceof TrueFalseItem judged) {
+            return new ItemView(item.id(), item.concept(), kind, variant, judged.statement(),
+                    judged.reasons().stream().map(Option::text).toList(), List.of(), null);
+        }
+        if (item instanceof MarkTargetsItem mark) {
+            return new ItemView(item.id(), item.concept(), kind, variant,
+                    "Mark every token that carries loss under " + Exercises.describe(mark.objective()) + ".",
+                    List.of(), exercises.chips(exercises.example(mark.pair()), null), null);
+        }
+        ComputeLossItem compute = (ComputeLossItem) item;
+        return new ItemView(item.id(), item.concept(), kind, variant, task(compute, variant), List.of(),
+                exercises.chips(exercises.example(compute.pair(variant)), exercises.losses(compute, variant)),
+                compute.tolerance());
+    }
+
+    public Grade grade(QuizItem item, int variant, Answer answer) {
+        requireVariant(item, variant);
+        if (item instanceof ChoiceItem choice) {
+            return choice(choice, answer);
+        }
+        if (item instanceof TrueFalseItem judged) {
+            return trueFalse(judged, answer);
+        }
+        if (item instanceof MarkTargetsItem mark) {
+            return markTargets(mark, answer);
+        }
+        return computeLoss((ComputeLossItem) item, variant, answer);
+    }
+
+    private String task(ComputeLossItem item, int variant) {
+        String quantity = item.quantity() == ComputeLossItem.Quantity.MEAN
+                ? "the mean loss per counted token (Σ w·nll / Σ w)" : "the summed loss (Σ w·nll)";
+        return "Using the pre-trained base's per-token losses below, compute %s of this pair under %s. Answer within ±%s."
+                .formatted(quantity, Exercises.describe(exercises.objective(item, variant)),
+                        Exercises.number(item.tolerance()));
+    }
+
+    private static void requireVariant(QuizItem item, int variant) {
+        if (variant < 0 || variant >= item.variants()) {
+            throw new InvalidInputException("variant", "variant must be from 0 to %d for item %s"
+                    .formatted(item.variants() - 1, item.id()));
+        }
+    }
+
+    private static Grade choice(ChoiceItem item, Answer answer) {
+        Set<Integer> chosen = indexes(answer.choices(), item.options().size(), "choices");
+        if (chosen.isEmpty()) {
+            throw new InvalidInputException("choices", "choose at least one option");
+        }
+        if (item.kind() == QuizItem.Kind.CHOICE && chosen.size() != 1) {
+            throw new InvalidInputException("choices", "choose exactly one option");
+        }
+        List<Integer> right = item.rightOptions();
+        List<String> feedback = new ArrayList<>();
+        chosen.forEach(i -> feedback.add(item.options().get(i).feedback()));
+        right.stream().filter(i -> !chosen.contains(i)).forEach(i -> feedback.add("Also right: “%s” — %s"
+                .formatted(item.options().get(i).text(), item.options().get(i).feedback())));
+        return new Grade(chosen.equals(new HashSet<>(right)), feedback,
+                new Answer(right, null, null, null, null, 0), List.of());
+    }
+
+    private static Grade trueFalse(TrueFalseItem item, Answer answer) {
+        if (answer.truth() == null) {
+            throw new InvalidInputException("truth", "say whether the statement is true or false");
+        }
+        int reason = index(answer.reason(), item.reasons().size(), "reason");
+        boolean correct = answer.truth() == item.answer() && reason == item.rightReason();
+        List<String> feedback = new ArrayList<>();
+        feedback.add(answer.truth() == item.answer() ? "The statement is indeed " + item.answer() + "."
+                : "The statement is " + item.answer() + ".");
+        feedback.add(item.reasons().get(reason).feedback());
+        feedback.add(item.feedback());
+        return new Grade(correct, feedback, new Answer(null, item.answer(), item.rightReason(), null, null, 0), List.of());
+    }
+
+    private Grade markTargets(MarkTargetsItem item, Answer answer) {
+        TokenizedExample example = exercises.example(item.pair());
+        Set<Integer> marked = indexes(answer.positions(), example.length(), "positions");
+        double[] weights = item.objective().targetWeights(example);
+        Set<Integer> targets = new TreeSet<>();
+        List<WorkedToken> worked = new ArrayList<>();
+        for (int t = 0; t < example.length(); t++) {
+            if (t > 0 && weights[t] > 0) {
+                targets.add(t);
+            }
+            worked.add(new WorkedToken(t, exercises.text(example, t), example.role(t).key(), t == 0 ? 0 : weights[t],
+                    null, marked.contains(t)));
+        }
+        List<String> feedback = new ArrayList<>();
+        Set<Integer> missed = new TreeSet<>(targets);
+        missed.removeAll(marked);
+        Set<Integer> extra = new TreeSet<>(marked);
+        extra.removeAll(targets);
+        if (!missed.isEmpty()) {
+            feedback.add("Targets you did not mark: " + positions(example, missed) + ".");
+        }
+        if (!extra.isEmpty()) {
+            feedback.add("Marked but not targets: " + positions(example, extra) + ".");
+        }
+        feedback.add(item.feedback());
+        return new Grade(missed.isEmpty() && extra.isEmpty(), feedback,
+                new Answer(null, null, null, List.copyOf(targets), null, 0), worked);
+    }
+
+    private Grade computeLoss(ComputeLossItem item, int variant, Answer answer) {
+        Double value = answer.value();
+        if (value == null || !Double.isFinite(value)) {
+            throw new InvalidInputException("value", "value must be a finite number");
+        }
+        TokenizedExample example = exercises.example(item.pair(variant));
+        double[] nll = exercises.losses(item, variant);
+        LossObjective objective = exercises.objective(item, variant);
+        double[] weights = objective.targetWeights(example);
+        LossTotals totals = LossTotals.of(nll, weights);
+        double expected = item.quantity() == ComputeLossItem.Quantity.MEAN ? totals.mean() : totals.sum();
+        List<WorkedToken> worked = new ArrayList<>();
+        for (int t = 1; t < example.length(); t++) {
+            worked.add(new WorkedToken(t, exercises.text(example, t), example.role(t).key(), weights[t], nll[t],
+                    weights[t] > 0));
+        }
+        String sum = "Σ w·nll = %s over %d counted targets, Σ w = %s".formatted(Exercises.number(totals.sum()),
+                totals.count(), Exercises.number(totals.weightTotal()));
+        List<String> feedback = List.of(
+                item.quantity() == ComputeLossItem.Quantity.MEAN
+                        ? sum + "; mean = %s.".formatted(Exercises.number(totals.mean())) : sum + ".",
+                "Your answer %s is %s the right value %s (tolerance ±%s).".formatted(Exercises.number(value),
+                        Math.abs(value - expected) <= item.tolerance() ? "within" : "not within",
+                        Exercises.number(expected), Exercises.number(item.tolerance())),
+                item.feedback());
+        return new Grade(Math.abs(value - expected) <= item.tolerance(), feedback,
+                new Answer(null, null, null, null, expected, variant), worked);
+    }
+
+    private String positions(TokenizedExample example, Set<Integer> positions) {
+        return String.join(", ", positions.stream().map(t -> "%d “%s”".formatted(t, exercises.text(example, t))).toList());
+    }
+
+    private static Set<Integer> indexes(List<Integer> given, int size, String field) {
+        if (given == null) {
+            throw new InvalidInputException(field, field + " is missing");
+        }
+        if (given.size() > Math.max(size, MAX_CHOICES)) {
+            throw new InvalidInputException(field, "%s has %d entries; there are only %d".formatted(field, given.size(), size));
+        }
+        Set<Integer> chosen = new TreeSet<>();
+        for (Integer index : given) {
+            chosen.add(index(index, size, field));
+        }
+        return chosen;
+    }
+
+    private static int index(Integer index, int size, String field) {
+        if (index == null || index < 0 || index >= size) {
+            throw new InvalidInputException(field, "%s must be from 0 to %d".formatted(field, size - 1));
+        }
+        return index;
+    }
+}
