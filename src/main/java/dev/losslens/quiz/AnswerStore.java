@@ -58,6 +58,17 @@ class AnswerStore {
                 .param(learner.hash()).query(String.class).list();
     }
 
+    /** Item → whether the learner's latest answer to it was right, for the items they have answered. */
+    Map<String, Boolean> latest(Learner learner) {
+        Map<String, Boolean> latest = new LinkedHashMap<>();
+        jdbc.sql("select item_id, correct from quiz_answer where learner_hash = ? order by id")
+                .param(learner.hash())
+                .query((rs, row) -> Map.entry(rs.getString("item_id"), rs.getBoolean("correct")))
+                .list()
+                .forEach(answer -> latest.put(answer.getKey(), answer.getValue()));
+        return latest;
+    }
+
     void forget(Learner learner) {
         jdbc.sql("delete from quiz_answer where learner_hash = ?").param(learner.hash()).update();
     }

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 
 /** Where a learner's secret lives: an HttpOnly, SameSite cookie, issued on their first question. */
-final class LearnerCookie {
+public final class LearnerCookie {
 
     static final String NAME = "losslens-learner";
     private static final SecretCookie COOKIE = new SecretCookie(NAME);
@@ -14,7 +14,7 @@ final class LearnerCookie {
     private LearnerCookie() {
     }
 
-    static Optional<Learner> read(HttpServletRequest request) {
+    public static Optional<Learner> read(HttpServletRequest request) {
         return COOKIE.read(request).map(Learner::of);
     }
 

@@ -32,8 +32,13 @@ public class Progress {
     }
 
     /** Items last answered wrong, most recent first: practised before anything new. */
-    public List<String> missed(Learner learner) {
-        return answers.missedItems(learner);
+    public List<String> missed(Optional<Learner> learner) {
+        return learner.map(answers::missedItems).orElse(List.of());
+    }
+
+    /** Item → whether the learner's latest answer to it was right. */
+    public Map<String, Boolean> latest(Optional<Learner> learner) {
+        return learner.map(answers::latest).orElse(Map.of());
     }
 
     public void reset(Learner learner) {

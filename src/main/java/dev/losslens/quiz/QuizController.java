@@ -1,0 +1,140 @@
+package dev.losslens.quiz;
+
+import dev.losslens.system.FormErrors;
+import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The quiz pages: pick a concept or a check, then one question at a time with immediate feedback, then the score.
+ * Every form is plain HTML, so the quiz works without JavaScript.
+ */
+@Controller
+class QuizController {
+
+    private final QuizBank bank;
+    private final QuizService quiz;
+    private final Progress progress;
+
+    QuizController(QuizBank bank, QuizService quiz, Progress progress) {
+        this.bank = bank;
+        this.quiz = quiz;
+        this.progress = progress;
+    }
+
+    @GetMapping("/quiz")
+    String index(HttpServletRequest request, Model model) {
+        Optional<Learner> learner = LearnerCookie.read(request);
+        model.addAttribute("concepts", bank.concepts());
+        model.addAttribute("mastery", progress.mastery(learner));
+        model.addAttribute("missed", progress.missed(learner).size());
+        return "quiz/index";
+    }
+
+    /** Starts a sitting: one concept's items, a check across the course, or the items last answered wrong. */
+    @GetMapping("/quiz/start")
+    String start(@RequestParam(required = false) String concept, @RequestParam(required = false) String what,
+                 HttpServletRequest request) {
+        Optional<Learner> learner = LearnerCookie.read(request);
+        QuizSet set;
+        if (concept != null) {
+            set = QuizSet.of(bank.concept(concept).orElseThrow(() ->
+                    new NotFoundException("concept", "Unknown concept '" + concept + "'")));
+        } else if ("missed".equals(what) && !progress.missed(learner).isEmpty()) {
+            set = new QuizSet(progress.missed(learner).stream().limit(QuizSet.CHECK_SIZE).toList());
+        } else {
+            set = QuizSet.check(bank, progress.missed(learner), progress.latest(learner).keySet());
+        }
+        return "redirect:" + runUrl(set, 0);
+    }
+
+    @GetMapping("/quiz/run")
+    String run(@RequestParam(required = false) String set, @RequestParam(defaultValue = "0") String at,
+               HttpServletRequest request, HttpServletResponse response, Model model) {
+        QuizSet sitting = QuizSet.parse(set, bank);
+        int position = position(at);
+        QuizItem item = quiz.item(sitting.item(position));
+        Learner learner = LearnerCookie.readOrIssue(request, response);
+        show(model, sitting, position, quiz.view(item, QuizService.variantFor(item, learner)));
+        return "quiz/run";
+    }
+
+    @PostMapping("/quiz/run")
+    String answer(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
+        QuizSet sitting = QuizSet.parse(form.getFirst("set"), bank);
+        int position = position(form.getFirst("at"));
+        QuizItem item = quiz.item(sitting.item(position));
+        Learner learner = LearnerCookie.readOrIssue(request, response);
+        int variant = QuizService.variantFor(item, learner);
+        show(model, sitting, position, quiz.view(item, variant));
+        FormErrors errors = new FormErrors();
+        Answer answer = errors.attempt(() -> FormAnswer.read(form, variant));
+        Progress.Result result = answer == null ? null : errors.attempt(() -> progress.answer(learner, item, answer));
+        response.setStatus(errors.status().value());
+        model.addAttribute("errors", errors.messages());
+        model.addAttribute("result", result);
+        model.addAttribute("given", answer);
+        return "quiz/run";
+    }
+
+    @GetMapping("/quiz/score")
+    String score(@RequestParam(required = false) String set, HttpServletRequest request, Model model) {
+        QuizSet sitting = QuizSet.parse(set, bank);
+        Map<String, Boolean> latest = progress.latest(LearnerCookie.read(request));
+        List<ScoreRow> rows = sitting.items().stream().map(id -> {
+            QuizItem item = quiz.item(id);
+            Concept concept = bank.concept(item.concept()).orElseThrow();
+            return new ScoreRow(item, concept, latest.get(id), runUrl(new QuizSet(List.of(id)), 0));
+        }).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("right", rows.stream().filter(row -> Boolean.TRUE.equals(row.correct())).count());
+        model.addAttribute("mastery", progress.mastery(LearnerCookie.read(request)));
+        return "quiz/score";
+    }
+
+    /** One question of a finished sitting: the learner's latest verdict on it, and where to practise it again. */
+    record ScoreRow(QuizItem item, Concept concept, Boolean correct, String retry) {
+    }
+
+    private void show(Model model, QuizSet sitting, int position, ItemView view) {
+        Concept concept = bank.concept(view.concept()).orElseThrow();
+        model.addAttribute("view", view);
+        model.addAttribute("concept", concept);
+        model.addAttribute("set", sitting.text());
+        model.addAttribute("at", position);
+        model.addAttribute("total", sitting.items().size());
+        model.addAttribute("next", position + 1 < sitting.items().size() ? runUrl(sitting, position + 1)
+                : UriComponentsBuilder.fromPath("/quiz/score").queryParam("set", sitting.text()).build().toUriString());
+        model.addAttribute("errors", Map.of());
+    }
+
+    private static String runUrl(QuizSet set, int at) {
+        return UriComponentsBuilder.fromPath("/quiz/run").queryParam("set", set.text()).queryParam("at", at)
+                .build().toUriString();
+    }
+
+    private static int position(String at) {
+        return parse(at, "at", Integer::valueOf);
+    }
+
+    static <T> T parse(String value, String field, Function<String, T> parser) {
+        try {
+            return parser.apply(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, field + " must be a number");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.losslens.quiz;
+
+import dev.losslens.system.InvalidInputException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The questions of one sitting, in order, carried in the page address ({@code set=a,b,c}) so that a sitting needs no
+ * session: back, reload and a copied link all work.
+ */
+record QuizSet(List<String> items) {
+
+    static final int CHECK_SIZE = 10;
+    static final int MAX_ITEMS = 60;
+
+    static QuizSet parse(String set, QuizBank bank) {
+        if (set == null || set.isBlank()) {
+            throw new InvalidInputException("set", "set must list quiz item ids separated by commas");
+        }
+        List<String> ids = Arrays.stream(set.split(",")).map(String::strip).toList();
+        if (ids.size() > MAX_ITEMS) {
+            throw new InvalidInputException("set", "a set has at most %d items".formatted(MAX_ITEMS));
+        }
+        ids.forEach(id -> bank.item(id).orElseThrow(() -> new InvalidInputException("set", "Unknown quiz item in set")));
+        return new QuizSet(ids);
+    }
+
+    /** One concept's items, in the bank's order. */
+    static QuizSet of(Concept concept) {
+        return new QuizSet(concept.items().stream().map(QuizItem::id).toList());
+    }
+
+    /**
+     * A check across the course, Leitner-style: items last answered wrong come first, then items never answered (one
+     * per concept in turn), then the rest, up to {@value #CHECK_SIZE}.
+     */
+    static QuizSet check(QuizBank bank, List<String> missed, Set<String> answered) {
+        Set<String> chosen = new LinkedHashSet<>(missed);
+        List<List<String>> byConcept = new ArrayList<>();
+        bank.concepts().forEach(concept -> byConcept.add(concept.items().stream().map(QuizItem::id)
+                .filter(id -> !answered.contains(id)).toList()));
+        for (int round = 0; chosen.size() < CHECK_SIZE && round < MAX_ITEMS; round++) {
+            for (List<String> items : byConcept) {
+                if (round < items.size() && chosen.size() < CHECK_SIZE) {
+                    chosen.add(items.get(round));
+                }
+            }
+        }
+        bank.items().stream().map(QuizItem::id).filter(id -> chosen.size() < CHECK_SIZE).forEach(chosen::add);
+        return new QuizSet(chosen.stream().limit(CHECK_SIZE).toList());
+    }
+
+    String item(int at) {
+        if (at < 0 || at >= items.size()) {
+            throw new InvalidInputException("at", "at must be from 0 to %d".formatted(items.size() - 1));
+        }
+        return items.get(at);
+    }
+
+    String text() {
+        return String.join(",", items);
+    }
+}

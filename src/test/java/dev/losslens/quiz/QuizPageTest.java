@@ -1,0 +1,106 @@
+package dev.losslens.quiz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.http.Cookie;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** The learner's pages without JavaScript: the course path, a sitting, feedback and the score. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class QuizPageTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    QuizBank bank;
+
+    private static String html(MvcTestResult result) throws Exception {
+        return result.getResponse().getContentAsString();
+    }
+
+    @Test
+    void theCoursePathListsEveryIdeaWithItsViewItsLabRunAndItsQuiz() throws Exception {
+        String learn = html(mvc.get().uri("/learn").exchange());
+        int previous = -1;
+        for (Concept concept : bank.concepts()) {
+            int at = learn.indexOf("id=\"" + concept.id() + "\"");
+            assertThat(at).as(concept.id()).isGreaterThan(previous);
+            previous = at;
+            assertThat(learn).contains(concept.title(), "/quiz/start?concept=" + concept.id(),
+                    "/runs/new?preset=" + concept.preset());
+            MvcTestResult preset = mvc.get().uri("/runs/new?preset=" + concept.preset()).exchange();
+            assertThat(preset).as("the lab preset %s exists", concept.preset()).hasStatusOk();
+            assertThat(html(preset)).doesNotContain("No preset");
+        }
+        assertThat(html(mvc.get().uri("/").exchange())).contains("href=\"/learn\"");
+    }
+
+    @Test
+    void aLearnerAnswersWithPlainFormsAndSeesFeedbackThenTheScore() throws Exception {
+        MvcTestResult started = mvc.get().uri("/quiz/start?concept=objective-contrast").exchange();
+        assertThat(started).hasStatus(HttpStatus.FOUND);
+        String run = started.getResponse().getRedirectedUrl();
+        assertThat(run).startsWith("/quiz/run?set=contrast-team-phases,").endsWith("&at=0");
+
+        MvcTestResult first = mvc.get().uri(run).exchange();
+        Cookie learner = first.getResponse().getCookie(LearnerCookie.NAME);
+        assertThat(html(first)).contains("Question 1 of 5", "small set of command/response pairs",
+                "name=\"choice\"").doesNotContain("Right:", "feedback");
+
+        Matcher set = Pattern.compile("set=([^&]+)").matcher(run);
+        assertThat(set.find()).isTrue();
+        MvcTestResult answered = mvc.post().uri("/quiz/run").cookie(learner)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("set", set.group(1).replace("%2C", ",")).param("at", "0").param("choice", "2").exchange();
+        assertThat(answered).hasStatusOk();
+        assertThat(html(answered)).contains("✗ Not quite", "That is the full-sequence objective",
+                "Two objectives, one network: 0 of your last 1 answers right.", "Next question");
+
+        MvcTestResult empty = mvc.post().uri("/quiz/run").cookie(learner)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("set", set.group(1).replace("%2C", ",")).param("at", "1").exchange();
+        assertThat(empty).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(html(empty)).contains("choose at least one option").doesNotContain("✓ Right");
+
+        String score = html(mvc.get().uri("/quiz/score?set=" + set.group(1)).cookie(learner).exchange());
+        assertThat(score).contains("0 of 5 right", "✗ Wrong", "Not answered", "Review and try again");
+        assertThat(html(mvc.get().uri("/quiz").cookie(learner).exchange())).contains("Practise what I missed (1)");
+        assertThat(mvc.get().uri("/quiz/start?what=missed").cookie(learner).exchange().getResponse()
+                .getRedirectedUrl()).isEqualTo("/quiz/run?set=contrast-team-phases&at=0");
+    }
+
+    @Test
+    void aCheckTakesTenItemsAcrossTheCourse() throws Exception {
+        String run = mvc.get().uri("/quiz/start").exchange().getResponse().getRedirectedUrl();
+        Matcher set = Pattern.compile("set=([^&]+)").matcher(run);
+        assertThat(set.find()).isTrue();
+        String[] items = set.group(1).split(",|%2C");
+        assertThat(items).hasSize(10).doesNotHaveDuplicates();
+        assertThat(java.util.Arrays.stream(items).map(id -> bank.item(id).orElseThrow().concept()).distinct().count())
+                .as("concepts covered").isGreaterThanOrEqualTo(9);
+    }
+
+    @Test
+    void badAddressesAre4xxPagesWithTheirTextEscaped() throws Exception {
+        assertThat(mvc.get().uri("/quiz/run?set=<script>alert(1)</script>&at=0").exchange())
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(html(mvc.get().uri("/quiz/run?set=<script>x</script>").exchange())).doesNotContain("<script>x");
+        assertThat(mvc.get().uri("/quiz/run?set=contrast-team-phases&at=9").exchange()).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get().uri("/quiz/run?set=contrast-team-phases&at=x").exchange()).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get().uri("/quiz/run").exchange()).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get().uri("/quiz/start?concept=nope").exchange()).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/quiz/run?set=" + "contrast-team-phases,".repeat(80) + "&at=0").exchange())
+                .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+}
