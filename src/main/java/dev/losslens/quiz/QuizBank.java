@@ -10,12 +10,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,15 +153,17 @@ public class QuizBank {
         }
 
         private List<Option> options(JsonNode item, String field, boolean exactlyOneRight) {
-            List<Option> options = array(item, field, 2).stream()
+            List<Option> options = new ArrayList<>(array(item, field, 2).stream()
                     .map(node -> new Option(text(node, "text"), bool(node, "correct"), text(node, "feedback")))
-                    .toList();
+                    .toList());
+            // authors write the right option first; learners see a fixed order of the item's own
+            Collections.shuffle(options, new Random((itemId + "/" + field).hashCode()));
             long right = options.stream().filter(Option::correct).count();
             if (exactlyOneRight ? right != 1 : right < 1) {
                 throw fail("%s needs %s right option, has %d".formatted(field, exactlyOneRight ? "exactly one" : "at least one",
                         right));
             }
-            return options;
+            return List.copyOf(options);
         }
 
         private LossObjective objective(JsonNode item) {

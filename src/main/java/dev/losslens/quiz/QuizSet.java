@@ -3,6 +3,7 @@ package dev.losslens.quiz;
 import dev.losslens.system.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,14 +35,21 @@ record QuizSet(List<String> items) {
     }
 
     /**
-     * A check across the course, Leitner-style: items last answered wrong come first, then items never answered (one
-     * per concept in turn), then the rest, up to {@value #CHECK_SIZE}.
+     * A check across the course, Leitner-style: items last answered wrong come first, then items never answered, one
+     * per concept in turn (each concept starting at a different item, so the kinds mix), then the rest, up to
+     * {@value #CHECK_SIZE}.
      */
     static QuizSet check(QuizBank bank, List<String> missed, Set<String> answered) {
         Set<String> chosen = new LinkedHashSet<>(missed);
         List<List<String>> byConcept = new ArrayList<>();
-        bank.concepts().forEach(concept -> byConcept.add(concept.items().stream().map(QuizItem::id)
-                .filter(id -> !answered.contains(id)).toList()));
+        for (Concept concept : bank.concepts()) {
+            List<String> items = new ArrayList<>(concept.items().stream().map(QuizItem::id)
+                    .filter(id -> !answered.contains(id)).toList());
+            if (!items.isEmpty()) {
+                Collections.rotate(items, -(concept.order() - 1) % items.size());
+            }
+            byConcept.add(items);
+        }
         for (int round = 0; chosen.size() < CHECK_SIZE && round < MAX_ITEMS; round++) {
             for (List<String> items : byConcept) {
                 if (round < items.size() && chosen.size() < CHECK_SIZE) {

@@ -38,6 +38,26 @@ class QuizApiTest {
     @Autowired
     InstructionTemplate template;
 
+    @Autowired
+    QuizBank bank;
+
+    private List<Integer> right(String id) {
+        return ((ChoiceItem) bank.item(id).orElseThrow()).rightOptions();
+    }
+
+    /** The shown index of the option whose feedback contains this text. */
+    private int option(String id, String feedback) {
+        List<Option> options = ((ChoiceItem) bank.item(id).orElseThrow()).options();
+        return IntStream.range(0, options.size()).filter(i -> options.get(i).feedback().contains(feedback))
+                .findFirst().orElseThrow();
+    }
+
+    private String reasons(String id, boolean truth, boolean rightReason) {
+        TrueFalseItem item = (TrueFalseItem) bank.item(id).orElseThrow();
+        int reason = rightReason ? item.rightReason() : (item.rightReason() + 1) % item.reasons().size();
+        return "{\"truth\": %s, \"reason\": %d}".formatted(truth, reason);
+    }
+
     private Cookie learner() {
         MvcTestResult first = mvc.get().uri("/api/quiz/items/contrast-team-phases").exchange();
         Cookie cookie = first.getResponse().getCookie(LearnerCookie.NAME);
@@ -74,25 +94,31 @@ class QuizApiTest {
                 .getResponse().getContentAsString();
         assertThat(shown).contains("small set of command/response pairs").doesNotContain("correct", "feedback");
 
-        JsonNode right = answer("contrast-team-phases", "{\"choices\": [0]}", learner);
+        JsonNode right = answer("contrast-team-phases", "{\"choices\": " + right("contrast-team-phases") + "}", learner);
         assertThat(correct(right)).isTrue();
         assertThat(right.get("mastery").get("right").asInt()).isEqualTo(1);
-        JsonNode wrong = answer("contrast-team-phases", "{\"choices\": [2]}", learner);
+        int fullSequence = option("contrast-team-phases", "full-sequence objective");
+        JsonNode wrong = answer("contrast-team-phases", "{\"choices\": [" + fullSequence + "]}", learner);
         assertThat(correct(wrong)).isFalse();
         assertThat(wrong.get("grade").get("feedback").get(0).asString()).contains("full-sequence objective");
-        assertThat(wrong.get("grade").get("right").get("choices").get(0).asInt()).isZero();
+        assertThat(wrong.get("grade").get("right").get("choices").get(0).asInt())
+                .isEqualTo(right("contrast-team-phases").get(0));
         assertThat(wrong.get("mastery").get("answered").asInt()).isEqualTo(2);
 
-        assertThat(correct(answer("contrast-which-targets", "{\"choices\": [0, 1, 2]}", learner))).isTrue();
-        assertThat(correct(answer("contrast-which-targets", "{\"choices\": [0, 1]}", learner)))
+        List<Integer> targets = right("contrast-which-targets");
+        assertThat(targets).hasSize(3);
+        assertThat(correct(answer("contrast-which-targets", "{\"choices\": " + targets + "}", learner))).isTrue();
+        assertThat(correct(answer("contrast-which-targets", "{\"choices\": " + targets.subList(0, 2) + "}", learner)))
                 .as("multiple choice: every right option").isFalse();
         assertThat(correct(answer("contrast-which-targets", "{\"choices\": [0, 1, 2, 3]}", learner)))
                 .as("and no other").isFalse();
 
-        assertThat(correct(answer("whole-entire-sequence", "{\"truth\": false, \"reason\": 0}", learner))).isTrue();
-        assertThat(correct(answer("whole-entire-sequence", "{\"truth\": false, \"reason\": 1}", learner)))
+        assertThat(correct(answer("whole-entire-sequence", reasons("whole-entire-sequence", false, true), learner)))
+                .isTrue();
+        assertThat(correct(answer("whole-entire-sequence", reasons("whole-entire-sequence", false, false), learner)))
                 .as("the right judgement for the wrong reason").isFalse();
-        assertThat(correct(answer("whole-entire-sequence", "{\"truth\": true, \"reason\": 0}", learner))).isFalse();
+        assertThat(correct(answer("whole-entire-sequence", reasons("whole-entire-sequence", true, true), learner)))
+                .isFalse();
     }
 
     /** The targets of an objective on a pair, from objective/'s own weights: what mark-targets is graded against. */

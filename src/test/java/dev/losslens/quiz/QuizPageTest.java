@@ -3,7 +3,10 @@ package dev.losslens.quiz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.http.Cookie;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
+import java.util.stream.IntStream;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +65,8 @@ class QuizPageTest {
         assertThat(set.find()).isTrue();
         MvcTestResult answered = mvc.post().uri("/quiz/run").cookie(learner)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("set", set.group(1).replace("%2C", ",")).param("at", "0").param("choice", "2").exchange();
+                .param("set", set.group(1).replace("%2C", ",")).param("at", "0")
+                .param("choice", String.valueOf(fullSequenceOption())).exchange();
         assertThat(answered).hasStatusOk();
         assertThat(html(answered)).contains("✗ Not quite", "That is the full-sequence objective",
                 "Two objectives, one network: 0 of your last 1 answers right.", "Next question");
@@ -80,6 +84,12 @@ class QuizPageTest {
                 .getRedirectedUrl()).isEqualTo("/quiz/run?set=contrast-team-phases&at=0");
     }
 
+    private int fullSequenceOption() {
+        List<Option> options = ((ChoiceItem) bank.item("contrast-team-phases").orElseThrow()).options();
+        return IntStream.range(0, options.size())
+                .filter(i -> options.get(i).feedback().contains("full-sequence objective")).findFirst().orElseThrow();
+    }
+
     @Test
     void aCheckTakesTenItemsAcrossTheCourse() throws Exception {
         String run = mvc.get().uri("/quiz/start").exchange().getResponse().getRedirectedUrl();
@@ -87,8 +97,10 @@ class QuizPageTest {
         assertThat(set.find()).isTrue();
         String[] items = set.group(1).split(",|%2C");
         assertThat(items).hasSize(10).doesNotHaveDuplicates();
-        assertThat(java.util.Arrays.stream(items).map(id -> bank.item(id).orElseThrow().concept()).distinct().count())
+        assertThat(Arrays.stream(items).map(id -> bank.item(id).orElseThrow().concept()).distinct().count())
                 .as("concepts covered").isGreaterThanOrEqualTo(9);
+        assertThat(Arrays.stream(items).map(id -> bank.item(id).orElseThrow().kind()).distinct())
+                .as("kinds mixed").contains(QuizItem.Kind.MARK_TARGETS, QuizItem.Kind.COMPUTE_LOSS);
     }
 
     @Test
