@@ -1,0 +1,147 @@
+package dev.losslens.quiz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.losslens.browser.BrowserTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A learner takes a 10-question check on a phone with the keyboard alone — choice, true-false, mark-the-targets and
+ * compute-the-loss items among them — sees the score on a projector, and follows a mistake to the explorer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QuizBrowserTest extends BrowserTest {
+
+    private static final String HOSTILE = "<img src=x onerror=window.__pwned=1>";
+
+    private static List<WebElement> all(String css) {
+        return chromium.driver().findElements(By.cssSelector(css));
+    }
+
+    /** Focuses an input and presses Space, as a keyboard user does after tabbing to it. */
+    private static void press(WebElement input, CharSequence key) {
+        chromium.script("arguments[0].focus();", input);
+        new Actions(chromium.driver()).sendKeys(key).perform();
+    }
+
+    private static void submit() {
+        WebElement button = chromium.driver().findElement(By.cssSelector(".quiz-item button[type=submit]"));
+        press(button, Keys.ENTER);
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(10))
+                .until(driver -> !driver.findElements(By.cssSelector("#feedback, .error-summary")).isEmpty());
+    }
+
+    /** Answers the question on screen; every first choice or reason is taken, so some answers are wrong. */
+    private static String answer(int question) {
+        String text = chromium.driver().findElement(By.cssSelector(".question")).getText();
+        if (!all("input[name=value]").isEmpty()) {
+            if (question == 0) {
+                WebElement value = chromium.driver().findElement(By.id("value"));
+                press(value, HOSTILE);
+                submit();
+                assertThat(chromium.driver().findElement(By.cssSelector(".error-summary")).getText())
+                        .contains("value must be a number");
+                assertThat((Object) chromium.script("return window.__pwned;")).isNull();
+                chromium.driver().findElement(By.id("value")).clear();
+            }
+            press(chromium.driver().findElement(By.id("value")), format(computed(text)));
+            submit();
+            return "compute-loss";
+        }
+        if (!all(".chip-box").isEmpty()) {
+            for (WebElement chip : all(".chip-box")) {
+                String role = chip.findElement(By.xpath("following-sibling::label")).getDomAttribute("data-role");
+                int position = Integer.parseInt(chip.getDomAttribute("value"));
+                boolean target = text.contains("instruction") ? role.equals("response") : position > 0;
+                if (target) {
+                    press(chip, Keys.SPACE);
+                }
+            }
+            submit();
+            return "mark-targets";
+        }
+        if (!all("input[name=truth]").isEmpty()) {
+            press(chromium.driver().findElement(By.id("truth-false")), Keys.SPACE);
+            press(chromium.driver().findElement(By.id("reason-0")), Keys.SPACE);
+            submit();
+            return "true-false";
+        }
+        press(chromium.driver().findElement(By.id("choice-0")), Keys.SPACE);
+        submit();
+        return "choice";
+    }
+
+    /** The learner's own arithmetic on the table shown: which rows count, and the sum or the mean. */
+    private static double computed(String task) {
+        double lambda = task.contains("λ = ") ? Double.parseDouble(task.replaceAll(".*λ = ([0-9.]+).*", "$1")) : 0;
+        double sum = 0;
+        double weights = 0;
+        for (WebElement row : all(".loss-table tbody tr")) {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            if (cells.get(2).getText().startsWith("—")) {
+                continue;
+            }
+            double nll = Double.parseDouble(cells.get(2).getText());
+            boolean prompt = cells.get(1).getText().equals("prompt");
+            double weight = task.contains("instruction") ? (prompt ? 0 : 1)
+                    : task.contains("λ-weighted") ? (prompt ? lambda : 1) : 1;
+            sum += weight * nll;
+            weights += weight;
+        }
+        return task.contains("mean") ? sum / weights : sum;
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    @Test
+    void aLearnerTakesACheckWithTheKeyboardSeesTheScoreAndFollowsAMistakeToTheExplorer() {
+        chromium.viewport(390, 844);
+        chromium.driver().get("http://localhost:%d/quiz".formatted(port));
+        press(chromium.driver().findElement(By.linkText("Take a 10-question check")), Keys.ENTER);
+
+        List<String> kinds = new java.util.ArrayList<>();
+        for (int question = 0; question < 10; question++) {
+            new WebDriverWait(chromium.driver(), Duration.ofSeconds(10)).until(driver ->
+                    driver.findElement(By.cssSelector(".quiz-progress")).getText()
+                            .startsWith("Question " + (kinds.size() + 1) + " of 10"));
+            assertThat(chromium.sidewaysOverflow()).as("question %d on a phone", question + 1).isLessThanOrEqualTo(1);
+            kinds.add(answer(question));
+            WebElement feedback = chromium.driver().findElement(By.id("feedback"));
+            assertThat(feedback.getDomAttribute("role")).isEqualTo("status");
+            if (kinds.get(kinds.size() - 1).equals("compute-loss") || kinds.get(kinds.size() - 1).equals("mark-targets")) {
+                assertThat(feedback.getText()).as("the learner's own computation or mask is graded right")
+                        .startsWith("✓ Right");
+            }
+            assertThat(chromium.sidewaysOverflow()).as("feedback %d on a phone", question + 1).isLessThanOrEqualTo(1);
+            if (question == 0) {
+                chromium.screenshot("quiz-phone-feedback");
+            }
+            press(chromium.driver().findElement(By.cssSelector("#feedback .button-primary")), Keys.ENTER);
+        }
+        assertThat(kinds).contains("choice", "true-false", "mark-targets", "compute-loss");
+
+        chromium.viewport(1920, 1080);
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(10))
+                .until(driver -> driver.getCurrentUrl().contains("/quiz/score"));
+        String score = chromium.driver().findElement(By.cssSelector(".score")).getText();
+        assertThat(score).matches("\\d+ of 10 right");
+        chromium.screenshot("quiz-score-projector");
+        WebElement explore = chromium.driver().findElement(By.linkText("See it in the explorer"));
+        press(explore, Keys.ENTER);
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(10))
+                .until(driver -> driver.getCurrentUrl().contains("/explore"));
+        assertThat(all("[data-lane=pretraining] .tok")).isNotEmpty();
+        assertThat((Object) chromium.script("return window.__pwned;")).isNull();
+    }
+}
