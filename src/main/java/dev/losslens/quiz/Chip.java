@@ -5,6 +5,7 @@ package dev.losslens.quiz;
  *
  * @param nll −log p under the pre-trained base, rounded as shown; null where the learner is not given it, and on
  *            the first token, which nothing predicts
+ * @param label the training label at this position (mask-bug), else null
  */
-public record Chip(int position, String text, String role, Double nll) {
+public record Chip(int position, String text, String role, Double nll, String label) {
 }

@@ -4,6 +4,7 @@ import dev.losslens.checkpoint.LanguageModels;
 import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.text.CompactVocabulary;
 import dev.losslens.text.InstructionTemplate;
 import dev.losslens.text.TokenizedExample;
 import dev.losslens.text.Tokenizer;
@@ -51,7 +52,24 @@ class Exercises {
     List<Chip> chips(TokenizedExample example, double[] nll) {
         List<Chip> chips = new ArrayList<>(example.length());
         for (int t = 0; t < example.length(); t++) {
-            chips.add(new Chip(t, text(example, t), example.role(t).key(), nll == null || t == 0 ? null : nll[t]));
+            Double loss = nll == null || t == 0 ? null : nll[t];
+            chips.add(new Chip(t, text(example, t), example.role(t).key(), loss, null));
+        }
+        return chips;
+    }
+
+    /** The pair's tokens, padded as in a batch, each with its label under the planted bug. */
+    List<Chip> labelled(MaskBugItem item) {
+        TokenizedExample example = example(item.pair());
+        List<String> pieces = new ArrayList<>();
+        for (int t = 0; t < example.length() + MaskBug.PADDING; t++) {
+            pieces.add(t < example.length() ? text(example, t) : tokenizer.piece(CompactVocabulary.END_OF_TEXT));
+        }
+        List<String> labels = item.bug().labels(example, pieces);
+        List<Chip> chips = new ArrayList<>();
+        for (int t = 0; t < pieces.size(); t++) {
+            chips.add(new Chip(t, pieces.get(t), t < example.length() ? example.role(t).key() : "padding", null,
+                    labels.get(t)));
         }
         return chips;
     }

@@ -142,8 +142,10 @@ public class QuizBank {
                 case "mark-targets" -> new MarkTargetsItem(itemId, concept, objective(item), pair(item.get("pair")),
                         text(item, "feedback"));
                 case "compute-loss" -> computeLoss(item, concept);
-                default -> throw fail("kind must be choice, multiple, true-false, mark-targets or compute-loss, was '"
-                        + kind + "'");
+                case "mask-bug" -> new MaskBugItem(itemId, concept, pair(item.get("pair")), bug(item),
+                        text(item, "feedback"));
+                default -> throw fail("kind must be choice, multiple, true-false, mark-targets, compute-loss or "
+                        + "mask-bug, was '" + kind + "'");
             };
         }
 
@@ -176,6 +178,12 @@ public class QuizBank {
                 throw fail("lambda of a weighted mark-targets item must be above 0 and at most 1");
             }
             return LossObjective.weighted(lambda);
+        }
+
+        private MaskBug bug(JsonNode item) {
+            String bug = text(item, "bug");
+            return MaskBug.parse(bug).orElseThrow(() -> fail("bug must be one of no-end-of-text, unshifted, "
+                    + "prompt-unmasked, pad-is-end, boundary-lost, was '" + bug + "'"));
         }
 
         private ObjectiveKind objectiveKind(JsonNode item) {

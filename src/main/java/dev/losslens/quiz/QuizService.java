@@ -7,6 +7,7 @@ import dev.losslens.system.InvalidInputException;
 import dev.losslens.system.NotFoundException;
 import dev.losslens.text.TokenizedExample;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,19 +42,26 @@ public class QuizService {
         String kind = item.kind().key();
         if (item instanceof ChoiceItem choice) {
             return new ItemView(item.id(), item.concept(), kind, variant, choice.stem(),
-                    choice.options().stream().map(Option::text).toList(), List.of(), null);
+                    choice.options().stream().map(Option::text).toList(), List.of(), List.of(), null);
         }
         if (item instanceof TrueFalseItem judged) {
             return new ItemView(item.id(), item.concept(), kind, variant, judged.statement(),
-                    judged.reasons().stream().map(Option::text).toList(), List.of(), null);
+                    judged.reasons().stream().map(Option::text).toList(), List.of(), List.of(), null);
         }
         if (item instanceof MarkTargetsItem mark) {
             return new ItemView(item.id(), item.concept(), kind, variant,
                     "Mark every token that carries loss under " + Exercises.describe(mark.objective()) + ".",
-                    List.of(), exercises.chips(exercises.example(mark.pair()), null), null);
+                    List.of(), List.of(), exercises.chips(exercises.example(mark.pair()), null), null);
+        }
+        if (item instanceof MaskBugItem bug) {
+            return new ItemView(item.id(), item.concept(), kind, variant, "These labels were written for instruction "
+                    + "fine-tuning (−100 marks an ignored target), with one bug planted. Which bug is it, and what "
+                    + "does it do to the model?",
+                    Arrays.stream(MaskBug.values()).map(MaskBug::title).toList(),
+                    MaskBug.effects(), exercises.labelled(bug), null);
         }
         ComputeLossItem compute = (ComputeLossItem) item;
-        return new ItemView(item.id(), item.concept(), kind, variant, task(compute, variant), List.of(),
+        return new ItemView(item.id(), item.concept(), kind, variant, task(compute, variant), List.of(), List.of(),
                 exercises.chips(exercises.example(compute.pair(variant)), exercises.losses(compute, variant)),
                 compute.tolerance());
     }
@@ -68,6 +76,9 @@ public class QuizService {
         }
         if (item instanceof MarkTargetsItem mark) {
             return markTargets(mark, answer);
+        }
+        if (item instanceof MaskBugItem bug) {
+            return maskBug(bug, answer);
         }
         return computeLoss((ComputeLossItem) item, variant, answer);
     }
@@ -116,6 +127,25 @@ public class QuizService {
         feedback.add(item.reasons().get(reason).feedback());
         feedback.add(item.feedback());
         return new Grade(correct, feedback, new Answer(null, item.answer(), item.rightReason(), null, null, 0), List.of());
+    }
+
+    private static Grade maskBug(MaskBugItem item, Answer answer) {
+        MaskBug[] bugs = MaskBug.values();
+        Set<Integer> chosen = indexes(answer.choices(), bugs.length, "choices");
+        if (chosen.size() != 1) {
+            throw new InvalidInputException("choices", "choose exactly one bug");
+        }
+        MaskBug named = bugs[chosen.iterator().next()];
+        String effect = MaskBug.effects().get(index(answer.reason(), MaskBug.effects().size(), "reason"));
+        boolean rightEffect = effect.equals(item.bug().effect());
+        List<String> feedback = new ArrayList<>();
+        feedback.add(named == item.bug() ? "Right bug: " + named.title() + "."
+                : "Not that one: the bug is “" + item.bug().title() + "”.");
+        feedback.add((rightEffect ? "Right effect: " : "Its effect: ") + item.bug().effect());
+        feedback.add(item.feedback());
+        boolean correct = named == item.bug() && rightEffect;
+        return new Grade(correct, feedback, new Answer(List.of(item.bug().ordinal()), null,
+                MaskBug.effects().indexOf(item.bug().effect()), null, null, 0), List.of());
     }
 
     private Grade markTargets(MarkTargetsItem item, Answer answer) {

@@ -3,7 +3,7 @@ package dev.losslens.quiz;
 import dev.losslens.system.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,26 +35,25 @@ record QuizSet(List<String> items) {
     }
 
     /**
-     * A check across the course, Leitner-style: items last answered wrong come first, then items never answered, one
-     * per concept in turn (each concept starting at a different item, so the kinds mix), then the rest, up to
+     * A check across the course, Leitner-style: items last answered wrong come first; then, concept by concept, an
+     * item never answered, preferring a kind the check does not have yet, so the kinds mix; then the rest, up to
      * {@value #CHECK_SIZE}.
      */
     static QuizSet check(QuizBank bank, List<String> missed, Set<String> answered) {
         Set<String> chosen = new LinkedHashSet<>(missed);
-        List<List<String>> byConcept = new ArrayList<>();
-        for (Concept concept : bank.concepts()) {
-            List<String> items = new ArrayList<>(concept.items().stream().map(QuizItem::id)
-                    .filter(id -> !answered.contains(id)).toList());
-            if (!items.isEmpty()) {
-                Collections.rotate(items, -(concept.order() - 1) % items.size());
-            }
-            byConcept.add(items);
-        }
+        Set<QuizItem.Kind> kinds = new HashSet<>();
+        chosen.forEach(id -> bank.item(id).ifPresent(item -> kinds.add(item.kind())));
         for (int round = 0; chosen.size() < CHECK_SIZE && round < MAX_ITEMS; round++) {
-            for (List<String> items : byConcept) {
-                if (round < items.size() && chosen.size() < CHECK_SIZE) {
-                    chosen.add(items.get(round));
+            for (Concept concept : bank.concepts()) {
+                List<QuizItem> fresh = concept.items().stream()
+                        .filter(item -> !answered.contains(item.id()) && !chosen.contains(item.id())).toList();
+                if (fresh.isEmpty() || chosen.size() >= CHECK_SIZE) {
+                    continue;
                 }
+                QuizItem pick = fresh.stream().filter(item -> !kinds.contains(item.kind())).findFirst()
+                        .orElse(fresh.get(0));
+                chosen.add(pick.id());
+                kinds.add(pick.kind());
             }
         }
         bank.items().stream().map(QuizItem::id).filter(id -> chosen.size() < CHECK_SIZE).forEach(chosen::add);

@@ -226,6 +226,23 @@ class QuizApiTest {
     }
 
     @Test
+    void aMaskBugIsRightOnlyWithTheBugAndItsEffect() throws Exception {
+        Cookie learner = learner();
+        JsonNode view = get("/api/quiz/items/bug-pad-end", learner);
+        assertThat(view.get("options")).hasSize(5);
+        assertThat(view.get("effects")).hasSize(4);
+        assertThat(view.get("tokens").get(view.get("tokens").size() - 1).get("role").asString()).isEqualTo("padding");
+        int bug = MaskBug.PAD_IS_END.ordinal();
+        int effect = MaskBug.effects().indexOf(MaskBug.PAD_IS_END.effect());
+        String answer = "{\"choices\": [%d], \"reason\": %d}";
+        assertThat(correct(answer("bug-pad-end", answer.formatted(bug, effect), learner))).isTrue();
+        assertThat(correct(answer("bug-pad-end", answer.formatted(MaskBug.NO_END_OF_TEXT.ordinal(), effect), learner)))
+                .as("the right harm, the wrong cause").isFalse();
+        assertThat(correct(answer("bug-pad-end", answer.formatted(bug, (effect + 1) % 4), learner))).isFalse();
+        assertThat(post("bug-pad-end", "{\"choices\": [0, 1], \"reason\": 0}", learner)).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void badAnswersAre4xxNamingTheFieldAndStoreNothing() throws Exception {
         Cookie learner = learner();
         answer("contrast-team-phases", "{\"choices\": [0]}", learner);

@@ -1,0 +1,85 @@
+package dev.losslens.quiz;
+
+import dev.losslens.objective.LossObjective;
+import dev.losslens.text.Role;
+import dev.losslens.text.TokenizedExample;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A bug that real training scripts plant in the labels of instruction fine-tuning, and what it does. Labels follow
+ * the HuggingFace convention: aligned with the input ids (the model shifts them), −100 where a target is ignored.
+ */
+enum MaskBug {
+
+    NO_END_OF_TEXT("no-end-of-text", "End-of-text is not a target",
+            "The model never learns to stop: answers run on past their end."),
+    UNSHIFTED("unshifted", "The labels are off by one position",
+            "Every position is trained to predict the token after the next one, so answers come out garbled."),
+    PROMPT_UNMASKED("prompt-unmasked", "The prompt is not masked",
+            "The prompt's tokens count too: this is the full-sequence objective, not instruction fine-tuning."),
+    PAD_IS_END("pad-is-end", "Padding uses the end-of-text token and is masked by id",
+            "The model never learns to stop: answers run on past their end."),
+    BOUNDARY_LOST("boundary-lost", "The prompt/response boundary is one token late",
+            "The first response token is never a target: the model is not trained to begin its answers.");
+
+    static final String IGNORED = "−100";
+    static final int PADDING = 2;
+
+    private final String key;
+    private final String title;
+    private final String effect;
+
+    MaskBug(String key, String title, String effect) {
+        this.key = key;
+        this.title = title;
+        this.effect = effect;
+    }
+
+    static Optional<MaskBug> parse(String key) {
+        return Arrays.stream(values()).filter(bug -> bug.key.equals(key)).findFirst();
+    }
+
+    /** The distinct effects, in order: two bugs can do the same harm. */
+    static List<String> effects() {
+        return Arrays.stream(values()).map(MaskBug::effect).distinct().toList();
+    }
+
+    String title() {
+        return title;
+    }
+
+    String effect() {
+        return effect;
+    }
+
+    /**
+     * The label of every position of the example, padded by {@value #PADDING} end-of-text tokens as in a batch, with
+     * this bug planted: a token's text where it is a target, {@value #IGNORED} where it is not.
+     *
+     * @param pieces the text of each id
+     */
+    List<String> labels(TokenizedExample example, List<String> pieces) {
+        double[] weights = LossObjective.INSTRUCTION.targetWeights(example);
+        int n = example.length();
+        List<String> labels = new ArrayList<>();
+        for (int t = 0; t < n + PADDING; t++) {
+            boolean real = t < n;
+            boolean target = real && t > 0 && (weights[t] > 0 || (this == PROMPT_UNMASKED && example.role(t) == Role.PROMPT));
+            if (this == NO_END_OF_TEXT && t == n - 1 || this == PAD_IS_END && t == n - 1) {
+                target = false;
+            }
+            if (this == BOUNDARY_LOST && real && t > 0 && example.role(t) == Role.RESPONSE && example.role(t - 1) == Role.PROMPT) {
+                target = false;
+            }
+            labels.add(target ? pieces.get(t) : IGNORED);
+        }
+        if (this == UNSHIFTED) {
+            labels.remove(0);
+            labels.add(IGNORED);
+        }
+        return labels;
+    }
+}
