@@ -5,7 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,11 +26,13 @@ class QuizApiController {
     private final QuizBank bank;
     private final QuizService quiz;
     private final Progress progress;
+    private final QuizExport export;
 
-    QuizApiController(QuizBank bank, QuizService quiz, Progress progress) {
+    QuizApiController(QuizBank bank, QuizService quiz, Progress progress, QuizExport export) {
         this.bank = bank;
         this.quiz = quiz;
         this.progress = progress;
+        this.export = export;
     }
 
     /** A concept as listed: its items by id, never their answers, and the caller's mastery if they have answered. */
@@ -57,6 +62,23 @@ class QuizApiController {
     Progress.Result answer(@PathVariable String id, @RequestBody Answer answer, HttpServletRequest request,
                            HttpServletResponse response) {
         return progress.answer(LearnerCookie.readOrIssue(request, response), quiz.item(id), answer);
+    }
+
+    @Operation(summary = "The choice, true/false and numeric items as Moodle GIFT, with feedback")
+    @GetMapping(path = "/export.gift", produces = "text/plain;charset=UTF-8")
+    ResponseEntity<String> gift() {
+        return download(export.gift(), "losslens-quiz.gift.txt");
+    }
+
+    @Operation(summary = "The choice, true/false and numeric items as Moodle XML, with feedback")
+    @GetMapping(path = "/export.xml", produces = "application/xml")
+    ResponseEntity<String> xml() {
+        return download(export.xml(), "losslens-quiz.xml");
+    }
+
+    private static ResponseEntity<String> download(String body, String filename) {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(filename).build().toString()).body(body);
     }
 
     @Operation(summary = "Forgets the caller's answers")
