@@ -30,6 +30,14 @@ class AnswerStore {
                 .update();
     }
 
+    /** One concept's mastery, read from its most recent answers only (the index covers it). */
+    Mastery mastery(Learner learner, String concept) {
+        return Mastery.of(jdbc.sql("""
+                select correct from quiz_answer where learner_hash = ? and concept = ?
+                order by id desc fetch first %d rows only""".formatted(RECENT))
+                .params(learner.hash(), concept).query(Boolean.class).list());
+    }
+
     /** Concept → mastery, for the concepts the learner has answered. */
     Map<String, Mastery> mastery(Learner learner) {
         Map<String, List<Boolean>> recent = new LinkedHashMap<>();

@@ -18,13 +18,13 @@ public class Progress {
         this.answers = answers;
     }
 
-    /** Grades and stores the answer; nothing is stored when the answer is rejected. */
+    /** Grades the answer, then stores it; nothing is stored when the answer is rejected. */
     @Transactional
     public Result answer(Learner learner, QuizItem item, Answer answer) {
         int variant = answer.variant() == null ? QuizService.variantFor(item, learner) : answer.variant();
         Grade grade = quiz.grade(item, variant, answer);
         answers.record(learner, item, variant, grade.correct());
-        return new Result(grade, answers.mastery(learner).get(item.concept()));
+        return new Result(grade, answers.mastery(learner, item.concept()));
     }
 
     public Map<String, Mastery> mastery(Optional<Learner> learner) {
