@@ -60,7 +60,7 @@ class Exercises {
 
     /** The pair's tokens, padded as in a batch, each with its label under the planted bug. */
     List<Chip> labelled(MaskBugItem item) {
-        TokenizedExample example = example(item.pair());
+        TokenizedExample example = item.bug().sequence(example(item.pair()));
         List<String> pieces = new ArrayList<>();
         for (int t = 0; t < example.length() + MaskBug.PADDING; t++) {
             pieces.add(t < example.length() ? text(example, t) : tokenizer.piece(CompactVocabulary.END_OF_TEXT));

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 enum MaskBug {
 
-    NO_END_OF_TEXT("no-end-of-text", "End-of-text is not a target",
+    NO_END_OF_TEXT("no-end-of-text", "End-of-text is never appended to the sequence",
             "The model never learns to stop: answers run on past their end."),
     UNSHIFTED("unshifted", "The labels are off by one position",
             "Every position is trained to predict the token after the next one, so answers come out garbled."),
@@ -55,9 +55,18 @@ enum MaskBug {
         return effect;
     }
 
+    /** The sequence the buggy script builds: without its end-of-text when that is never appended. */
+    TokenizedExample sequence(TokenizedExample example) {
+        if (this != NO_END_OF_TEXT) {
+            return example;
+        }
+        int n = example.length() - 1;
+        return new TokenizedExample(Arrays.copyOf(example.ids(), n), Arrays.copyOf(example.roles(), n));
+    }
+
     /**
-     * The label of every position of the example, padded by {@value #PADDING} end-of-text tokens as in a batch, with
-     * this bug planted: a token's text where it is a target, {@value #IGNORED} where it is not.
+     * The label of every position of the {@link #sequence}, padded by {@value #PADDING} end-of-text tokens as in a
+     * batch, with this bug planted: a token's text where it is a target, {@value #IGNORED} where it is not.
      *
      * @param pieces the text of each id
      */
@@ -67,11 +76,12 @@ enum MaskBug {
         List<String> labels = new ArrayList<>();
         for (int t = 0; t < n + PADDING; t++) {
             boolean real = t < n;
-            boolean target = real && t > 0 && (weights[t] > 0 || (this == PROMPT_UNMASKED && example.role(t) == Role.PROMPT));
-            if (this == NO_END_OF_TEXT && t == n - 1 || this == PAD_IS_END && t == n - 1) {
+            boolean prompt = real && example.role(t) == Role.PROMPT;
+            boolean target = real && t > 0 && (weights[t] > 0 || (this == PROMPT_UNMASKED && prompt));
+            if (this == PAD_IS_END && t == n - 1) {
                 target = false;
             }
-            if (this == BOUNDARY_LOST && real && t > 0 && example.role(t) == Role.RESPONSE && example.role(t - 1) == Role.PROMPT) {
+            if (this == BOUNDARY_LOST && real && !prompt && example.role(t - 1) == Role.PROMPT) {
                 target = false;
             }
             labels.add(target ? pieces.get(t) : IGNORED);

@@ -43,11 +43,18 @@ class MaskBugTest {
         List<String> right = correct();
         assertThat(right.get(N - 1)).isEqualTo("<|endoftext|>");
 
-        List<String> noEnd = new ArrayList<>(right);
-        noEnd.set(N - 1, IGNORED);
-        assertThat(with(MaskBug.NO_END_OF_TEXT)).isEqualTo(noEnd);
-        assertThat(with(MaskBug.PAD_IS_END)).as("same labels, different cause: the padding shares the id")
-                .isEqualTo(noEnd);
+        TokenizedExample unended = MaskBug.NO_END_OF_TEXT.sequence(EXAMPLE);
+        assertThat(unended.length()).as("end-of-text never appended").isEqualTo(N - 1);
+        List<String> unendedPieces = new ArrayList<>(pieces());
+        unendedPieces.remove(N - 1);
+        List<String> noEnd = MaskBug.NO_END_OF_TEXT.labels(unended, unendedPieces);
+        assertThat(noEnd.subList(0, N - 1)).isEqualTo(right.subList(0, N - 1));
+        assertThat(noEnd.subList(N - 1, noEnd.size())).containsOnly(IGNORED);
+
+        List<String> padIsEnd = new ArrayList<>(right);
+        padIsEnd.set(N - 1, IGNORED);
+        assertThat(with(MaskBug.PAD_IS_END)).as("the real end-of-text masked with the padding that shares its id")
+                .isEqualTo(padIsEnd);
 
         List<String> shifted = new ArrayList<>(right.subList(1, right.size()));
         shifted.add(IGNORED);
@@ -61,6 +68,21 @@ class MaskBugTest {
         assertThat(unmasked.get(0)).as("the first token is never a target").isEqualTo(IGNORED);
         assertThat(unmasked.subList(1, N)).isEqualTo(pieces().subList(1, N));
         assertThat(unmasked.subList(N, N + MaskBug.PADDING)).containsOnly(IGNORED);
+    }
+
+    @Test
+    void everyBugLeavesADifferentLabelRow() {
+        List<List<String>> rows = new ArrayList<>();
+        for (MaskBug bug : MaskBug.values()) {
+            TokenizedExample sequence = bug.sequence(EXAMPLE);
+            List<String> pieces = new ArrayList<>();
+            IntStream.range(0, sequence.length()).forEach(t -> pieces.add(TOKENIZER.piece(sequence.id(t))));
+            IntStream.range(0, MaskBug.PADDING).forEach(t -> pieces.add(TOKENIZER.piece(CompactVocabulary.END_OF_TEXT)));
+            List<String> row = new ArrayList<>(pieces);
+            row.addAll(bug.labels(sequence, pieces));
+            rows.add(row);
+        }
+        assertThat(rows).as("inputs and labels together tell the bugs apart").doesNotHaveDuplicates();
     }
 
     @Test
