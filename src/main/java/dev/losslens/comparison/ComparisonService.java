@@ -92,6 +92,14 @@ public class ComparisonService {
                 Submission.Kind.QUEUED);
     }
 
+    /** The newest finished comparison of this config, else one waiting or training; nothing is stored. */
+    public Optional<ComparisonView> latest(ComparisonRequest request) {
+        String key = validator.validate(request).key();
+        return store.findByKey(key, List.of(ComparisonStatus.FINISHED))
+                .or(() -> store.findByKey(key, List.of(ComparisonStatus.QUEUED, ComparisonStatus.RUNNING)))
+                .map(row -> view(row.id()));
+    }
+
     public ComparisonView view(long id) {
         ComparisonRow row = require(id);
         long data = row.dataId();

@@ -144,8 +144,10 @@ public class QuizBank {
                 case "compute-loss" -> computeLoss(item, concept);
                 case "mask-bug" -> new MaskBugItem(itemId, concept, pair(item.get("pair")), bug(item),
                         text(item, "feedback"));
-                default -> throw fail("kind must be choice, multiple, true-false, mark-targets, compute-loss or "
-                        + "mask-bug, was '" + kind + "'");
+                case "predict" -> new PredictItem(itemId, concept, id(item, "preset"), outcome(item),
+                        text(item, "stem"), text(item, "feedback"));
+                default -> throw fail("kind must be choice, multiple, true-false, mark-targets, compute-loss, "
+                        + "mask-bug or predict, was '" + kind + "'");
             };
         }
 
@@ -178,6 +180,13 @@ public class QuizBank {
                 throw fail("lambda of a weighted mark-targets item must be above 0 and at most 1");
             }
             return LossObjective.weighted(lambda);
+        }
+
+        private PredictItem.Outcome outcome(JsonNode item) {
+            String outcome = text(item, "outcome");
+            return Arrays.stream(PredictItem.Outcome.values()).filter(o -> o.key().equals(outcome)).findFirst()
+                    .orElseThrow(() -> fail("outcome must be lowest-response-nll, instruction-prompt-falls, "
+                            + "base-more-exact or base-drifts-less, was '" + outcome + "'"));
         }
 
         private MaskBug bug(JsonNode item) {

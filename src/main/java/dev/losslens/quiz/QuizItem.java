@@ -2,7 +2,7 @@ package dev.losslens.quiz;
 
 /** One question of the bank. Its right answer stays on the server until the learner has answered. */
 public sealed interface QuizItem permits ChoiceItem, TrueFalseItem, MarkTargetsItem, ComputeLossItem,
-        MaskBugItem {
+        MaskBugItem, PredictItem {
 
     String id();
 
@@ -17,7 +17,7 @@ public sealed interface QuizItem permits ChoiceItem, TrueFalseItem, MarkTargetsI
 
     enum Kind {
         CHOICE("choice"), MULTIPLE("multiple"), TRUE_FALSE("true-false"), MARK_TARGETS("mark-targets"),
-        COMPUTE_LOSS("compute-loss"), MASK_BUG("mask-bug");
+        COMPUTE_LOSS("compute-loss"), MASK_BUG("mask-bug"), PREDICT("predict");
 
         private final String key;
 

@@ -20,12 +20,16 @@ public class QuizService {
 
     static final int MAX_CHOICES = 20;
 
+    private static final List<String> YES_NO = List.of("Yes", "No");
+
     private final QuizBank bank;
     private final Exercises exercises;
+    private final PresetRuns runs;
 
-    QuizService(QuizBank bank, Exercises exercises) {
+    QuizService(QuizBank bank, Exercises exercises, PresetRuns runs) {
         this.bank = bank;
         this.exercises = exercises;
+        this.runs = runs;
     }
 
     public QuizItem item(String id) {
@@ -53,6 +57,10 @@ public class QuizService {
                     "Mark every token that carries loss under " + Exercises.describe(mark.objective()) + ".",
                     List.of(), List.of(), exercises.chips(exercises.example(mark.pair()), null), null);
         }
+        if (item instanceof PredictItem predict) {
+            return new ItemView(item.id(), item.concept(), kind, variant, predict.stem(), options(predict), List.of(),
+                    List.of(), null);
+        }
         if (item instanceof MaskBugItem bug) {
             return new ItemView(item.id(), item.concept(), kind, variant, "These labels were written for instruction "
                     + "fine-tuning (−100 marks an ignored target), with one bug planted. Which bug is it, and what "
@@ -79,6 +87,9 @@ public class QuizService {
         }
         if (item instanceof MaskBugItem bug) {
             return maskBug(bug, answer);
+        }
+        if (item instanceof PredictItem predict) {
+            return predict(predict, answer);
         }
         return computeLoss((ComputeLossItem) item, variant, answer);
     }
@@ -127,6 +138,34 @@ public class QuizService {
         feedback.add(item.reasons().get(reason).feedback());
         feedback.add(item.feedback());
         return new Grade(correct, feedback, new Answer(null, item.answer(), item.rightReason(), null, null, 0), List.of());
+    }
+
+    private List<String> options(PredictItem item) {
+        return item.outcome().lanesAreOptions() ? runs.lanes(item.preset()) : YES_NO;
+    }
+
+    /** Graded only against a finished run of the preset; until then the learner is told how far it has got. */
+    private Grade predict(PredictItem item, Answer answer) {
+        List<String> options = options(item);
+        Set<Integer> chosen = indexes(answer.choices(), options.size(), "choices");
+        if (chosen.size() != 1) {
+            throw new InvalidInputException("choices", "choose exactly one option");
+        }
+        PresetRuns.Observation run = runs.observe(item.preset());
+        if (!run.finished()) {
+            throw new RunNotFinishedException(run);
+        }
+        int right = item.outcome().right(run);
+        List<String> feedback = new ArrayList<>();
+        feedback.add((chosen.contains(right) ? "Your prediction matches run #%d: %s." : "Run #%d shows: %s.")
+                .formatted(run.run(), options.get(right)));
+        run.lanes().forEach(lane -> feedback.add(("%s: held-out response NLL %s, prompt NLL %s → %s, exact match "
+                + "%s %%, drift %s.").formatted(lane.label(), Exercises.number(lane.responseNll()),
+                Exercises.number(lane.firstPromptNll()), Exercises.number(lane.lastPromptNll()),
+                Exercises.number(100 * lane.exactMatch()), Exercises.number(lane.drift()))));
+        feedback.add(item.feedback());
+        return new Grade(chosen.contains(right), feedback, new Answer(List.of(right), null, null, null, null, 0),
+                List.of());
     }
 
     private static Grade maskBug(MaskBugItem item, Answer answer) {

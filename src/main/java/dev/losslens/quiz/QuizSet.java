@@ -37,7 +37,7 @@ record QuizSet(List<String> items) {
     /**
      * A check across the course, Leitner-style: items last answered wrong come first; then, concept by concept, an
      * item never answered, preferring a kind the check does not have yet, so the kinds mix; then the rest, up to
-     * {@value #CHECK_SIZE}.
+     * {@value #CHECK_SIZE}. Predictions are left out (see {@link #instant}).
      */
     static QuizSet check(QuizBank bank, List<String> missed, Set<String> answered) {
         Set<String> chosen = new LinkedHashSet<>(missed);
@@ -45,7 +45,7 @@ record QuizSet(List<String> items) {
         chosen.forEach(id -> bank.item(id).ifPresent(item -> kinds.add(item.kind())));
         for (int round = 0; chosen.size() < CHECK_SIZE && round < MAX_ITEMS; round++) {
             for (Concept concept : bank.concepts()) {
-                List<QuizItem> fresh = concept.items().stream()
+                List<QuizItem> fresh = concept.items().stream().filter(QuizSet::instant)
                         .filter(item -> !answered.contains(item.id()) && !chosen.contains(item.id())).toList();
                 if (fresh.isEmpty() || chosen.size() >= CHECK_SIZE) {
                     continue;
@@ -56,8 +56,14 @@ record QuizSet(List<String> items) {
                 kinds.add(pick.kind());
             }
         }
-        bank.items().stream().map(QuizItem::id).filter(id -> chosen.size() < CHECK_SIZE).forEach(chosen::add);
+        bank.items().stream().filter(QuizSet::instant).map(QuizItem::id).filter(id -> chosen.size() < CHECK_SIZE)
+                .forEach(chosen::add);
         return new QuizSet(chosen.stream().limit(CHECK_SIZE).toList());
+    }
+
+    /** A check gives feedback at once, so it leaves out predictions, which wait for a preset's run. */
+    private static boolean instant(QuizItem item) {
+        return item.kind() != QuizItem.Kind.PREDICT;
     }
 
     String item(int at) {

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
  * Presses the lab's preset buttons and trains them for real, then checks that each run shows the lesson its preset
@@ -45,6 +48,19 @@ class PresetLessonsTest {
         ComparisonView view = comparisons.view(run);
         assertThat(view.status()).isEqualTo("finished");
         return view;
+    }
+
+    /** Answers a predict item through the quiz API; returns the HTTP status and the body. */
+    private MvcTestResult predict(String item, int choice) {
+        return mvc.post().uri("/api/quiz/items/" + item + "/answers").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"choices\": [" + choice + "]}").exchange();
+    }
+
+    private static int rightChoice(MvcTestResult graded) throws Exception {
+        String body = graded.getResponse().getContentAsString();
+        Matcher right = Pattern.compile("\"right\":\\{\"choices\":\\[(\\d+)]").matcher(body);
+        assertThat(right.find()).as(body).isTrue();
+        return Integer.parseInt(right.group(1));
     }
 
     private static MetricPoint first(LaneView lane) {
@@ -81,6 +97,11 @@ class PresetLessonsTest {
                 base.label() + " ends lowest");
         assertThat(findings.get(2)).contains(nats(last(scratch).drift()), nats(last(base).drift()));
         assertThat(findings).anyMatch(line -> line.contains("moderate adjustment"));
+        // the quiz's predictions are graded against this very run
+        MvcTestResult exact = predict("predict-base-exact", 0);
+        assertThat(exact).hasStatusOk();
+        assertThat(rightChoice(exact)).as("yes: the base lane answers more").isZero();
+        assertThat(rightChoice(predict("predict-base-drift", 1))).as("yes: the base lane drifts less").isZero();
         assertThat(findings).anyMatch(line -> line.startsWith("Exact match") && line.contains(base.label() + " "
                 + String.format(Locale.ROOT, "%.0f %% → %.0f %%", first(base).exactMatch() * 100,
                 last(base).exactMatch() * 100)));
@@ -88,6 +109,10 @@ class PresetLessonsTest {
 
     @Test
     void theObjectivesSplitOnThePromptAndTheWordsSayByHowMuch() throws Exception {
+        MvcTestResult early = predict("predict-instruction-prompt", 1);
+        assertThat(early).as("no run yet: the quiz starts one and says so").hasStatus(HttpStatus.CONFLICT);
+        assertThat(early.getResponse().getContentAsString()).contains("still training");
+
         ComparisonView run = train("objective-from-base");
         LaneView pretraining = run.lanes().get(0);
         LaneView instruction = run.lanes().get(1);
@@ -95,6 +120,11 @@ class PresetLessonsTest {
         double ptFall = first(pretraining).promptNll() - last(pretraining).promptNll();
         double sftFall = first(instruction).promptNll() - last(instruction).promptNll();
         assertThat(ptFall).as("prompt NLL falls further where prompt tokens are targets").isGreaterThan(sftFall + 1);
+
+        int falls = first(instruction).promptNll() > last(instruction).promptNll() ? 0 : 1;
+        assertThat(rightChoice(predict("predict-instruction-prompt", 1))).as("read from the run").isEqualTo(falls);
+        int lowest = last(pretraining).responseNll() < last(instruction).responseNll() ? 0 : 1;
+        assertThat(rightChoice(predict("predict-lowest-response", 0))).isEqualTo(lowest);
 
         assertThat(run.findings().get(1)).contains(
                 pretraining.label() + " " + nats(first(pretraining).promptNll()) + " → " + nats(last(pretraining).promptNll()),

@@ -1,0 +1,52 @@
+package dev.losslens.lab;
+
+import dev.losslens.comparison.ComparisonService;
+import dev.losslens.comparison.ComparisonView;
+import dev.losslens.comparison.ComparisonView.LaneView;
+import dev.losslens.comparison.OwnerSecret;
+import dev.losslens.quiz.PresetRuns;
+import dev.losslens.system.NotFoundException;
+import dev.losslens.training.MetricPoint;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The quiz's view of the lab's presets: the newest finished run of a preset, or one started for the quiz (joined if
+ * the preset is already training). Nobody can cancel a run started here, as nobody holds its owner secret.
+ */
+@Component
+class LabPresetRuns implements PresetRuns {
+
+    private static final String CLIENT = "quiz";
+
+    private final ComparisonService comparisons;
+
+    LabPresetRuns(ComparisonService comparisons) {
+        this.comparisons = comparisons;
+    }
+
+    @Override
+    public List<String> lanes(String preset) {
+        return find(preset).laneLabels();
+    }
+
+    @Override
+    public Observation observe(String preset) {
+        LabPreset chosen = find(preset);
+        ComparisonView run = comparisons.latest(chosen.request()).orElseGet(() -> comparisons.view(
+                comparisons.submit(chosen.request(), CLIENT, OwnerSecret.generate()).comparison().id()));
+        return new Observation(run.id(), run.status().equals("finished"), run.stepsDone(), run.config().steps(),
+                run.lanes().stream().filter(lane -> !lane.metrics().isEmpty()).map(LabPresetRuns::lane).toList());
+    }
+
+    private static ObservedLane lane(LaneView lane) {
+        MetricPoint first = lane.metrics().get(0);
+        MetricPoint last = lane.metrics().get(lane.metrics().size() - 1);
+        return new ObservedLane(lane.label(), lane.init().key(), lane.objective().key(), last.responseNll(),
+                first.promptNll(), last.promptNll(), last.exactMatch(), last.drift());
+    }
+
+    private static LabPreset find(String preset) {
+        return LabPreset.find(preset).orElseThrow(() -> new NotFoundException("preset", "Unknown preset '" + preset + "'"));
+    }
+}

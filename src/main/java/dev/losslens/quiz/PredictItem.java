@@ -1,0 +1,65 @@
+package dev.losslens.quiz;
+
+import dev.losslens.quiz.PresetRuns.Observation;
+import dev.losslens.quiz.PresetRuns.ObservedLane;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** Predict a lab preset's outcome, then see the real run: the right answer is read from that run. */
+public record PredictItem(String id, String concept, String preset, Outcome outcome, String stem, String feedback)
+        implements QuizItem {
+
+    @Override
+    public Kind kind() {
+        return Kind.PREDICT;
+    }
+
+    /** What is predicted, and how the run answers it. */
+    enum Outcome {
+        /** Which lane ends lowest on held-out response NLL; the options are the lanes. */
+        LOWEST_RESPONSE_NLL("lowest-response-nll"),
+        /** Does the instruction lane's held-out prompt NLL fall from step 0 to the end? */
+        INSTRUCTION_PROMPT_FALLS("instruction-prompt-falls"),
+        /** Does the lane started from the base end with more exact answers than the lane started from scratch? */
+        BASE_MORE_EXACT("base-more-exact"),
+        /** Does the lane started from the base drift less than the lane started from scratch? */
+        BASE_DRIFTS_LESS("base-drifts-less");
+
+        private final String key;
+
+        Outcome(String key) {
+            this.key = key;
+        }
+
+        String key() {
+            return key;
+        }
+
+        boolean lanesAreOptions() {
+            return this == LOWEST_RESPONSE_NLL;
+        }
+
+        /** The index of the right option: a lane, or 0 for yes and 1 for no. */
+        int right(Observation run) {
+            List<ObservedLane> lanes = run.lanes();
+            return switch (this) {
+                case LOWEST_RESPONSE_NLL -> IntStream.range(0, lanes.size()).boxed()
+                        .min(Comparator.comparingDouble(i -> lanes.get(i).responseNll())).orElseThrow();
+                case INSTRUCTION_PROMPT_FALLS -> yes(lanes.stream().filter(l -> l.objective().equals("instruction"))
+                        .allMatch(l -> l.lastPromptNll() < l.firstPromptNll()));
+                case BASE_MORE_EXACT -> yes(lane(lanes, "base").exactMatch() > lane(lanes, "scratch").exactMatch());
+                case BASE_DRIFTS_LESS -> yes(lane(lanes, "base").drift() < lane(lanes, "scratch").drift());
+            };
+        }
+
+        private static int yes(boolean yes) {
+            return yes ? 0 : 1;
+        }
+
+        private static ObservedLane lane(List<ObservedLane> lanes, String init) {
+            return lanes.stream().filter(l -> l.init().equals(init)).findFirst().orElseThrow(() ->
+                    new IllegalStateException("the preset has no lane started from " + init));
+        }
+    }
+}
