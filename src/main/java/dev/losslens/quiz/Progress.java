@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** A learner's side of the bank: grading that is remembered, mastery per concept, and what to practise next. */
 @Service
@@ -18,8 +17,10 @@ public class Progress {
         this.answers = answers;
     }
 
-    /** Grades the answer, then stores it; nothing is stored when the answer is rejected. */
-    @Transactional
+    /**
+     * Grades the answer, then stores it; nothing is stored when the answer is rejected. Grading runs outside any
+     * transaction: a prediction may start a preset's run, which must stay queued when the answer is turned down.
+     */
     public Result answer(Learner learner, QuizItem item, Answer answer) {
         int variant = answer.variant() == null ? QuizService.variantFor(item, learner) : answer.variant();
         Grade grade = quiz.grade(item, variant, answer);

@@ -111,9 +111,14 @@ class PresetLessonsTest {
     void theObjectivesSplitOnThePromptAndTheWordsSayByHowMuch() throws Exception {
         MvcTestResult early = predict("predict-instruction-prompt", 1);
         assertThat(early).as("no run yet: the quiz starts one and says so").hasStatus(HttpStatus.CONFLICT);
-        assertThat(early.getResponse().getContentAsString()).contains("still training");
+        Matcher started = Pattern.compile("Run #(\\d+) is still training").matcher(early.getResponse().getContentAsString());
+        assertThat(started.find()).isTrue();
+        long quizRun = Long.parseLong(started.group(1));
+        assertThat(comparisons.view(quizRun).status()).as("the run the quiz started stays queued")
+                .isIn("queued", "running");
 
         ComparisonView run = train("objective-from-base");
+        assertThat(run.id()).as("the lab's button joins the run the quiz started").isEqualTo(quizRun);
         LaneView pretraining = run.lanes().get(0);
         LaneView instruction = run.lanes().get(1);
 
