@@ -57,13 +57,16 @@ class QuizBrowserTest extends BrowserTest {
             submit();
             return "compute-loss";
         }
-        if (!all(".chip-box").isEmpty()) {
-            for (WebElement chip : all(".chip-box")) {
-                String role = chip.findElement(By.xpath("following-sibling::label")).getDomAttribute("data-role");
-                int position = Integer.parseInt(chip.getDomAttribute("value"));
+        if (!all(".quiz-chips button").isEmpty()) {
+            assertThat(all(".quiz-chips label")).as("the labels give way to buttons").allMatch(l -> !l.isDisplayed());
+            for (WebElement chip : all(".quiz-chips button")) {
+                String role = chip.getDomAttribute("data-role");
+                int position = Integer.parseInt(chip.getDomAttribute("data-position"));
                 boolean target = text.contains("instruction") ? role.equals("response") : position > 0;
+                assertThat(chip.getDomAttribute("aria-pressed")).isEqualTo("false");
                 if (target) {
                     press(chip, Keys.SPACE);
+                    assertThat(chip.getDomAttribute("aria-pressed")).isEqualTo("true");
                 }
             }
             submit();
