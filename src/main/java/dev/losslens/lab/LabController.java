@@ -69,14 +69,7 @@ class LabController {
         ComparisonRequest asked = chosen.map(LabPreset::request).orElseGet(() -> form.toRequest(errors));
         if (!errors.isEmpty()) {
             // a number did not parse: check the rest too, so every mistake shows at once
-            FormErrors rest = new FormErrors();
-            rest.attempt(() -> comparisons.validate(asked));
-            // evalEvery's bound depends on steps, which could not be read: its message would be about the default
-            rest.messages().forEach((field, message) -> {
-                if (!(field.equals("evalEvery") && errors.messages().containsKey("steps"))) {
-                    errors.messages().putIfAbsent(field, message);
-                }
-            });
+            errors.attempt(() -> comparisons.validate(asked));
         } else {
             Submission submission = errors.attempt(() -> {
                 if (preset != null && chosen.isEmpty()) {

@@ -64,7 +64,7 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
 
     /**
      * The request this form asks for, without its unused lane rows. A number that does not parse is recorded in
-     * {@code unreadable} and left out, so the rest of the form can still be checked.
+     * {@code unreadable} and left out, so the rest of the form can still be checked; so is evalEvery when steps is.
      */
     ComparisonRequest toRequest(FormErrors unreadable) {
         int[] rows = usedRows().toArray();
@@ -74,12 +74,15 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
                     number(row.promptWeight(), "lanes[" + i + "].promptWeight", "λ", Double::valueOf)) : null;
             return new LaneRequest(row.objective(), lambda, row.init());
         }).toList();
-        return new ComparisonRequest(dataset, model,
-                unreadable.attempt(() -> number(steps, "steps", Integer::valueOf)),
+        Integer stepCount = unreadable.attempt(() -> number(steps, "steps", Integer::valueOf));
+        boolean stepsUnread = unreadable.messages().containsKey("steps");
+        Integer evaluateEvery = unreadable.attempt(() -> number(evalEvery, "evalEvery", Integer::valueOf));
+        return new ComparisonRequest(dataset, model, stepCount,
                 unreadable.attempt(() -> number(learningRate, "learningRate", Double::valueOf)),
                 unreadable.attempt(() -> number(batchSize, "batchSize", Integer::valueOf)),
                 unreadable.attempt(() -> number(seed, "seed", Long::valueOf)),
-                unreadable.attempt(() -> number(evalEvery, "evalEvery", Integer::valueOf)), used);
+                // its bound depends on steps: judged against an unknown step count it would be judged wrongly
+                stepsUnread ? null : evaluateEvery, used);
     }
 
     /**

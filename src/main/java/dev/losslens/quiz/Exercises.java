@@ -92,7 +92,12 @@ class Exercises {
     }
 
     static String number(double value) {
-        String text = String.format(Locale.ROOT, "%." + DECIMALS + "f", value);
+        return number(value, DECIMALS);
+    }
+
+    /** A number rounded to {@code decimals} places, without trailing zeros: 0.01, 25, 33.33333. */
+    static String number(double value, int decimals) {
+        String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
         return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
     }
 

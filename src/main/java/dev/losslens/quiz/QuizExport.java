@@ -3,7 +3,6 @@ package dev.losslens.quiz;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -32,7 +31,8 @@ class QuizExport {
     }
 
     /** An item as an LMS question: its text, and each answer with its credit (percent) and feedback. */
-    record Question(String id, String type, String text, List<Choice> choices, Double number, Double tolerance,
+    /** @param answer the right answer of a true/false or numeric question, else null */
+    record Question(String id, String type, String text, List<Choice> choices, Object answer, Double tolerance,
                     String feedback) {
     }
 
@@ -52,15 +52,16 @@ class QuizExport {
                         null, null, ""));
             } else if (item instanceof TrueFalseItem judged) {
                 String why = judged.reasons().get(judged.rightReason()).text();
-                questions.add(new Question(item.id(), "true-false", judged.statement(), List.of(), null, null,
-                        judged.feedback() + " " + why));
+                questions.add(new Question(item.id(), "true-false", judged.statement(), List.of(), judged.answer(),
+                        null, judged.feedback() + " " + why));
             } else if (item instanceof ComputeLossItem compute) {
                 ItemView view = quiz.view(compute, 0);
-                Grade worked = quiz.grade(compute, 0, new Answer(null, null, null, null, 0.0, 0));
+                double right = quiz.rightValue(compute, 0);
+                String worked = quiz.grade(compute, 0, new Answer(null, null, null, null, right, 0)).feedback().get(0);
                 String table = view.tokens().stream().skip(1).map(chip -> "%d %s (%s): %s".formatted(chip.position(),
                         chip.text(), chip.role(), Exercises.number(chip.nll()))).collect(Collectors.joining("; "));
                 questions.add(new Question(item.id(), "numeric", view.question() + " Tokens with −log p: " + table
-                        + ".", List.of(), worked.right().value(), compute.tolerance(), worked.feedback().get(0)));
+                        + ".", List.of(), right, compute.tolerance(), worked));
             }
         }
         return questions;
@@ -72,9 +73,9 @@ class QuizExport {
         for (Question q : questions()) {
             out.append("::").append(escape(q.id())).append("::").append(escape(q.text())).append(" {");
             switch (q.type()) {
-                case "true-false" -> out.append("FALSE".equals(answerOf(q)) ? "FALSE" : "TRUE")
+                case "true-false" -> out.append(Boolean.TRUE.equals(q.answer()) ? "TRUE" : "FALSE")
                         .append("####").append(escape(q.feedback()));
-                case "numeric" -> out.append("#").append(Exercises.number(q.number())).append(':')
+                case "numeric" -> out.append("#").append(Exercises.number((Double) q.answer())).append(':')
                         .append(Exercises.number(q.tolerance())).append("####").append(escape(q.feedback()));
                 default -> q.choices().forEach(c -> out.append("\n  ")
                         .append(q.type().equals("choice") ? (c.credit() == 100 ? "=" : "~") : "~%" + credit(c) + "%")
@@ -87,11 +88,7 @@ class QuizExport {
 
     /** Moodle's own precision for shares such as 33.33333. */
     private static String credit(Choice choice) {
-        return String.format(Locale.ROOT, "%.5f", choice.credit()).replaceAll("\\.?0+$", "");
-    }
-
-    private String answerOf(Question q) {
-        return ((TrueFalseItem) bank.item(q.id()).orElseThrow()).answer() ? "TRUE" : "FALSE";
+        return Exercises.number(choice.credit(), 5);
     }
 
     private static String escape(String text) {
@@ -116,12 +113,12 @@ class QuizExport {
                 text(doc, child(doc, question, "generalfeedback", "format"), q.feedback());
                 switch (q.type()) {
                     case "true-false" -> {
-                        boolean truth = "TRUE".equals(answerOf(q));
+                        boolean truth = Boolean.TRUE.equals(q.answer());
                         answer(doc, question, truth ? "100" : "0", "true", q.feedback());
                         answer(doc, question, truth ? "0" : "100", "false", q.feedback());
                     }
                     case "numeric" -> {
-                        Element answer = answer(doc, question, "100", Exercises.number(q.number()), q.feedback());
+                        Element answer = answer(doc, question, "100", Exercises.number((Double) q.answer()), q.feedback());
                         child(doc, answer, "tolerance", null).setTextContent(Exercises.number(q.tolerance()));
                     }
                     default -> {

@@ -223,10 +223,9 @@ public class QuizService {
         }
         TokenizedExample example = exercises.example(item.pair(variant));
         double[] nll = exercises.losses(item, variant);
-        LossObjective objective = exercises.objective(item, variant);
-        double[] weights = objective.targetWeights(example);
+        double[] weights = exercises.objective(item, variant).targetWeights(example);
         LossTotals totals = LossTotals.of(nll, weights);
-        double expected = item.quantity() == ComputeLossItem.Quantity.MEAN ? totals.mean() : totals.sum();
+        double expected = rightValue(item, totals);
         List<WorkedToken> worked = new ArrayList<>();
         for (int t = 1; t < example.length(); t++) {
             worked.add(new WorkedToken(t, exercises.text(example, t), example.role(t).key(), weights[t], nll[t],
@@ -243,6 +242,18 @@ public class QuizService {
                 item.feedback());
         return new Grade(Math.abs(value - expected) <= item.tolerance(), feedback,
                 new Answer(null, null, null, null, expected, variant), worked);
+    }
+
+    /** The right answer of a compute-loss variant, from the losses exactly as the learner sees them. */
+    public double rightValue(ComputeLossItem item, int variant) {
+        requireVariant(item, variant);
+        TokenizedExample example = exercises.example(item.pair(variant));
+        return rightValue(item, LossTotals.of(exercises.losses(item, variant),
+                exercises.objective(item, variant).targetWeights(example)));
+    }
+
+    private static double rightValue(ComputeLossItem item, LossTotals totals) {
+        return item.quantity() == ComputeLossItem.Quantity.MEAN ? totals.mean() : totals.sum();
     }
 
     private String positions(TokenizedExample example, Set<Integer> positions) {
