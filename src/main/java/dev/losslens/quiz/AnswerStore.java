@@ -30,11 +30,15 @@ class AnswerStore {
                 .update();
     }
 
-    /** One concept's mastery, read from its most recent answers only (the index covers it). */
+    /**
+     * One concept's mastery, read from its most recent answers only. Every column of the index is in the order-by,
+     * all descending, so the database walks the index backwards and stops after {@link #RECENT} rows instead of
+     * sorting the learner's whole history (H2 sorts when only {@code id} is named).
+     */
     Mastery mastery(Learner learner, String concept) {
         return Mastery.of(jdbc.sql("""
                 select correct from quiz_answer where learner_hash = ? and concept = ?
-                order by id desc fetch first %d rows only""".formatted(RECENT))
+                order by learner_hash desc, concept desc, id desc fetch first %d rows only""".formatted(RECENT))
                 .params(learner.hash(), concept).query(Boolean.class).list());
     }
 
