@@ -4,6 +4,7 @@ import dev.losslens.quiz.PresetRuns.Observation;
 import dev.losslens.quiz.PresetRuns.ObservedLane;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /** Predict a lab preset's outcome, then see the real run: the right answer is read from that run. */
@@ -18,18 +19,36 @@ public record PredictItem(String id, String concept, String preset, Outcome outc
     /** What is predicted, and how the run answers it. */
     enum Outcome {
         /** Which lane ends lowest on held-out response NLL; the options are the lanes. */
-        LOWEST_RESPONSE_NLL("lowest-response-nll"),
+        LOWEST_RESPONSE_NLL("lowest-response-nll", "Held-out response NLL at the end, nats per token (lower is better)",
+                null, ObservedLane::responseNll),
         /** Does the instruction lane's held-out prompt NLL fall from step 0 to the end? */
-        INSTRUCTION_PROMPT_FALLS("instruction-prompt-falls"),
+        INSTRUCTION_PROMPT_FALLS("instruction-prompt-falls", "Held-out prompt NLL, nats per token: step 0 → end",
+                ObservedLane::firstPromptNll, ObservedLane::lastPromptNll),
         /** Does the lane started from the base end with more exact answers than the lane started from scratch? */
-        BASE_MORE_EXACT("base-more-exact"),
+        BASE_MORE_EXACT("base-more-exact", "Exact match on held-out prompts at the end, %", null,
+                lane -> 100 * lane.exactMatch()),
         /** Does the lane started from the base drift less than the lane started from scratch? */
-        BASE_DRIFTS_LESS("base-drifts-less");
+        BASE_DRIFTS_LESS("base-drifts-less", "Drift ‖θ − θ₀‖ / ‖θ₀‖ at the end", null, ObservedLane::drift);
 
         private final String key;
+        private final String metric;
+        private final ToDoubleFunction<ObservedLane> start;
+        private final ToDoubleFunction<ObservedLane> end;
 
-        Outcome(String key) {
+        Outcome(String key, String metric, ToDoubleFunction<ObservedLane> start, ToDoubleFunction<ObservedLane> end) {
             this.key = key;
+            this.metric = metric;
+            this.start = start;
+            this.end = end;
+        }
+
+        /** The run's lanes on the metric this outcome is read from. */
+        Grade.ObservedRun observed(Observation run) {
+            List<Grade.Bar> bars = run.lanes().stream().map(lane -> new Grade.Bar(lane.label(),
+                    start == null ? null : start.applyAsDouble(lane), end.applyAsDouble(lane))).toList();
+            double largest = bars.stream().mapToDouble(bar -> Math.max(bar.end(), bar.start() == null ? 0 : bar.start()))
+                    .max().orElse(0);
+            return new Grade.ObservedRun(run.run(), metric, largest, bars);
         }
 
         String key() {

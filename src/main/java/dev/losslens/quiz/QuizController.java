@@ -82,7 +82,14 @@ class QuizController {
         show(model, sitting, position, quiz.view(item, variant));
         FormErrors errors = new FormErrors();
         Answer answer = errors.attempt(() -> FormAnswer.read(form, variant));
-        Progress.Result result = answer == null ? null : errors.attempt(() -> progress.answer(learner, item, answer));
+        Progress.Result result = answer == null ? null : errors.attempt(() -> {
+            try {
+                return progress.answer(learner, item, answer);
+            } catch (RunNotFinishedException e) {
+                model.addAttribute("pending", e.run());
+                throw e;
+            }
+        });
         response.setStatus(errors.status().value());
         model.addAttribute("errors", errors.messages());
         model.addAttribute("result", result);

@@ -165,7 +165,7 @@ public class QuizService {
                 Exercises.number(100 * lane.exactMatch()), Exercises.number(lane.drift()))));
         feedback.add(item.feedback());
         return new Grade(chosen.contains(right), feedback, new Answer(List.of(right), null, null, null, null, 0),
-                List.of());
+                List.of(), item.outcome().observed(run));
     }
 
     private static Grade maskBug(MaskBugItem item, Answer answer) {

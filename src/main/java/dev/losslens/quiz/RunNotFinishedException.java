@@ -6,8 +6,15 @@ import org.springframework.http.HttpStatus;
 /** A prediction about a run that has not finished yet: it can be graded once the run has. */
 class RunNotFinishedException extends RejectedRequestException {
 
+    private final transient PresetRuns.Observation run;
+
     RunNotFinishedException(PresetRuns.Observation run) {
         super(HttpStatus.CONFLICT, "run", ("Run #%d is still training (step %d of %d): your prediction can be "
                 + "checked when it has finished, in a minute or so.").formatted(run.run(), run.stepsDone(), run.steps()));
+        this.run = run;
+    }
+
+    PresetRuns.Observation run() {
+        return run;
     }
 }

@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -33,11 +34,14 @@ class QuizBrowserTest extends BrowserTest {
         new Actions(chromium.driver()).sendKeys(key).perform();
     }
 
+    /** Presses "Check my answer" and waits for a new verdict or error in the status region. */
     private static void submit() {
+        List<WebElement> before = all("#answer-status > *");
         WebElement button = chromium.driver().findElement(By.cssSelector(".quiz-item button[type=submit]"));
         press(button, Keys.ENTER);
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(10))
-                .until(driver -> !driver.findElements(By.cssSelector("#feedback, .error-summary")).isEmpty());
+        WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(10));
+        before.forEach(shown -> wait.until(ExpectedConditions.stalenessOf(shown)));
+        wait.until(driver -> !driver.findElements(By.cssSelector("#feedback, .error-summary")).isEmpty());
     }
 
     /** Answers the question on screen; every first choice or reason is taken, so some answers are wrong. */
@@ -123,9 +127,14 @@ class QuizBrowserTest extends BrowserTest {
                     driver.findElement(By.cssSelector(".quiz-progress")).getText()
                             .startsWith("Question " + (kinds.size() + 1) + " of 10"));
             assertThat(chromium.sidewaysOverflow()).as("question %d on a phone", question + 1).isLessThanOrEqualTo(1);
+            chromium.script("window.__samePage = 1;");
             kinds.add(answer(question));
-            WebElement feedback = chromium.driver().findElement(By.id("feedback"));
-            assertThat(feedback.getDomAttribute("role")).isEqualTo("status");
+            WebElement feedback = chromium.driver().findElement(By.cssSelector("#answer-status #feedback"));
+            assertThat(chromium.driver().findElement(By.id("answer-status")).getDomAttribute("role"))
+                    .as("the verdict is announced politely").isEqualTo("status");
+            assertThat((Object) chromium.script("return window.__samePage;")).as("checked in place").isEqualTo(1L);
+            assertThat((Object) chromium.script("return document.activeElement.matches('#feedback .button-primary');"))
+                    .as("the focus moves to the way on").isEqualTo(true);
             if (kinds.get(kinds.size() - 1).equals("compute-loss") || kinds.get(kinds.size() - 1).equals("mark-targets")) {
                 assertThat(feedback.getText()).as("the learner's own computation or mask is graded right")
                         .startsWith("✓ Right");

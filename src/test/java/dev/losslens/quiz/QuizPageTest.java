@@ -78,7 +78,7 @@ class QuizPageTest {
         assertThat(html(empty)).contains("choose at least one option").doesNotContain("✓ Right");
 
         String score = html(mvc.get().uri("/quiz/score?set=" + set.group(1)).cookie(learner).exchange());
-        assertThat(score).contains("0 of 5 right", "✗ Wrong", "Not answered", "Review and try again");
+        assertThat(score).contains("0 of 5 right", "✗ Wrong", "Review and try again", "Not answered", "Answer it");
         assertThat(html(mvc.get().uri("/quiz").cookie(learner).exchange())).contains("Practise what I missed (1)");
         assertThat(mvc.get().uri("/quiz/start?what=missed").cookie(learner).exchange().getResponse()
                 .getRedirectedUrl()).isEqualTo("/quiz/run?set=contrast-team-phases&at=0");
