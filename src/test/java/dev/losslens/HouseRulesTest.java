@@ -28,7 +28,8 @@ class HouseRulesTest {
     @Test
     void dependenciesPointFromTheWebTowardsTheMaths() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("web").definedBy("dev.losslens.lab..", "dev.losslens.explorer..", "dev.losslens.course..")
+                .layer("web").definedBy("dev.losslens.lab..", "dev.losslens.explorer..", "dev.losslens.course..",
+                        "dev.losslens.lecture..")
                 .layer("quiz").definedBy("dev.losslens.quiz..")
                 .layer("worker").definedBy("dev.losslens.worker..")
                 .layer("command").definedBy("dev.losslens.command..")

@@ -18,9 +18,10 @@ import java.util.Optional;
 
 /**
  * The lab's one-click comparisons, on the lab's default settings. Each is a fixed config, so a hall pressing the same preset trains it once and
- * every later press replays the stored result. What the form page reads is public for the template engine.
+ * every later press replays the stored result. Public for the template engine and for the lecture deck, which races
+ * them.
  */
-enum LabPreset {
+public enum LabPreset {
 
     OBJECTIVE_FROM_BASE("objective-from-base", "Pre-training vs instruction objective, from the base",
             "Same start, same batches; only which tokens carry loss differs. Compare held-out response NLL, and "
@@ -54,7 +55,7 @@ enum LabPreset {
         this.lanes = List.of(lanes);
     }
 
-    static Optional<LabPreset> find(String key) {
+    public static Optional<LabPreset> find(String key) {
         return Arrays.stream(values()).filter(preset -> preset.key.equals(key)).findFirst();
     }
 

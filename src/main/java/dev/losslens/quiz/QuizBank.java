@@ -3,15 +3,12 @@ package dev.losslens.quiz;
 import dev.losslens.model.ModelConfig;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.system.BundledFiles;
+import dev.losslens.system.JsonFields;
 import dev.losslens.text.InstructionTemplate;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +32,6 @@ public class QuizBank {
 
     static final String LOCATION = "classpath*:sample-datasets/quizzes/*.json";
     static final int MIN_ITEMS_PER_CONCEPT = 4;
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<Concept> concepts;
@@ -45,13 +39,13 @@ public class QuizBank {
 
     @Autowired
     public QuizBank(InstructionTemplate template) {
-        this(template, resources());
+        this(template, BundledFiles.list(LOCATION));
     }
 
     QuizBank(InstructionTemplate template, List<Resource> files) {
         List<Concept> read = new ArrayList<>();
         for (Resource file : files) {
-            Concept concept = new BankFile(file.getFilename(), text(file), template).concept(read.size() + 1);
+            Concept concept = new BankFile(file.getFilename(), BundledFiles.read(file), template).concept(read.size() + 1);
             concept.items().forEach(item -> {
                 if (items.putIfAbsent(item.id(), item) != null) {
                     throw new QuizBankException(file.getFilename(), item.id(), null, "the id is used twice in the bank");
@@ -78,29 +72,13 @@ public class QuizBank {
         return List.copyOf(items.values());
     }
 
-    private static List<Resource> resources() {
-        try {
-            return Arrays.stream(new PathMatchingResourcePatternResolver().getResources(LOCATION))
-                    .sorted(Comparator.comparing(Resource::getFilename)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + LOCATION, e);
-        }
-    }
-
-    private static String text(Resource file) {
-        try (InputStream in = file.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file.getFilename(), e);
-        }
-    }
-
     /** One file while it is read: knows its name and text, so every complaint can say where. */
     private static final class BankFile {
 
         private final String name;
         private final String text;
         private final InstructionTemplate template;
+        private final JsonFields fields = new JsonFields(this::fail);
         private String itemId;
 
         BankFile(String name, String text, InstructionTemplate template) {
@@ -244,48 +222,27 @@ public class QuizBank {
         }
 
         private String id(JsonNode node, String field) {
-            String id = text(node, field);
-            if (!ID.matcher(id).matches()) {
-                throw fail(field + " must be lower-case letters, digits and '-', was '" + id + "'");
-            }
-            return id;
+            return fields.id(node, field);
         }
 
         private String text(JsonNode node, String field) {
-            return string(node.get(field), field);
+            return fields.text(node, field);
         }
 
         private String string(JsonNode value, String field) {
-            if (value == null || !value.isString() || value.asString().isBlank()) {
-                throw fail((field == null ? "every entry" : field) + " must be a non-empty string");
-            }
-            return value.asString();
+            return fields.string(value, field);
         }
 
         private boolean bool(JsonNode node, String field) {
-            JsonNode value = node.get(field);
-            if (value == null || !value.isBoolean()) {
-                throw fail(field + " must be true or false");
-            }
-            return value.asBoolean();
+            return fields.bool(node, field);
         }
 
         private double number(JsonNode node, String field) {
-            JsonNode value = node.get(field);
-            if (value == null || !value.isNumber()) {
-                throw fail(field + " must be a number");
-            }
-            return value.asDouble();
+            return fields.number(node, field);
         }
 
         private List<JsonNode> array(JsonNode node, String field, int atLeast) {
-            JsonNode value = node.get(field);
-            if (value == null || !value.isArray() || value.size() < atLeast) {
-                throw fail("%s must be a list of at least %d".formatted(field, atLeast));
-            }
-            List<JsonNode> entries = new ArrayList<>();
-            value.forEach(entries::add);
-            return entries;
+            return fields.array(node, field, atLeast);
         }
 
         private QuizBankException fail(String what) {
@@ -294,11 +251,7 @@ public class QuizBank {
 
         /** The line of the item's id, where the reader can start looking; null outside an item. */
         private Integer itemLine() {
-            if (itemId == null) {
-                return null;
-            }
-            int at = text.indexOf("\"" + itemId + "\"");
-            return at < 0 ? null : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+            return JsonFields.lineOf(text, itemId);
         }
     }
 }

@@ -1,0 +1,99 @@
+package dev.losslens.lecture;
+
+import dev.losslens.system.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+@RequestMapping("/api/classes")
+class ClassApiController {
+
+    private final ClassService classes;
+    private final ClassStream stream;
+
+    ClassApiController(ClassService classes, ClassStream stream) {
+        this.classes = classes;
+        this.stream = stream;
+    }
+
+    /** A student's answer: an option's index, or a number for a number question. */
+    record VoteRequest(String question, Integer choice, Double number) {
+    }
+
+    /** A presenter's action; {@code step} only for "go". */
+    record ControlRequest(String action, Integer step) {
+    }
+
+    @Operation(summary = "Opens a class session on the default deck; the caller becomes its presenter (cookie)")
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ClassState open(HttpServletRequest request, HttpServletResponse response) {
+        return classes.state(classes.open(ClassCookies.PRESENTER.readOrIssue(request, response)));
+    }
+
+    @Operation(summary = "The session's step and current poll; a poll's results only once revealed")
+    @GetMapping("/{code}")
+    ClassState state(@PathVariable String code) {
+        return classes.state(classes.session(code));
+    }
+
+    @Operation(summary = "Server-Sent Events: a 'state' event with the session's snapshot whenever it changes")
+    @GetMapping(path = "/{code}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@PathVariable String code) {
+        return stream.subscribe(classes.session(code));
+    }
+
+    @Operation(summary = "Answers the session's poll, or changes the answer, while the poll is open")
+    @PostMapping("/{code}/votes")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void vote(@PathVariable String code, @RequestBody VoteRequest vote, HttpServletRequest request,
+              HttpServletResponse response) {
+        classes.vote(code, ClassCookies.PARTICIPANT.readOrIssue(request, response), vote.question(), vote.choice(),
+                vote.number());
+    }
+
+    @Operation(summary = "The presenter steers: next, back, go, blank, lock, reopen, reveal or reset")
+    @PostMapping("/{code}/control")
+    ClassState control(@PathVariable String code, @RequestBody ControlRequest control, HttpServletRequest request) {
+        ControlAction action = ControlAction.of(control.action()).orElseThrow(() ->
+                new InvalidInputException("action",
+                        "action must be next, back, go, blank, lock, reopen, reveal or reset"));
+        return classes.state(classes.control(code, ClassCookies.PRESENTER.read(request), action, control.step()));
+    }
+
+    @Operation(summary = "The presenter's CSV of every poll's counts (aggregates only)")
+    @GetMapping(path = "/{code}/results.csv", produces = "text/csv")
+    ResponseEntity<String> results(@PathVariable String code, HttpServletRequest request) {
+        ClassSession session = classes.session(code);
+        classes.requirePresenter(session, ClassCookies.PRESENTER.read(request));
+        StringBuilder csv = new StringBuilder();
+        for (List<String> row : classes.resultRows(session)) {
+            csv.append(String.join(",", row.stream().map(ClassApiController::cell).toList())).append("\r\n");
+        }
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("losslens-class-" + session.code() + ".csv").build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv.toString());
+    }
+
+    /** A CSV cell: quoted, with quotes doubled; a leading formula character is defused for spreadsheets. */
+    private static String cell(String value) {
+        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+}

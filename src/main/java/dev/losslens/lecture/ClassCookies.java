@@ -1,0 +1,16 @@
+package dev.losslens.lecture;
+
+import dev.losslens.system.SecretCookie;
+
+/**
+ * The anonymous secrets of a class: the presenter's, which alone steers a session, and each participant's, which
+ * keeps one answer per phone per poll. No names, no sign-in.
+ */
+final class ClassCookies {
+
+    static final SecretCookie PRESENTER = new SecretCookie("losslens-presenter");
+    static final SecretCookie PARTICIPANT = new SecretCookie("losslens-participant");
+
+    private ClassCookies() {
+    }
+}

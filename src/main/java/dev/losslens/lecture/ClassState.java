@@ -1,0 +1,29 @@
+package dev.losslens.lecture;
+
+import java.util.List;
+
+/**
+ * What every screen of a class session shows, as one snapshot: the deck's step and, if the step asks something, its
+ * poll. Results are in it only once the presenter has revealed them, so no page or stream can leak them earlier.
+ */
+record ClassState(String code, int step, int steps, String stepId, String title, String kind, boolean blank,
+                  PollView poll) {
+
+    /**
+     * A poll as the class sees it: how many have answered, and the results once revealed.
+     *
+     * @param range a number question's bounds in words ("0 to 1"), else null
+     */
+    record PollView(String question, String text, List<String> options, Double min, Double max, String range,
+                    String state, int answered, Results results) {
+    }
+
+    /**
+     * @param labels one per option, or one per bin of a number question
+     * @param right the right option's index; null for a number question, or while the run that answers a
+     *              prediction has not finished
+     * @param median the median answer of a number question, else null
+     */
+    record Results(List<String> labels, List<Integer> counts, Integer right, Double median) {
+    }
+}

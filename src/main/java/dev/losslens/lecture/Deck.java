@@ -1,0 +1,63 @@
+package dev.losslens.lecture;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A lecture's story, step by step, on one pair: read from {@code sample-datasets/lectures/} and checked at start-up.
+ *
+ * @param questions the number questions the deck asks itself; its other polls come from the quiz bank
+ */
+record Deck(String id, String title, String prompt, String response, List<Step> steps, List<NumberQuestion> questions) {
+
+    Step step(int index) {
+        return steps.get(Math.max(0, Math.min(index, steps.size() - 1)));
+    }
+
+    Optional<NumberQuestion> numberQuestion(String id) {
+        return questions.stream().filter(question -> question.id().equals(id)).findFirst();
+    }
+
+    /**
+     * One step: what the projector shows, and what only the presenter reads.
+     *
+     * @param question the poll this step asks or reveals, or null
+     * @param preset the lab preset this step races, or null
+     */
+    record Step(int index, String id, Kind kind, String title, List<String> lines, String notes, String question,
+                String preset) {
+
+        /** Whether the class can answer this step's question now (a reveal step shows a poll that has closed). */
+        boolean asks() {
+            return question != null && kind != Kind.REVEAL;
+        }
+    }
+
+    enum Kind {
+        FORMULAS("formulas"), ALL_TARGETS("all-targets"), MASKED("masked"), SHIFT("shift"), POLL("poll"),
+        RACE("race"), REVEAL("reveal"), LAMBDA("lambda"), SUMMARY("summary");
+
+        private final String key;
+
+        Kind(String key) {
+            this.key = key;
+        }
+
+        String key() {
+            return key;
+        }
+
+        static Optional<Kind> of(String key) {
+            for (Kind kind : values()) {
+                if (kind.key.equals(key)) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A question answered with a number in [min, max], shown as a histogram with its median. */
+    record NumberQuestion(String id, String text, double min, double max) {
+    }
+}

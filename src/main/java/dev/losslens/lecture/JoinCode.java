@@ -1,0 +1,37 @@
+package dev.losslens.lecture;
+
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The short code a class types to join: upper-case letters and digits with no look-alikes (no 0/O, 1/I/L, 2/Z, 5/S,
+ * 8/B), so it reads aloud and types on a phone without mistakes.
+ */
+final class JoinCode {
+
+    static final String ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
+    static final int LENGTH = 5;
+    private static final Pattern FORM = Pattern.compile("[" + ALPHABET + "]{" + LENGTH + "}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private JoinCode() {
+    }
+
+    static String generate() {
+        StringBuilder code = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) {
+            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    /** What a student typed, as a code: spaces and case forgiven; null when it cannot be one. */
+    static String normalise(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String code = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        return FORM.matcher(code).matches() ? code : null;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.losslens.lecture;
+
+import dev.losslens.lecture.Deck.Step;
+import dev.losslens.quiz.PresetRuns;
+import dev.losslens.system.FormErrors;
+import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.WebProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The lecturer's pages: open a class session, project the deck step by step, and follow it in a presenter view. Only
+ * the browser that opened a session (its presenter cookie) sees these pages of it.
+ */
+@Controller
+class LectureController {
+
+    private final ClassService classes;
+    private final Decks decks;
+    private final PresetRuns runs;
+    private final WebProperties web;
+
+    LectureController(ClassService classes, Decks decks, PresetRuns runs, WebProperties web) {
+        this.classes = classes;
+        this.decks = decks;
+        this.runs = runs;
+        this.web = web;
+    }
+
+    @GetMapping("/lecture")
+    String index(Model model) {
+        model.addAttribute("deck", decks.first());
+        return "lecture/index";
+    }
+
+    @PostMapping("/lecture")
+    String open(HttpServletRequest request, HttpServletResponse response) {
+        ClassSession session = classes.open(ClassCookies.PRESENTER.readOrIssue(request, response));
+        return "redirect:/lecture/" + session.code();
+    }
+
+    /** The projected view of the session's current step: a live view of the app, never a picture. */
+    @GetMapping("/lecture/{code}")
+    String deck(@PathVariable String code, HttpServletRequest request, Model model) {
+        ClassSession session = presented(code, request, model);
+        Step step = classes.deck(session).step(session.step());
+        if (step.preset() != null) {
+            model.addAttribute("run", runs.observe(step.preset()));
+            model.addAttribute("lanes", runs.lanes(step.preset()));
+        }
+        return "lecture/deck";
+    }
+
+    /** The presenter's second window: notes, the next step, time and answers so far, and the controls. */
+    @GetMapping("/lecture/{code}/presenter")
+    String presenter(@PathVariable String code, HttpServletRequest request, Model model) {
+        presented(code, request, model);
+        return "lecture/presenter";
+    }
+
+    /** The presenter's controls without JavaScript, and from a phone used as the remote. */
+    @PostMapping("/lecture/{code}/control")
+    String control(@PathVariable String code, @RequestParam(required = false) String action,
+                   @RequestParam(required = false) String step, HttpServletRequest request,
+                   HttpServletResponse response, Model model) {
+        FormErrors errors = new FormErrors();
+        errors.attempt(() -> classes.control(code, ClassCookies.PRESENTER.read(request),
+                ControlAction.of(action).orElseThrow(() -> new InvalidInputException("action",
+                        "action must be next, back, go, blank, lock, reopen, reveal or reset")),
+                FormNumbers.integer("step", step)));
+        if (errors.isEmpty()) {
+            return "redirect:/lecture/" + code + "/presenter";
+        }
+        presented(code, request, model);
+        response.setStatus(errors.status().value());
+        model.addAttribute("message", String.join(" ", errors.messages().values()));
+        return "lecture/presenter";
+    }
+
+    @GetMapping(path = "/join/{code}/qr.svg", produces = "image/svg+xml")
+    ResponseEntity<String> qr(@PathVariable String code) {
+        ClassSession session = classes.session(code);
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
+                .body(QrCode.svg(web.link("/join/" + session.code())));
+    }
+
+    private ClassSession presented(String code, HttpServletRequest request, Model model) {
+        ClassSession session = classes.session(code);
+        classes.requirePresenter(session, ClassCookies.PRESENTER.read(request));
+        Deck deck = classes.deck(session);
+        model.addAttribute("session", session);
+        model.addAttribute("deck", deck);
+        model.addAttribute("step", deck.step(session.step()));
+        model.addAttribute("state", classes.state(session));
+        model.addAttribute("joinUrl", web.link("/join"));
+        return session;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.losslens.lecture;
+
+import java.util.List;
+
+/**
+ * A question put to the class: tap one option, or give a number in [min, max].
+ *
+ * @param preset the lab preset whose run answers a prediction, or null
+ */
+record PollQuestion(String id, String text, List<String> options, Double min, Double max, String preset) {
+
+    boolean numeric() {
+        return min != null;
+    }
+}
