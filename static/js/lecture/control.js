@@ -13,18 +13,25 @@ export async function control(code, action, step) {
 }
 
 /**
- * Follows the session's pushed state: reloads when the step or the poll's state changed (the server renders the
- * step), and otherwise updates the live figures in place.
+ * Follows the session's pushed state: reloads when the step, the poll's state or its right answer changed (the
+ * server renders the step; a prediction's right answer arrives when its run finishes), and otherwise updates the live
+ * figures in place. `shown` is what the page was rendered with, from its data attributes.
  */
 export function follow(code, shown, onState) {
   const source = new EventSource(`/api/classes/${code}/events`);
   source.addEventListener('state', (event) => {
     const state = JSON.parse(event.data);
-    if (state.step !== shown.step || (state.poll?.state ?? '') !== shown.pollState) {
+    if (state.step !== shown.step || (state.poll?.state ?? '') !== shown.pollState
+        || String(state.poll?.results?.right ?? '') !== shown.right) {
       window.location.reload();
       return;
     }
     onState(state);
   });
   return source;
+}
+
+/** What a page was rendered with, read from the data attributes of its root. */
+export function rendered(root) {
+  return { step: Number(root.dataset.step), pollState: root.dataset.pollState ?? '', right: root.dataset.right ?? '' };
 }

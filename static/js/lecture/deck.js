@@ -1,11 +1,11 @@
-import { control, follow } from './control.js';
+import { control, follow, rendered } from './control.js';
 import { showTokens } from './tokens.js';
 import { startRace } from './race.js';
 
 const body = document.body;
 const code = body.dataset.code;
 const steps = Number(body.dataset.steps);
-const shown = { step: Number(body.dataset.step), pollState: body.dataset.pollState ?? '' };
+const shown = rendered(body);
 const help = document.querySelector('[data-help]');
 const blank = document.querySelector('[data-blank-screen]');
 const announce = document.querySelector('[data-deck-announce]');

@@ -1,4 +1,4 @@
-import { follow } from './control.js';
+import { follow, rendered } from './control.js';
 
 // A tap answers at once; the page follows the lecturer and shows the next question by itself. Without JavaScript
 // the same buttons submit the form.
@@ -41,5 +41,5 @@ if (root) {
     }
   });
 
-  follow(code, { step: Number(root.dataset.step), pollState: root.dataset.pollState ?? '' }, () => {});
+  follow(code, rendered(root), () => {});
 }

@@ -1,8 +1,8 @@
-import { control, follow } from './control.js';
+import { control, follow, rendered } from './control.js';
 
 const root = document.querySelector('main.presenter');
 const code = root.dataset.code;
-const shown = { step: Number(root.dataset.step), pollState: root.dataset.pollState ?? '' };
+const shown = rendered(root);
 const message = root.querySelector('.control-message');
 const elapsed = root.querySelector('[data-elapsed]');
 const started = Date.parse(root.dataset.started);

@@ -43,7 +43,7 @@ record Deck(String id, String title, String prompt, String response, List<Step> 
             this.key = key;
         }
 
-        String key() {
+        public String key() {
             return key;
         }
 

@@ -96,7 +96,7 @@ class LectureController {
         ClassSession session = classes.session(code);
         classes.requirePresenter(session, ClassCookies.PRESENTER.read(request));
         Deck deck = classes.deck(session);
-        model.addAttribute("session", session);
+        model.addAttribute("classSession", session);
         model.addAttribute("deck", deck);
         model.addAttribute("step", deck.step(session.step()));
         model.addAttribute("state", classes.state(session));
