@@ -28,14 +28,20 @@ function strip(tokens, weightOf, mode) {
   return list;
 }
 
-/** Inputs on top, the target each position is scored on underneath: position t predicts token t + 1. */
+/**
+ * Each row: the input at position t and the token t + 1 it is scored on, from the last prompt tokens to the end (the
+ * rows before predict prompt from prompt, and instruction fine-tuning counts none of them).
+ */
 function shift(tokens) {
+  const firstResponse = tokens.findIndex((token) => token.role === 'response');
+  const from = Math.max(0, firstResponse - 3);
   const table = document.createElement('table');
   table.className = 'deck-shift';
   const caption = table.createCaption();
-  caption.textContent = 'Input at position t → its target, token t + 1 (instruction fine-tuning counts the highlighted rows)';
+  caption.textContent = `Input at position t → its target, token t + 1; highlighted rows count under instruction `
+    + `fine-tuning. Rows 0–${from - 1} (prompt → prompt) count under pre-training only.`;
   const body = table.createTBody();
-  for (let t = 0; t + 1 < tokens.length; t += 1) {
+  for (let t = from; t + 1 < tokens.length; t += 1) {
     const row = body.insertRow();
     const next = tokens[t + 1];
     row.classList.toggle('counted', next.weights.instruction > 0);

@@ -1,0 +1,204 @@
+package dev.losslens.lecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.losslens.system.SecretCookie;
+import jakarta.servlet.http.Cookie;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Class polls through the API: one vote per participant kept by the database, the presenter's control, bad input. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ClassApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PREDICT = "predict-lowest-response";
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private record Session(String code, Cookie presenter) {
+    }
+
+    private Session open() {
+        MvcTestResult opened = mvc.post().uri("/api/classes").exchange();
+        assertThat(opened).hasStatus(201);
+        return new Session(json(opened).get("code").asString(), opened.getResponse().getCookie("losslens-presenter"));
+    }
+
+    private static JsonNode json(MvcTestResult result) {
+        try {
+            return JSON.readTree(result.getResponse().getContentAsString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MvcTestResult control(Session session, Cookie presenter, String body) {
+        var request = mvc.post().uri("/api/classes/" + session.code() + "/control")
+                .contentType(MediaType.APPLICATION_JSON).content(body);
+        return presenter == null ? request.exchange() : request.cookie(presenter).exchange();
+    }
+
+    private static Cookie participant() {
+        return new Cookie("losslens-participant", SecretCookie.generate());
+    }
+
+    private int vote(String code, Cookie participant, String body) {
+        return mvc.post().uri("/api/classes/" + code + "/votes").cookie(participant)
+                .contentType(MediaType.APPLICATION_JSON).content(body).exchange().getResponse().getStatus();
+    }
+
+    private JsonNode poll(String code) {
+        return json(mvc.get().uri("/api/classes/" + code).exchange()).get("poll");
+    }
+
+    private static String choice(int choice) {
+        return "{\"question\": \"%s\", \"choice\": %d}".formatted(PREDICT, choice);
+    }
+
+    @Test
+    void eachParticipantHasOneVoteThatChangesUntilThePollIsLocked() throws Exception {
+        Session session = open();
+        assertThat(control(session, session.presenter(), "{\"action\": \"go\", \"step\": 4}")).hasStatusOk();
+
+        Cookie same = participant();
+        List<Cookie> class30 = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            class30.add(participant());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> votes = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            int option = i % 2;
+            votes.add(pool.submit(() -> {
+                start.await();
+                return vote(session.code(), same, choice(option));
+            }));
+        }
+        for (int i = 0; i < class30.size(); i++) {
+            Cookie student = class30.get(i);
+            int option = i % 2;
+            votes.add(pool.submit(() -> {
+                start.await();
+                return vote(session.code(), student, choice(option));
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> answer : votes) {
+            assertThat(answer.get()).isEqualTo(204);
+        }
+        pool.shutdown();
+        assertThat(poll(session.code()).get("answered").asInt()).as("16 at once from one phone count once").isEqualTo(31);
+        assertThat(poll(session.code()).get("results").isNull()).as("no results before reveal").isTrue();
+
+        assertThat(vote(session.code(), class30.get(0), choice(1))).as("a changed answer").isEqualTo(204);
+        assertThat(control(session, session.presenter(), "{\"action\": \"lock\"}")).hasStatusOk();
+        assertThat(vote(session.code(), class30.get(1), choice(0))).as("after the lock").isEqualTo(409);
+        assertThat(vote(session.code(), participant(), choice(0))).as("a newcomer after the lock").isEqualTo(409);
+        assertThat(control(session, session.presenter(), "{\"action\": \"reveal\"}")).hasStatusOk();
+        JsonNode results = poll(session.code()).get("results");
+        assertThat(results.get("counts").get(0).asInt() + results.get("counts").get(1).asInt()).isEqualTo(31);
+        assertThat(results.get("counts").get(1).asInt()).as("15 odd students, the changed one, and maybe the phone")
+                .isBetween(16, 17);
+
+        String csv = mvc.get().uri("/api/classes/" + session.code() + "/results.csv").cookie(session.presenter())
+                .exchange().getResponse().getContentAsString();
+        assertThat(csv).startsWith("\"question\",\"state\",\"option\",\"answers\",\"right\",\"median\"")
+                .contains("\"" + PREDICT + "\",\"revealed\"").doesNotContain("participant");
+
+        assertThat(control(session, session.presenter(), "{\"action\": \"reset\"}")).hasStatusOk();
+        assertThat(poll(session.code()).get("answered").asInt()).isZero();
+        assertThat(poll(session.code()).get("state").asString()).isEqualTo("open");
+    }
+
+    @Test
+    void aNumberQuestionShowsItsHistogramAndMedianOnlyOnceRevealed() {
+        Session session = open();
+        assertThat(control(session, session.presenter(), "{\"action\": \"go\", \"step\": 8}")).hasStatusOk();
+        for (String lambda : List.of("0", "0.1", "0.1", "1", "0.01")) {
+            assertThat(vote(session.code(), participant(),
+                    "{\"question\": \"pick-lambda\", \"number\": " + lambda + "}")).isEqualTo(204);
+        }
+        for (String bad : List.of("-0.1", "1.5", "\"NaN\"", "null", "\"abc\"")) {
+            assertThat(vote(session.code(), participant(), "{\"question\": \"pick-lambda\", \"number\": " + bad + "}"))
+                    .as("number %s", bad).isEqualTo(400);
+        }
+        assertThat(poll(session.code()).get("results").isNull()).isTrue();
+        assertThat(control(session, session.presenter(), "{\"action\": \"reveal\"}")).hasStatusOk();
+        JsonNode results = poll(session.code()).get("results");
+        assertThat(results.get("median").asDouble()).isEqualTo(0.1);
+        assertThat(results.get("counts").get(0).asInt()).as("0 and 0.01 in the first bin").isEqualTo(2);
+        assertThat(results.get("counts").get(1).asInt()).as("0.1 twice in the second").isEqualTo(2);
+        assertThat(results.get("counts").get(9).asInt()).as("1 in the last").isEqualTo(1);
+        assertThat(results.get("labels").get(0).asString()).isEqualTo("0–0.1");
+    }
+
+    @Test
+    void badInputIsAClear4xxAndChangesNothing() throws Exception {
+        Session session = open();
+        control(session, session.presenter(), "{\"action\": \"go\", \"step\": 4}");
+        Cookie student = participant();
+        assertThat(vote(session.code(), student, choice(0))).isEqualTo(204);
+
+        assertThat(mvc.get().uri("/api/classes/AAAAA").exchange()).hasStatus(404);
+        assertThat(mvc.get().uri("/api/classes/{code}", "<b>x").exchange()).hasStatus(400);
+        assertThat(vote("AAAAA", student, choice(0))).as("unknown code").isEqualTo(404);
+        assertThat(vote(session.code(), student, choice(2))).as("out of range").isEqualTo(400);
+        assertThat(vote(session.code(), student, choice(-1))).as("negative").isEqualTo(400);
+        assertThat(vote(session.code(), student, "{\"question\": \"" + PREDICT + "\"}")).as("no choice").isEqualTo(400);
+        assertThat(vote(session.code(), student, "{\"question\": \"nope\", \"choice\": 0}")).isEqualTo(404);
+        assertThat(vote(session.code(), student, "{\"question\": \"whole-entire-sequence\", \"choice\": 0}"))
+                .as("a question of a step not shown yet").isEqualTo(409);
+        assertThat(vote(session.code(), student, "{\"question\": ")).as("malformed JSON").isEqualTo(400);
+        assertThat(vote(session.code(), student, "{\"question\": \"<img src=x onerror=alert(1)>\", \"choice\": 0}"))
+                .isEqualTo(404);
+
+        assertThat(control(session, null, "{\"action\": \"next\"}")).hasStatus(403);
+        Session other = open();
+        assertThat(control(session, other.presenter(), "{\"action\": \"lock\"}")).as("another session's presenter")
+                .hasStatus(403);
+        assertThat(control(session, session.presenter(), "{\"action\": \"explode\"}")).hasStatus(400);
+        assertThat(control(session, session.presenter(), "{\"action\": \"go\", \"step\": 99}")).hasStatus(400);
+        assertThat(control(session, session.presenter(), "{\"action\": \"go\"}")).hasStatus(400);
+        assertThat(mvc.get().uri("/api/classes/" + session.code() + "/results.csv").exchange()).hasStatus(403);
+        assertThat(mvc.get().uri("/lecture/" + session.code()).exchange()).hasStatus(403);
+
+        JsonNode poll = poll(session.code());
+        assertThat(poll.get("answered").asInt()).isEqualTo(1);
+        assertThat(poll.get("state").asString()).isEqualTo("open");
+        assertThat(json(mvc.get().uri("/api/classes/" + session.code()).exchange()).get("step").asInt()).isEqualTo(4);
+
+        jdbc.sql("update class_session set expires_at = ? where code = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(1)), session.code()).update();
+        assertThat(mvc.get().uri("/api/classes/" + session.code()).exchange()).as("expired").hasStatus(404);
+        assertThat(vote(session.code(), student, choice(1))).as("a vote on an expired session").isEqualTo(404);
+        MvcTestResult page = mvc.get().uri("/join?code=" + session.code()).exchange();
+        assertThat(page).hasStatus(404);
+        assertThat(page.getResponse().getContentAsString()).contains("No class session has the code " + session.code());
+        MvcTestResult hostile = mvc.get().uri("/join").param("code", "<script>alert(1)</script>").exchange();
+        assertThat(hostile).hasStatus(400);
+        assertThat(hostile.getResponse().getContentAsString()).doesNotContain("<script>alert(1)");
+    }
+}
