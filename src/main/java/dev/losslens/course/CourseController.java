@@ -1,8 +1,8 @@
 package dev.losslens.course;
 
+import dev.losslens.quiz.LearnerCookie;
 import dev.losslens.quiz.Progress;
 import dev.losslens.quiz.QuizBank;
-import dev.losslens.quiz.LearnerCookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,6 +1,5 @@
 package dev.losslens.quiz;
 
-import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.LossTotals;
 import dev.losslens.quiz.Grade.WorkedToken;
 import dev.losslens.system.InvalidInputException;

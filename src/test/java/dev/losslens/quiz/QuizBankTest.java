@@ -3,15 +3,14 @@ package dev.losslens.quiz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.losslens.NamedFile;
 import dev.losslens.text.InstructionTemplate;
 import dev.losslens.text.Tokenizer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 
 class QuizBankTest {
@@ -52,12 +51,7 @@ class QuizBankTest {
     }
 
     private static Resource file(String name, String json) {
-        return new ByteArrayResource(json.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        };
+        return NamedFile.of(name, json);
     }
 
     private static String concept(String items) {
