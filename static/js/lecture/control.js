@@ -13,16 +13,16 @@ export async function control(code, action, step) {
 }
 
 /**
- * Follows the session's pushed state: reloads when the step, the poll's state or its right answer changed (the
- * server renders the step; a prediction's right answer arrives when its run finishes), and otherwise updates the live
- * figures in place. `shown` is what the page was rendered with, from its data attributes.
+ * Follows the session's pushed state: reloads when the step, the poll's state, its right answer or the crowd race
+ * changed (the server renders the step; a prediction's right answer arrives when its run finishes), and otherwise
+ * updates the live figures in place. `shown` is what the page was rendered with, from its data attributes.
  */
 export function follow(code, shown, onState) {
   const source = new EventSource(`/api/classes/${code}/events`);
   source.addEventListener('state', (event) => {
     const state = JSON.parse(event.data);
     if (state.step !== shown.step || (state.poll?.state ?? '') !== shown.pollState
-        || String(state.poll?.results?.right ?? '') !== shown.right) {
+        || String(state.poll?.results?.right ?? '') !== shown.right || String(state.crowdRun ?? '') !== shown.crowd) {
       window.location.reload();
       return;
     }
@@ -33,5 +33,6 @@ export function follow(code, shown, onState) {
 
 /** What a page was rendered with, read from the data attributes of its root. */
 export function rendered(root) {
-  return { step: Number(root.dataset.step), pollState: root.dataset.pollState ?? '', right: root.dataset.right ?? '' };
+  const { step, pollState = '', right = '', crowd = '' } = root.dataset;
+  return { step: Number(step), pollState, right, crowd };
 }

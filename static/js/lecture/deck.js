@@ -36,6 +36,7 @@ const KEYS = {
   r: () => act('reveal'),
   l: () => act(shown.pollState === 'open' ? 'lock' : 'reopen'),
   p: () => race?.togglePause(),
+  c: () => act('crowd'),
   f: () => (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()),
   '?': () => { help.hidden = !help.hidden; },
   Escape: () => { help.hidden = true; },

@@ -87,6 +87,12 @@ public enum LabPreset {
                 LabForm.plain(LEARNING_RATE), BATCH_SIZE, SEED);
     }
 
+    /** The prompt-weight preset's comparison with other λ: base lanes on the lab's default settings. */
+    public static ComparisonRequest promptWeights(List<Double> lambdas) {
+        return new ComparisonRequest(DATASET, MODEL, STEPS, LEARNING_RATE, BATCH_SIZE, SEED, EVAL_EVERY,
+                lambdas.stream().map(lambda -> lane(WEIGHTED, lambda, BASE)).toList());
+    }
+
     ComparisonRequest request() {
         return new ComparisonRequest(DATASET, MODEL, STEPS, LEARNING_RATE, BATCH_SIZE, SEED, EVAL_EVERY, lanes);
     }

@@ -5,6 +5,9 @@ import dev.losslens.lecture.ClassState.Results;
 import dev.losslens.lecture.ClassStore.Poll;
 import dev.losslens.lecture.ClassStore.Vote;
 import dev.losslens.lecture.Deck.Step;
+import dev.losslens.comparison.ComparisonService;
+import dev.losslens.comparison.OwnerSecret;
+import dev.losslens.lab.LabPreset;
 import dev.losslens.quiz.ClassQuestions;
 import dev.losslens.quiz.PresetRuns;
 import dev.losslens.system.ConflictException;
@@ -38,20 +41,24 @@ class ClassService {
     static final Duration LIFETIME = Duration.ofHours(12);
     /** A number question's histogram has this many equal bins from min to max. */
     static final int BINS = 10;
+    private static final List<Double> CROWD_PERCENTILES = List.of(0.1, 0.5, 0.9);
+    private static final String CROWD_CLIENT = "lecture";
     private static final Logger log = LoggerFactory.getLogger(ClassService.class);
 
     private final ClassStore store;
     private final Decks decks;
     private final ClassQuestions bank;
     private final PresetRuns runs;
+    private final ComparisonService comparisons;
     /** Right options of revealed questions: fixed for the bank's items, and a preset's run is deterministic. */
     private final Map<String, Integer> rights = new ConcurrentHashMap<>();
 
-    ClassService(ClassStore store, Decks decks, ClassQuestions bank, PresetRuns runs) {
+    ClassService(ClassStore store, Decks decks, ClassQuestions bank, PresetRuns runs, ComparisonService comparisons) {
         this.store = store;
         this.decks = decks;
         this.bank = bank;
         this.runs = runs;
+        this.comparisons = comparisons;
     }
 
     /**
@@ -129,8 +136,33 @@ class ClassService {
             case REOPEN -> store.setState(currentPoll(session, current).id(), PollState.OPEN);
             case REVEAL -> store.setState(currentPoll(session, current).id(), PollState.REVEALED);
             case RESET -> store.reset(currentPoll(session, current).id());
+            case CROWD -> store.crowdRun(session.id(), crowdRun(session, deck, current));
         }
         return store.find(session.code()).orElseThrow();
+    }
+
+    /**
+     * Starts (or joins) a comparison whose lanes use the class's 10th, 50th and 90th percentile of the λ they
+     * answered on this step's number question.
+     */
+    private long crowdRun(ClassSession session, Deck deck, Step step) {
+        PollQuestion question = step.question() == null ? null : question(deck, step.question());
+        if (step.kind() != Deck.Kind.LAMBDA || question == null || !question.numeric()) {
+            throw new ConflictException("action", "A crowd race starts from the λ step, “" + step.title() + "” is not");
+        }
+        List<Double> answers = store.votes(currentPoll(session, step).id()).stream().map(Vote::number).sorted()
+                .toList();
+        if (answers.isEmpty()) {
+            throw new ConflictException("action", "Nobody has answered the λ question yet");
+        }
+        List<Double> lambdas = CROWD_PERCENTILES.stream().map(q -> percentile(answers, q)).toList();
+        return comparisons.submit(LabPreset.promptWeights(lambdas), CROWD_CLIENT, OwnerSecret.generate())
+                .comparison().id();
+    }
+
+    /** The nearest-rank percentile of sorted values: the smallest value with at least q of them at or below it. */
+    static double percentile(List<Double> sorted, double q) {
+        return sorted.get(Math.max(0, (int) Math.ceil(q * sorted.size()) - 1));
     }
 
     private void moveTo(ClassSession session, Deck deck, int step) {
@@ -214,7 +246,7 @@ class ClassService {
             }
         }
         return new ClassState(session.code(), step.index(), deck.steps().size(), step.id(), step.title(),
-                step.kind().key(), session.blank(), poll);
+                step.kind().key(), session.blank(), session.crowdRun(), poll);
     }
 
     /** The results of every poll the session has asked, as rows of a CSV file: counts only, never who answered. */

@@ -2,7 +2,11 @@ package dev.losslens.lecture;
 
 import java.time.Instant;
 
-/** A lecture's class session as stored: where the deck is, and whom it answers to. */
+/**
+ * A lecture's class session as stored: where the deck is, and whom it answers to.
+ *
+ * @param crowdRun the comparison started from the class's λ answers, or null
+ */
 record ClassSession(long id, String code, String presenterHash, String deck, int step, boolean blank,
-                    Instant createdAt, Instant expiresAt) {
+                    Long crowdRun, Instant createdAt, Instant expiresAt) {
 }

@@ -4,10 +4,10 @@ import java.util.List;
 
 /**
  * What every screen of a class session shows, as one snapshot: the deck's step and, if the step asks something, its
- * poll. Results are in it only once the presenter has revealed them, so no page or stream can leak them earlier.
+ * poll, and the comparison the class's λ answers started. Results are in it only once the presenter has revealed them, so no page or stream can leak them earlier.
  */
 record ClassState(String code, int step, int steps, String stepId, String title, String kind, boolean blank,
-                  PollView poll) {
+                  Long crowdRun, PollView poll) {
 
     /**
      * A poll as the class sees it: how many have answered, and the results once revealed.

@@ -32,12 +32,12 @@ class ClassStore {
     /** A session that has not expired. */
     Optional<ClassSession> find(String code) {
         return jdbc.sql("""
-                select id, code, presenter_hash, deck, step, blank, created_at, expires_at from class_session
+                select id, code, presenter_hash, deck, step, blank, crowd_run, created_at, expires_at from class_session
                 where code = ? and expires_at > ?""")
                 .params(code, Timestamp.from(Instant.now()))
                 .query((rs, row) -> new ClassSession(rs.getLong("id"), rs.getString("code"),
                         rs.getString("presenter_hash"), rs.getString("deck"), rs.getInt("step"), rs.getBoolean("blank"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant()))
+                        (Long) rs.getObject("crowd_run", Long.class), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant()))
                 .optional();
     }
 
@@ -47,6 +47,10 @@ class ClassStore {
 
     void blank(long session, boolean blank) {
         jdbc.sql("update class_session set blank = ? where id = ?").params(blank, session).update();
+    }
+
+    void crowdRun(long session, long run) {
+        jdbc.sql("update class_session set crowd_run = ? where id = ?").params(run, session).update();
     }
 
     /** Opens the question's poll if it has none yet; a poll once opened keeps its votes and state. */

@@ -1,5 +1,8 @@
 package dev.losslens.lecture;
 
+import dev.losslens.comparison.ComparisonService;
+import dev.losslens.comparison.ComparisonView;
+import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.lecture.Deck.Step;
 import dev.losslens.quiz.PresetRuns;
 import dev.losslens.system.FormErrors;
@@ -7,6 +10,7 @@ import dev.losslens.system.InvalidInputException;
 import dev.losslens.system.WebProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -26,12 +30,15 @@ class LectureController {
     private final ClassService classes;
     private final Decks decks;
     private final PresetRuns runs;
+    private final ComparisonService comparisons;
     private final WebProperties web;
 
-    LectureController(ClassService classes, Decks decks, PresetRuns runs, WebProperties web) {
+    LectureController(ClassService classes, Decks decks, PresetRuns runs, ComparisonService comparisons,
+                      WebProperties web) {
         this.classes = classes;
         this.decks = decks;
         this.runs = runs;
+        this.comparisons = comparisons;
         this.web = web;
     }
 
@@ -53,10 +60,21 @@ class LectureController {
         ClassSession session = presented(code, request, model);
         Step step = classes.deck(session).step(session.step());
         if (step.preset() != null) {
-            model.addAttribute("run", runs.observe(step.preset()));
-            model.addAttribute("lanes", runs.lanes(step.preset()));
+            PresetRuns.Observation run = runs.observe(step.preset());
+            model.addAttribute("race", new Race(run.run(), run.steps(), run.stepsDone(), run.finished(),
+                    runs.lanes(step.preset())));
+            model.addAttribute("outcome", run);
+        }
+        if (step.kind() == Deck.Kind.LAMBDA && session.crowdRun() != null) {
+            ComparisonView crowd = comparisons.view(session.crowdRun());
+            model.addAttribute("race", new Race(crowd.id(), crowd.config().steps(), crowd.stepsDone(),
+                    crowd.status().equals("finished"), crowd.lanes().stream().map(LaneView::label).toList()));
         }
         return "lecture/deck";
+    }
+
+    /** A run the deck races on the projector, with its lanes' labels for the legend. */
+    record Race(long run, int steps, int stepsDone, boolean finished, List<String> lanes) {
     }
 
     /** The presenter's second window: notes, the next step, time and answers so far, and the controls. */

@@ -134,9 +134,13 @@ class ClassApiTest {
     }
 
     @Test
-    void aNumberQuestionShowsItsHistogramAndMedianOnlyOnceRevealed() {
+    void aNumberQuestionShowsItsHistogramAndMedianOnlyOnceRevealedAndRacesTheClasssLambdas() {
         Session session = open();
+        assertThat(control(session, session.presenter(), "{\"action\": \"crowd\"}")).as("not the λ step")
+                .hasStatus(409);
         assertThat(control(session, session.presenter(), "{\"action\": \"go\", \"step\": 8}")).hasStatusOk();
+        assertThat(control(session, session.presenter(), "{\"action\": \"crowd\"}")).as("no answers yet")
+                .hasStatus(409);
         for (String lambda : List.of("0", "0.1", "0.1", "1", "0.01")) {
             assertThat(vote(session.code(), participant(),
                     "{\"question\": \"pick-lambda\", \"number\": " + lambda + "}")).isEqualTo(204);
@@ -153,6 +157,11 @@ class ClassApiTest {
         assertThat(results.get("counts").get(1).asInt()).as("0.1 twice in the second").isEqualTo(2);
         assertThat(results.get("counts").get(9).asInt()).as("1 in the last").isEqualTo(1);
         assertThat(results.get("labels").get(0).asString()).isEqualTo("0–0.1");
+
+        JsonNode crowd = json(control(session, session.presenter(), "{\"action\": \"crowd\"}"));
+        JsonNode run = json(mvc.get().uri("/api/comparisons/" + crowd.get("crowdRun").asLong()).exchange());
+        assertThat(run.get("lanes").valueStream().map(lane -> lane.get("promptWeight").asDouble()))
+                .as("the 10th, 50th and 90th percentile of 0, 0.01, 0.1, 0.1, 1").containsExactly(0.0, 0.1, 1.0);
     }
 
     @Test
