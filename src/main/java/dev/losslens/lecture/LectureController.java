@@ -7,10 +7,12 @@ import dev.losslens.lecture.Deck.Step;
 import dev.losslens.quiz.PresetRuns;
 import dev.losslens.system.FormErrors;
 import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.SecretCookie;
 import dev.losslens.system.WebProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -101,6 +103,30 @@ class LectureController {
         response.setStatus(errors.status().value());
         model.addAttribute("message", String.join(" ", errors.messages().values()));
         return "lecture/presenter";
+    }
+
+    /**
+     * The QR code a presenter scans with a phone to use it as the remote: it carries the presenter's own secret, so
+     * it is served only to the presenter, as an image, never in a page.
+     */
+    @GetMapping(path = "/lecture/{code}/remote.svg", produces = "image/svg+xml")
+    ResponseEntity<String> remoteQr(@PathVariable String code, HttpServletRequest request) {
+        ClassSession session = classes.session(code);
+        Optional<String> secret = ClassCookies.PRESENTER.read(request);
+        classes.requirePresenter(session, secret);
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).header("Cache-Control", "no-store")
+                .body(QrCode.svg(web.link("/lecture/" + session.code() + "/remote?key=" + secret.orElseThrow())));
+    }
+
+    /** A phone that scanned the remote QR code becomes the session's presenter too, and opens the controls. */
+    @GetMapping("/lecture/{code}/remote")
+    String remote(@PathVariable String code, @RequestParam(required = false) String key,
+                  HttpServletResponse response) {
+        ClassSession session = classes.session(code);
+        Optional<String> secret = Optional.ofNullable(key).filter(SecretCookie::wellFormed);
+        classes.requirePresenter(session, secret);
+        ClassCookies.PRESENTER.write(response, secret.orElseThrow());
+        return "redirect:/lecture/" + session.code() + "/presenter";
     }
 
     @GetMapping(path = "/join/{code}/qr.svg", produces = "image/svg+xml")

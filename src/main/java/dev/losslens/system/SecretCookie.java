@@ -64,10 +64,15 @@ public final class SecretCookie {
     public String readOrIssue(HttpServletRequest request, HttpServletResponse response) {
         return read(request).orElseGet(() -> {
             String secret = generate();
-            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(name, secret)
-                    .httpOnly(true).sameSite("Lax").path("/").maxAge(LIFETIME).build().toString());
+            write(response, secret);
             return secret;
         });
+    }
+
+    /** Gives the browser this secret, as when a presenter pairs a phone with the session they run. */
+    public void write(HttpServletResponse response, String secret) {
+        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(name, secret)
+                .httpOnly(true).sameSite("Lax").path("/").maxAge(LIFETIME).build().toString());
     }
 
     /** Forgets the secret: the browser drops the cookie. */

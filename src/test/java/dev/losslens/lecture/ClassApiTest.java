@@ -193,6 +193,14 @@ class ClassApiTest {
         assertThat(control(session, session.presenter(), "{\"action\": \"go\"}")).hasStatus(400);
         assertThat(mvc.get().uri("/api/classes/" + session.code() + "/results.csv").exchange()).hasStatus(403);
         assertThat(mvc.get().uri("/lecture/" + session.code()).exchange()).hasStatus(403);
+        assertThat(mvc.get().uri("/lecture/" + session.code() + "/remote.svg").exchange()).hasStatus(403);
+        assertThat(mvc.get().uri("/lecture/" + session.code() + "/remote").param("key", SecretCookie.generate())
+                .exchange()).as("pairing a phone with a wrong key").hasStatus(403);
+        MvcTestResult paired = mvc.get().uri("/lecture/" + session.code() + "/remote")
+                .param("key", session.presenter().getValue()).exchange();
+        assertThat(paired).hasStatus(302);
+        assertThat(paired.getResponse().getCookie("losslens-presenter").getValue())
+                .isEqualTo(session.presenter().getValue());
 
         JsonNode poll = poll(session.code());
         assertThat(poll.get("answered").asInt()).isEqualTo(1);
