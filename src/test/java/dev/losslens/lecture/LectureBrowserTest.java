@@ -164,5 +164,17 @@ class LectureBrowserTest extends BrowserTest {
                     .getDomAttribute("data-kind"));
         }
         keyTo("1", 0);
+
+        chromium.driver().get(base + "/lecture/" + code + "/presenter");
+        assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).startsWith("1 / 11");
+        assertThat(chromium.driver().findElement(By.cssSelector(".next-step")).getText()).startsWith("Next: ");
+        chromium.screenshot("lecture-presenter-projector");
+        chromium.driver().findElement(By.cssSelector(".remote form:nth-of-type(2) button")).click();
+        waiting(chromium, 10).until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("2 / 11"));
+        chromium.viewport(390, 844);
+        assertThat(chromium.sidewaysOverflow()).as("the presenter view as a phone remote").isLessThanOrEqualTo(1);
+        chromium.screenshot("lecture-presenter-phone");
+        carol.driver().get(base + "/join");
+        carol.screenshot("lecture-phone-join");
     }
 }
