@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +37,12 @@ class ClassApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ClassStream stream;
+
+    @Autowired
+    ClassService classes;
 
     private record Session(String code, Cookie presenter) {
     }
@@ -131,6 +138,20 @@ class ClassApiTest {
         assertThat(control(session, session.presenter(), "{\"action\": \"reset\"}")).hasStatusOk();
         assertThat(poll(session.code()).get("answered").asInt()).isZero();
         assertThat(poll(session.code()).get("state").asString()).isEqualTo("open");
+    }
+
+    @Test
+    void aHallOfScreensIsServedByOnePublisherPerSession() {
+        Session session = open();
+        Session other = open();
+        int before = stream.publishers();
+        List<SseEmitter> screens = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            screens.add(stream.subscribe(classes.session(session.code())));
+        }
+        screens.add(stream.subscribe(classes.session(other.code())));
+        assertThat(stream.publishers() - before).as("51 screens on two sessions").isEqualTo(2);
+        screens.forEach(SseEmitter::complete);
     }
 
     @Test
