@@ -136,16 +136,16 @@ class ClassService {
             case REOPEN -> store.setState(currentPoll(session, current).id(), PollState.OPEN);
             case REVEAL -> store.setState(currentPoll(session, current).id(), PollState.REVEALED);
             case RESET -> store.reset(currentPoll(session, current).id());
-            case CROWD -> store.crowdRun(session.id(), crowdRun(session, deck, current));
+            case CROWD -> store.crowdRun(session.id(), crowdRun(session, deck, current, presenter.orElseThrow()));
         }
         return store.find(session.code()).orElseThrow();
     }
 
     /**
      * Starts (or joins) a comparison whose lanes use the class's 10th, 50th and 90th percentile of the λ they
-     * answered on this step's number question.
+     * answered on this step's number question. The presenter owns it: their key cancels it (X-Owner-Token).
      */
-    private long crowdRun(ClassSession session, Deck deck, Step step) {
+    private long crowdRun(ClassSession session, Deck deck, Step step, String presenter) {
         PollQuestion question = step.question() == null ? null : question(deck, step.question());
         if (step.kind() != Deck.Kind.LAMBDA || question == null || !question.numeric()) {
             throw new ConflictException("action", "A crowd race starts from the λ step, “" + step.title() + "” is not");
@@ -156,7 +156,7 @@ class ClassService {
             throw new ConflictException("action", "Nobody has answered the λ question yet");
         }
         List<Double> lambdas = CROWD_PERCENTILES.stream().map(q -> percentile(answers, q)).toList();
-        return comparisons.submit(LabPreset.promptWeights(lambdas), CROWD_CLIENT, OwnerSecret.generate())
+        return comparisons.submit(LabPreset.promptWeights(lambdas), CROWD_CLIENT, new OwnerSecret(presenter))
                 .comparison().id();
     }
 

@@ -101,9 +101,12 @@ class ClassStore {
             return true;
         }
         try {
+            // typed casts: PostgreSQL cannot infer the type of a bare parameter in a select list
             return jdbc.sql("""
                     insert into class_vote (poll_id, participant_hash, choice, answer_number, answered_at)
-                    select id, ?, ?, ?, ? from class_poll where id = ? and state = ?""")
+                    select id, cast(? as varchar(64)), cast(? as int), cast(? as double precision),
+                           cast(? as timestamp)
+                    from class_poll where id = ? and state = ?""")
                     .params(participant, choice, number, now, poll, open).update() > 0;
         } catch (DuplicateKeyException sameParticipantAtOnce) {
             // the same participant's other request inserted first: this one changes it

@@ -1,8 +1,8 @@
 package dev.losslens.comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import dev.losslens.PostgresServer;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.MetricPoint;
@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,12 +46,7 @@ class PostgresQueueTest {
 
     @BeforeAll
     static void needsAServer() {
-        if (System.getenv("LOSSLENS_DB_URL") == null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true but LOSSLENS_DB_URL is not set: .ci/run should start PostgreSQL");
-            }
-            Assumptions.assumeTrue(false, "No PostgreSQL configured (LOSSLENS_DB_URL)");
-        }
+        PostgresServer.require();
     }
 
     @Test

@@ -24,8 +24,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Class polls through the API: one vote per participant kept by the database, the presenter's control, bad input. */
-@SpringBootTest
+/**
+ * Class polls through the API: one vote per participant kept by the database, the presenter's control, bad input. The
+ * lecture tests' own database, so the presets a session prepares never join another test's runs.
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:lecture;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 class ClassApiTest {
 
@@ -183,6 +186,9 @@ class ClassApiTest {
         JsonNode run = json(mvc.get().uri("/api/comparisons/" + crowd.get("crowdRun").asLong()).exchange());
         assertThat(run.get("lanes").valueStream().map(lane -> lane.get("promptWeight").asDouble()))
                 .as("the 10th, 50th and 90th percentile of 0, 0.01, 0.1, 0.1, 1").containsExactly(0.0, 0.1, 1.0);
+        assertThat(mvc.post().uri("/api/comparisons/" + run.get("id").asLong() + "/cancel")
+                .header("X-Owner-Token", session.presenter().getValue()).exchange())
+                .as("the presenter who started the crowd race can stop it").hasStatus(202);
     }
 
     @Test

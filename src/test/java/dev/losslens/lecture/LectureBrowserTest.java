@@ -18,11 +18,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A lecturer drives the deck from the keyboard on a projector while two students answer on their phones, each in
- * their own browser profile; a third joins after the lock and cannot vote. Its own database, so the preset the deck
- * races is trained by this session.
+ * their own browser profile; a third joins after the lock and cannot vote. The lecture tests' own database, so the
+ * presets the deck races are trained for lectures (another context of these tests may have trained them already).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:lecture-browser;DB_CLOSE_DELAY=-1")
+        properties = "spring.datasource.url=jdbc:h2:mem:lecture;DB_CLOSE_DELAY=-1")
 class LectureBrowserTest extends BrowserTest {
 
     private static final List<HeadlessChromium> students = new java.util.ArrayList<>();
