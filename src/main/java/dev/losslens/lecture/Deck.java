@@ -23,9 +23,10 @@ record Deck(String id, String title, String prompt, String response, List<Step> 
      *
      * @param question the poll this step asks or reveals, or null
      * @param preset the lab preset this step races, or null
+     * @param charts what a race step draws of its run
      */
     record Step(int index, String id, Kind kind, String title, List<String> lines, String notes, String question,
-                String preset) {
+                String preset, List<RaceChart> charts) {
 
         /** Whether the class can answer this step's question now (a reveal step shows a poll that has closed). */
         boolean asks() {

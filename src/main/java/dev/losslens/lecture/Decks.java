@@ -129,7 +129,19 @@ class Decks {
             }
             return new Step(index, stepId, kind, fields.text(node, "title"),
                     fields.array(node, "lines", 1).stream().map(line -> fields.string(line, null)).toList(),
-                    fields.text(node, "notes"), question, preset);
+                    fields.text(node, "notes"), question, preset, charts(node));
+        }
+
+        /** The charts a race step draws: held-out response NLL unless the step names others. */
+        private List<RaceChart> charts(JsonNode node) {
+            if (node.get("charts") == null) {
+                return List.of(RaceChart.RESPONSE_NLL);
+            }
+            return fields.array(node, "charts", 1).stream().map(chart -> {
+                String key = fields.string(chart, "charts");
+                return RaceChart.of(key).orElseThrow(() -> fail("charts may name " + Arrays.stream(RaceChart.values())
+                        .map(RaceChart::key).toList() + ", not '" + key + "'"));
+            }).toList();
         }
 
         private NumberQuestion number(JsonNode node) {

@@ -51,6 +51,8 @@ class DecksTest {
         assertThat(deck.step(4).question()).isEqualTo(deck.step(6).question());
         assertThat(deck.step(5).preset()).isEqualTo(deck.step(6).preset()).isEqualTo("objective-from-base");
         assertThat(deck.step(9).preset()).isEqualTo("scratch-vs-base");
+        assertThat(deck.step(9).charts()).containsExactly(RaceChart.RESPONSE_NLL, RaceChart.DRIFT);
+        assertThat(deck.step(5).charts()).containsExactly(RaceChart.RESPONSE_NLL);
         assertThat(deck.numberQuestion(deck.step(8).question())).isPresent();
     }
 
@@ -64,6 +66,9 @@ class DecksTest {
         assertThatThrownBy(() -> new Decks(questions, List.of(file("demo.json",
                 deck(step("b", "race", ", \"preset\": \"nope\""))))))
                 .hasMessageContaining("step b").hasMessageContaining("preset 'nope' is not a lab preset");
+        assertThatThrownBy(() -> new Decks(questions, List.of(file("demo.json",
+                deck(step("g", "race", ", \"preset\": \"scratch-vs-base\", \"charts\": [\"vibes\"]"))))))
+                .hasMessageContaining("step g").hasMessageContaining("charts may name [responseNll, drift], not 'vibes'");
         assertThatThrownBy(() -> new Decks(questions, List.of(file("demo.json", deck(step("c", "dance", ""))))))
                 .hasMessageContaining("step c").hasMessageContaining("kind must be one of");
         assertThatThrownBy(() -> new Decks(questions, List.of(file("demo.json",

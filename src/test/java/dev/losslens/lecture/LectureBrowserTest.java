@@ -160,6 +160,10 @@ class LectureBrowserTest extends BrowserTest {
         waiting(chromium, 10).until(driver -> !driver.findElement(By.cssSelector("[data-blank-screen]")).isDisplayed());
         for (int step = 7; step < 11; step++) {
             keyTo(Keys.ARROW_RIGHT, step);
+            if (step == 9) {
+                assertThat(chromium.driver().findElements(By.cssSelector("[data-race] [data-chart]")))
+                        .as("scratch vs base draws response NLL and drift").hasSize(2);
+            }
             chromium.screenshot("lecture-" + (step + 1) + "-" + chromium.driver().findElement(By.tagName("main"))
                     .getDomAttribute("data-kind"));
         }
