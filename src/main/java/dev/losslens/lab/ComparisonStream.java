@@ -1,11 +1,11 @@
 package dev.losslens.lab;
 
 import dev.losslens.comparison.ComparisonService;
+import dev.losslens.system.TickingPublisher;
 import dev.losslens.system.TooManyRequestsException;
 import jakarta.annotation.PreDestroy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
@@ -24,11 +24,7 @@ class ComparisonStream {
     private final Map<Long, RunPublisher> publishers = new ConcurrentHashMap<>();
     private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
-    private final ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "losslens-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService ticks = TickingPublisher.ticks("losslens-events");
 
     ComparisonStream(ComparisonService comparisons, StreamProperties limits) {
         this.comparisons = comparisons;
@@ -44,12 +40,13 @@ class ComparisonStream {
             release(client);
         };
         publishers.compute(id, (key, publisher) -> {
-            if (publisher != null && publisher.add(emitter, release)) {
+            RunPublisher.Subscriber subscriber = new RunPublisher.Subscriber(emitter, release);
+            if (publisher != null && publisher.add(subscriber)) {
                 return publisher;
             }
             RunPublisher fresh = new RunPublisher(id, comparisons, ticks, limits);
             fresh.onClosed(() -> publishers.remove(id, fresh));
-            fresh.add(emitter, release);
+            fresh.add(subscriber);
             return fresh;
         });
         return emitter;

@@ -4,112 +4,59 @@ import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.ComparisonView.LaneView;
+import dev.losslens.system.TickingPublisher;
 import dev.losslens.training.MetricPoint;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One watched run: once per tick it reads the run (a single view, whatever the number of watchers) and sends each
  * subscriber what it has not seen yet; a subscriber that joins late catches up from the same read. A heartbeat
- * comment finds connections that died quietly. With its last subscriber gone it stops and reads nothing more.
+ * comment finds connections that died quietly.
  */
-final class RunPublisher {
-
-    private static final Logger log = LoggerFactory.getLogger(RunPublisher.class);
+final class RunPublisher extends TickingPublisher<RunPublisher.Subscriber> {
 
     private final long id;
     private final ComparisonService comparisons;
     private final StreamProperties limits;
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService ticks;
-    private ScheduledFuture<?> task;
-    private Runnable onClosed = () -> { };
-    private boolean closed;
     private long lastHeartbeat = System.nanoTime();
 
     RunPublisher(long id, ComparisonService comparisons, ScheduledExecutorService ticks, StreamProperties limits) {
+        super(ticks, limits.tick());
         this.id = id;
         this.comparisons = comparisons;
         this.limits = limits;
-        this.ticks = ticks;
     }
 
-    void onClosed(Runnable action) {
-        this.onClosed = action;
-    }
-
-    /** @return false if this publisher has already stopped; the caller then starts a new one */
-    synchronized boolean add(SseEmitter emitter, Runnable release) {
-        if (closed) {
-            return false;
+    @Override
+    protected void publish() {
+        ComparisonView view = comparisons.view(id);
+        boolean heartbeat = System.nanoTime() - lastHeartbeat > limits.heartbeat().toNanos();
+        if (heartbeat) {
+            lastHeartbeat = System.nanoTime();
         }
-        Subscriber subscriber = new Subscriber(emitter, release);
-        subscribers.add(subscriber);
-        emitter.onCompletion(() -> drop(subscriber));
-        emitter.onTimeout(() -> drop(subscriber));
-        emitter.onError(error -> drop(subscriber));
-        if (task == null) {
-            task = ticks.scheduleWithFixedDelay(this::tick, 0, limits.tick().toMillis(), TimeUnit.MILLISECONDS);
+        boolean done = ComparisonStatus.of(view.status()).done();
+        for (Subscriber subscriber : subscribers()) {
+            // a finished run's subscriber got "done" and was completed; one that joined meanwhile is served next tick
+            if (!subscriber.send(view, heartbeat) || done) {
+                drop(subscriber);
+            }
         }
-        return true;
-    }
-
-    private void drop(Subscriber subscriber) {
-        if (subscribers.remove(subscriber)) {
-            subscriber.release.run();
+        if (done) {
+            closeIfUnwatched();
         }
     }
 
-    private void tick() {
-        try {
-            if (subscribers.isEmpty()) {
-                closeIfUnwatched();
-                return;
-            }
-            ComparisonView view = comparisons.view(id);
-            boolean heartbeat = System.nanoTime() - lastHeartbeat > limits.heartbeat().toNanos();
-            if (heartbeat) {
-                lastHeartbeat = System.nanoTime();
-            }
-            boolean done = ComparisonStatus.of(view.status()).done();
-            for (Subscriber subscriber : subscribers) {
-                // a finished run's subscriber got "done" and was completed; one that joined meanwhile is served next tick
-                if (!subscriber.send(view, heartbeat) || done) {
-                    drop(subscriber);
-                }
-            }
-            if (done) {
-                closeIfUnwatched();
-            }
-        } catch (RuntimeException e) {
-            // a database hiccup must not end the stream: the next tick reads again
-            log.warn("could not read comparison {} for its watchers", id, e);
-        }
-    }
-
-    private void closeIfUnwatched() {
-        synchronized (this) {
-            if (!subscribers.isEmpty() || closed) {
-                return;
-            }
-            closed = true;
-            task.cancel(false);
-        }
-        // outside the lock: the registry may be adding a subscriber to this publisher right now
-        onClosed.run();
+    @Override
+    public String toString() {
+        return "comparison " + id;
     }
 
     /** One browser's stream and what it has been sent. */
-    private static final class Subscriber {
+    static final class Subscriber implements TickingPublisher.Subscriber {
 
         private final SseEmitter emitter;
         private final Runnable release;
@@ -120,6 +67,16 @@ final class RunPublisher {
         Subscriber(SseEmitter emitter, Runnable release) {
             this.emitter = emitter;
             this.release = release;
+        }
+
+        @Override
+        public SseEmitter emitter() {
+            return emitter;
+        }
+
+        @Override
+        public Runnable release() {
+            return release;
         }
 
         /** @return false when the client is gone */

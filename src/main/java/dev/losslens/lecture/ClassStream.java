@@ -1,19 +1,14 @@
 package dev.losslens.lecture;
 
+import dev.losslens.system.NotFoundException;
+import dev.losslens.system.TickingPublisher;
 import dev.losslens.system.TooManyRequestsException;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -25,17 +20,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class ClassStream {
 
-    private static final Logger log = LoggerFactory.getLogger(ClassStream.class);
-
     private final ClassService classes;
     private final LectureProperties limits;
     private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
-    private final ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "losslens-class-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService ticks = TickingPublisher.ticks("losslens-class-events");
 
     ClassStream(ClassService classes, LectureProperties limits) {
         this.classes = classes;
@@ -51,12 +40,14 @@ class ClassStream {
         SseEmitter emitter = new SseEmitter(limits.streamTimeout().toMillis());
         Runnable release = open::decrementAndGet;
         try {
+            Screen subscriber = new Screen(emitter, release);
             publishers.compute(session.code(), (code, publisher) -> {
-                if (publisher != null && publisher.add(emitter, release)) {
+                if (publisher != null && publisher.add(subscriber)) {
                     return publisher;
                 }
                 Publisher fresh = new Publisher(code);
-                fresh.add(emitter, release);
+                fresh.onClosed(() -> publishers.remove(code, fresh));
+                fresh.add(subscriber);
                 return fresh;
             });
         } catch (TooManyRequestsException full) {
@@ -77,89 +68,69 @@ class ClassStream {
     }
 
     /** One watched session: reads it once per tick and fans the snapshot out when it has changed. */
-    private final class Publisher {
+    private final class Publisher extends TickingPublisher<Screen> {
 
         private final String code;
-        private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-        private ScheduledFuture<?> task;
-        private boolean closed;
         private volatile ClassState last;
         private long lastSent = System.nanoTime();
 
         Publisher(String code) {
+            super(ticks, limits.tick());
             this.code = code;
         }
 
-        /** @return false if this publisher has already stopped; the caller then starts a new one */
-        synchronized boolean add(SseEmitter emitter, Runnable release) {
-            if (closed) {
-                return false;
-            }
-            if (subscribers.size() >= limits.maxStreamsPerSession()) {
+        @Override
+        protected void admit(int watching) {
+            if (watching >= limits.maxStreamsPerSession()) {
                 throw new TooManyRequestsException("events", "This session already has %d screens following it"
                         .formatted(limits.maxStreamsPerSession()));
             }
-            Subscriber subscriber = new Subscriber(emitter, release);
-            subscribers.add(subscriber);
-            emitter.onCompletion(() -> drop(subscriber));
-            emitter.onTimeout(() -> drop(subscriber));
-            emitter.onError(error -> drop(subscriber));
+        }
+
+        @Override
+        protected void welcome(Screen subscriber) {
             ClassState known = last;
             if (known != null && !subscriber.send(known)) {
                 drop(subscriber);
             }
-            if (task == null) {
-                task = ticks.scheduleWithFixedDelay(this::tick, 0, limits.tick().toMillis(), TimeUnit.MILLISECONDS);
-            }
-            return true;
         }
 
-        private void drop(Subscriber subscriber) {
-            if (subscribers.remove(subscriber)) {
-                subscriber.release.run();
-            }
-        }
-
-        private void tick() {
+        @Override
+        protected void publish() {
+            ClassState state;
             try {
-                if (subscribers.isEmpty()) {
-                    closeIfUnwatched();
-                    return;
-                }
-                ClassState state = classes.state(classes.session(code));
-                boolean changed = !state.equals(last);
-                boolean heartbeat = System.nanoTime() - lastSent > limits.heartbeat().toNanos();
-                if (changed) {
-                    last = state;
-                }
-                if (changed || heartbeat) {
-                    lastSent = System.nanoTime();
-                    for (Subscriber subscriber : subscribers) {
-                        if (!(changed ? subscriber.send(state) : subscriber.heartbeat())) {
-                            drop(subscriber);
-                        }
+                state = classes.state(classes.session(code));
+            } catch (NotFoundException ended) {
+                // the session expired: its screens are let go, and the publisher stops at the next tick
+                subscribers().forEach(screen -> {
+                    screen.emitter().complete();
+                    drop(screen);
+                });
+                return;
+            }
+            boolean changed = !state.equals(last);
+            boolean heartbeat = System.nanoTime() - lastSent > limits.heartbeat().toNanos();
+            if (changed) {
+                last = state;
+            }
+            if (changed || heartbeat) {
+                lastSent = System.nanoTime();
+                for (Screen subscriber : subscribers()) {
+                    if (!(changed ? subscriber.send(state) : subscriber.heartbeat())) {
+                        drop(subscriber);
                     }
                 }
-            } catch (RuntimeException e) {
-                // an ended session or a database hiccup: the next tick reads again, and an ended one stays quiet
-                log.debug("could not read class session {} for its screens", code, e);
             }
         }
 
-        private void closeIfUnwatched() {
-            synchronized (this) {
-                if (!subscribers.isEmpty() || closed) {
-                    return;
-                }
-                closed = true;
-                task.cancel(false);
-            }
-            publishers.remove(code, this);
+        @Override
+        public String toString() {
+            return "class session " + code;
         }
     }
 
     /** One screen's stream. */
-    private record Subscriber(SseEmitter emitter, Runnable release) {
+    private record Screen(SseEmitter emitter, Runnable release) implements TickingPublisher.Subscriber {
 
         /** @return false when the client is gone */
         boolean send(ClassState state) {

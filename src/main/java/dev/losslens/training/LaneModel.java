@@ -10,12 +10,18 @@ import ai.djl.training.GradientCollector;
 import dev.losslens.model.GptParameters;
 import dev.losslens.model.TinyGpt;
 import dev.losslens.objective.LossObjective;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One lane's network, its optimiser and its starting weights θ₀. Must be used from the training thread only: the
- * engine allows a single gradient collector per process.
+ * One lane's network, its optimiser and its starting weights θ₀. Must be used from one training thread.
  */
 public final class LaneModel implements AutoCloseable {
+
+    /**
+     * DJL's PyTorch engine allows one open GradientCollector per process ("already collecting" otherwise): trainers in
+     * one JVM (several app contexts under test) take turns for the forward and backward pass of a step.
+     */
+    private static final ReentrantLock GRADIENT_RECORDING = new ReentrantLock();
 
     private final TinyGpt model;
     private final GptParameters initial;
@@ -46,9 +52,12 @@ public final class LaneModel implements AutoCloseable {
             float[] w = batch.targetWeights(objective);
             NDArray weights = manager.create(w, new Shape(batch.size(), batch.length() - 1));         // (B, T−1)
             NDArray loss;
+            GRADIENT_RECORDING.lock();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 loss = model.weightedNll(ids, weights);                                               // ()
                 collector.backward(loss);
+            } finally {
+                GRADIENT_RECORDING.unlock();
             }
             double value = loss.getFloat();
             if (Double.isFinite(value)) {

@@ -112,6 +112,26 @@ public final class HeadlessChromium implements AutoCloseable {
         return widest.longValue();
     }
 
+    /**
+     * Runs axe-core (the script bundled in {@code com.deque.html.axe-core:selenium}) over the page with the WCAG 2.0
+     * and 2.1 A and AA rules (with label-content-name-mismatch, still marked experimental in this axe) and returns its
+     * serious and critical findings, one line each: rule, then the elements.
+     */
+    public List<String> accessibilityFaults() {
+        script(AxeScript.SOURCE);
+        List<String> faults = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                                   rules: {'label-content-name-mismatch': {enabled: true}},
+                                   resultTypes: ['violations']})
+                  .then(result => done(result.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                  .catch(error => done(['axe failed: ' + error]));""") instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList() : List.of("axe returned nothing");
+        return faults;
+    }
+
     /** Saves a PNG of the viewport as {@code target/screenshots/<name>.png} and returns its path. */
     public Path screenshot(String name) {
         try {
