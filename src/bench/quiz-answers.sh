@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Loads POST /api/quiz/items/{id}/answers (grading, a durable insert and the mastery read) with wrk and prints wrk's
-# figures: requests/s and latency percentiles. LEARNERS=one sends every answer as one learner (whose history grows by
-# thousands); LEARNERS=many (the default) gives each request a new learner, as a class of students would. Needs wrk
-# and curl.
+# figures: requests/s and latency percentiles. LEARNERS=many (the default) gives each request a new learner, the
+# worst case for the index; LEARNERS=class spreads the answers over 200 learners, as a lecture hall would;
+# LEARNERS=one sends every answer as one learner (whose history grows by thousands). Needs wrk and curl.
 #   [DATASOURCE=jdbc-url] src/bench/quiz-answers.sh target/losslens.jar [item] [body]
 set -euo pipefail
 jar=$(realpath "$1"); item=${2:-contrast-team-phases}; body=${3:-'{"choices": [0]}'}; port=${PORT:-18083}
@@ -18,14 +18,23 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Cookie"] = "$cookie"
 wrk.body = '$body'
 local chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+local function secret(seed)
+  if seed then math.randomseed(seed) end
+  local picked = {}
+  for i = 1, 43 do
+    local k = math.random(1, 64)
+    picked[i] = chars:sub(k, k)
+  end
+  return "losslens-learner=" .. table.concat(picked)
+end
+local class = {}
+for learner = 1, 200 do class[learner] = secret(learner) end
+math.randomseed(os.time())
 request = function()
   if "${LEARNERS:-many}" == "many" then
-    local secret = {}
-    for i = 1, 43 do
-      local k = math.random(1, 64)
-      secret[i] = chars:sub(k, k)
-    end
-    wrk.headers["Cookie"] = "losslens-learner=" .. table.concat(secret)
+    wrk.headers["Cookie"] = secret()
+  elseif "${LEARNERS:-many}" == "class" then
+    wrk.headers["Cookie"] = class[math.random(1, 200)]
   end
   return wrk.format()
 end
