@@ -3,6 +3,7 @@ package dev.losslens.comparison;
 import dev.losslens.comparison.ComparisonView.GenerationView;
 import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.system.ForbiddenException;
+import dev.losslens.system.InvalidInputException;
 import dev.losslens.system.NotFoundException;
 import dev.losslens.system.TooManyRequestsException;
 import dev.losslens.training.MetricPoint;
@@ -21,6 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ComparisonService {
+
+    /** The most comparisons one page of the list may hold. */
+    public static final int MAX_PAGE_SIZE = 100;
 
     private final ComparisonStore store;
     private final ComparisonQueue queue;
@@ -127,6 +131,27 @@ public class ComparisonService {
 
     public List<ComparisonRow> history(int limit) {
         return store.recent(limit);
+    }
+
+    /**
+     * One page of all comparisons, newest first, and whether an older page follows.
+     *
+     * @param page from 0
+     * @param size rows per page, 1 to {@link #MAX_PAGE_SIZE}
+     */
+    public Page page(int page, int size) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "page must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "size must be from 1 to " + MAX_PAGE_SIZE);
+        }
+        List<ComparisonRow> rows = store.page(Math.multiplyExact(page, size), size + 1);
+        return new Page(rows.subList(0, Math.min(size, rows.size())), rows.size() > size);
+    }
+
+    /** A page of comparisons, newest first. */
+    public record Page(List<ComparisonRow> rows, boolean more) {
     }
 
     /** Whether this secret started the comparison, so may cancel it. */

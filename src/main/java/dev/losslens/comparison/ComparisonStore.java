@@ -72,6 +72,12 @@ public class ComparisonStore {
                 .param(limit).query(ComparisonStore::comparison).list();
     }
 
+    /** One page of every comparison, replays included, newest first. */
+    List<ComparisonRow> page(int offset, int limit) {
+        return jdbc.sql("select * from comparison order by id desc offset ? rows fetch first ? rows only")
+                .params(offset, limit).query(ComparisonStore::comparison).list();
+    }
+
     /** Comparisons that trained to the end (not replays), newest first: what the wait estimate learns from. */
     List<ComparisonRow> recentlyTrained(int limit) {
         return jdbc.sql("select * from comparison where status = ? and replay_of is null and started_at is not null"

@@ -1,5 +1,6 @@
 package dev.losslens.dataset;
 
+import dev.losslens.system.ApiAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,6 +35,7 @@ class DatasetApiController {
     }
 
     @GetMapping("/{name}/pairs")
+    @ApiAnswers(problems = {400, 404})
     @Operation(summary = "The prompt/response pairs of one split of a dataset, numbered from 0")
     List<IndexedPair> pairs(
             @Parameter(description = "Dataset name, e.g. capitals") @PathVariable String name,

@@ -1,5 +1,6 @@
 package dev.losslens.explorer;
 
+import dev.losslens.system.ApiAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,12 +15,14 @@ class BreakdownApiController {
         this.breakdowns = breakdowns;
     }
 
+    @ApiAnswers(problems = {400, 404, 503})
     @Operation(summary = "Per-token loss of a prompt/response pair under the pre-training, instruction and λ-weighted objectives")
     @PostMapping("/api/breakdown")
     Breakdown breakdown(@RequestBody BreakdownRequest request) {
         return breakdowns.explain(request);
     }
 
+    @ApiAnswers(problems = {400})
     @Operation(summary = "Tokens a prompt/response pair takes with its template, against the model's context")
     @PostMapping("/api/token-count")
     TokenCount tokenCount(@RequestBody BreakdownRequest request) {

@@ -5,15 +5,18 @@ import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.OwnerSecret;
 import dev.losslens.comparison.Submission;
+import dev.losslens.system.ApiAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -28,6 +31,7 @@ class ComparisonApiController {
         this.events = events;
     }
 
+    @ApiAnswers(success = 202, problems = {400, 429})
     @Operation(summary = "Queue a comparison of 2–4 training lanes; an identical finished one is replayed, a running one joined")
     @PostMapping("/api/comparisons")
     ResponseEntity<SubmissionResponse> submit(@RequestBody ComparisonRequest request, HttpServletRequest http,
@@ -42,18 +46,33 @@ class ComparisonApiController {
                         owner.value()));
     }
 
+    /** One page of the comparison list, newest first; {@code more} says whether an older page follows. */
+    record ComparisonPage(List<RunSummary> comparisons, int page, int size, boolean more) {
+    }
+
+    @ApiAnswers(problems = {400})
+    @Operation(summary = "Every comparison, replays included, newest first, a page at a time")
+    @GetMapping("/api/comparisons")
+    ComparisonPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        ComparisonService.Page found = comparisons.page(page, size);
+        return new ComparisonPage(found.rows().stream().map(RunSummary::of).toList(), page, size, found.more());
+    }
+
+    @ApiAnswers(problems = {400, 404})
     @Operation(summary = "Status, per-lane metric points and generations of a comparison")
     @GetMapping("/api/comparisons/{id}")
     ComparisonView get(@PathVariable long id) {
         return comparisons.view(id);
     }
 
+    @ApiAnswers(problems = {400, 404, 429}, events = {"status", "point", "generations", "done"})
     @Operation(summary = "Server-Sent Events: 'status', 'point' and 'generations' events until the comparison ends")
     @GetMapping(path = "/api/comparisons/{id}/events", produces = "text/event-stream")
     SseEmitter events(@PathVariable long id, HttpServletRequest http) {
         return events.subscribe(id, http.getRemoteAddr());
     }
 
+    @ApiAnswers(success = 202, problems = {400, 404})
     @Operation(summary = "Cancel a comparison you started (cookie or X-Owner-Token); what was measured is kept")
     @PostMapping("/api/comparisons/{id}/cancel")
     ResponseEntity<ComparisonView> cancel(@PathVariable long id, HttpServletRequest http) {

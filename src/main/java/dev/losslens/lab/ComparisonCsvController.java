@@ -3,6 +3,7 @@ package dev.losslens.lab;
 import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.ComparisonView.LaneView;
+import dev.losslens.system.ApiAnswers;
 import dev.losslens.training.MetricPoint;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ class ComparisonCsvController {
         this.comparisons = comparisons;
     }
 
+    @ApiAnswers(problems = {400, 404})
     @Operation(summary = "Every metric point of every lane as CSV, one row per lane and evaluation step")
     @GetMapping("/api/comparisons/{id}/metrics.csv")
     ResponseEntity<String> metrics(@PathVariable long id) {

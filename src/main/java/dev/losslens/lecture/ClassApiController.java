@@ -1,5 +1,6 @@
 package dev.losslens.lecture;
 
+import dev.losslens.system.ApiAnswers;
 import dev.losslens.system.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,6 +41,7 @@ class ClassApiController {
     record ControlRequest(String action, Integer step) {
     }
 
+    @ApiAnswers(success = 201)
     @Operation(summary = "Opens a class session on the default deck; the caller becomes its presenter (cookie)")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
@@ -47,18 +49,21 @@ class ClassApiController {
         return classes.state(classes.open(ClassCookies.PRESENTER.readOrIssue(request, response)));
     }
 
+    @ApiAnswers(problems = {400, 404})
     @Operation(summary = "The session's step and current poll; a poll's results only once revealed")
     @GetMapping("/{code}")
     ClassState state(@PathVariable String code) {
         return classes.state(classes.session(code));
     }
 
+    @ApiAnswers(problems = {400, 404, 429}, events = {"state"})
     @Operation(summary = "Server-Sent Events: a 'state' event with the session's snapshot whenever it changes")
     @GetMapping(path = "/{code}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String code) {
         return stream.subscribe(classes.session(code));
     }
 
+    @ApiAnswers(success = 204, problems = {400, 404, 409})
     @Operation(summary = "Answers the session's poll, or changes the answer, while the poll is open")
     @PostMapping("/{code}/votes")
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -68,6 +73,7 @@ class ClassApiController {
                 vote.number());
     }
 
+    @ApiAnswers(problems = {400, 404, 409})
     @Operation(summary = "The presenter steers: next, back, go, blank, lock, reopen, reveal or reset")
     @PostMapping("/{code}/control")
     ClassState control(@PathVariable String code, @RequestBody ControlRequest control, HttpServletRequest request) {
@@ -77,6 +83,7 @@ class ClassApiController {
         return classes.state(classes.control(code, ClassCookies.PRESENTER.read(request), action, control.step()));
     }
 
+    @ApiAnswers(problems = {400, 403, 404})
     @Operation(summary = "The presenter's CSV of every poll's counts (aggregates only)")
     @GetMapping(path = "/{code}/results.csv", produces = "text/csv")
     ResponseEntity<String> results(@PathVariable String code, HttpServletRequest request) {

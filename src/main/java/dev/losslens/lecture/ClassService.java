@@ -1,13 +1,13 @@
 package dev.losslens.lecture;
 
+import dev.losslens.comparison.ComparisonService;
+import dev.losslens.comparison.OwnerSecret;
+import dev.losslens.lab.LabPreset;
 import dev.losslens.lecture.ClassState.PollView;
 import dev.losslens.lecture.ClassState.Results;
 import dev.losslens.lecture.ClassStore.Poll;
 import dev.losslens.lecture.ClassStore.Vote;
 import dev.losslens.lecture.Deck.Step;
-import dev.losslens.comparison.ComparisonService;
-import dev.losslens.comparison.OwnerSecret;
-import dev.losslens.lab.LabPreset;
 import dev.losslens.quiz.ClassQuestions;
 import dev.losslens.quiz.PresetRuns;
 import dev.losslens.system.ConflictException;

@@ -1,5 +1,6 @@
 package dev.losslens.quiz;
 
+import dev.losslens.system.ApiAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,6 +49,7 @@ class QuizApiController {
                 c.explore(), c.preset(), c.items().stream().map(QuizItem::id).toList(), mastery.get(c.id()))).toList();
     }
 
+    @ApiAnswers(problems = {400, 404})
     @Operation(summary = "One item as the learner sees it, without its answer; the caller's own variant unless one is asked")
     @GetMapping("/items/{id}")
     ItemView item(@PathVariable String id, @RequestParam(required = false) Integer variant, HttpServletRequest request,
@@ -57,6 +59,7 @@ class QuizApiController {
                 : QuizService.variantFor(item, LearnerCookie.readOrIssue(request, response)));
     }
 
+    @ApiAnswers(problems = {400, 404, 409})
     @Operation(summary = "Grades an answer: right or not, feedback, the right answer and the concept's mastery")
     @PostMapping("/items/{id}/answers")
     Progress.Result answer(@PathVariable String id, @RequestBody Answer answer, HttpServletRequest request,
@@ -81,6 +84,7 @@ class QuizApiController {
                 .filename(filename).build().toString()).body(body);
     }
 
+    @ApiAnswers(success = 204)
     @Operation(summary = "Forgets the caller's answers")
     @DeleteMapping("/progress")
     @ResponseStatus(HttpStatus.NO_CONTENT)
