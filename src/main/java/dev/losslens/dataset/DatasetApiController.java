@@ -29,7 +29,7 @@ class DatasetApiController {
     }
 
     @GetMapping
-    @Operation(summary = "List the bundled datasets, default first, with their train and held-out sizes")
+    @Operation(operationId = "listDatasets", summary = "List the bundled datasets, default first, with their train and held-out sizes")
     List<DatasetInfo> list() {
         return datasets.list();
     }

@@ -2,11 +2,13 @@ package dev.losslens.explorer;
 
 import dev.losslens.system.ApiAnswers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Explorer", description = "Per-token losses of a pair under each objective")
 class BreakdownApiController {
 
     private final BreakdownService breakdowns;

@@ -7,6 +7,10 @@ import dev.losslens.comparison.OwnerSecret;
 import dev.losslens.comparison.Submission;
 import dev.losslens.system.ApiAnswers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
+@Tag(name = "Comparisons", description = "Training comparisons: submit, follow, list and cancel")
 class ComparisonApiController {
 
     private final ComparisonService comparisons;
@@ -51,7 +56,7 @@ class ComparisonApiController {
     }
 
     @ApiAnswers(problems = {400})
-    @Operation(summary = "Every comparison, replays included, newest first, a page at a time")
+    @Operation(operationId = "listComparisons", summary = "Every comparison, replays included, newest first, a page at a time")
     @GetMapping("/api/comparisons")
     ComparisonPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         ComparisonService.Page found = comparisons.page(page, size);
@@ -75,6 +80,8 @@ class ComparisonApiController {
     @ApiAnswers(success = 202, problems = {400, 404})
     @Operation(summary = "Cancel a comparison you started (cookie or X-Owner-Token); what was measured is kept")
     @PostMapping("/api/comparisons/{id}/cancel")
+    @Parameter(name = OwnerCookie.HEADER, in = ParameterIn.HEADER, schema = @Schema(type = "string"),
+            description = "The ownerToken the submission answered; a browser sends its owner cookie instead")
     ResponseEntity<ComparisonView> cancel(@PathVariable long id, HttpServletRequest http) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(comparisons.cancel(id, OwnerCookie.read(http)));
     }

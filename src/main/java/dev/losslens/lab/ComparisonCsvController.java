@@ -1,11 +1,12 @@
 package dev.losslens.lab;
 
 import dev.losslens.comparison.ComparisonService;
-import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.ComparisonView.LaneView;
+import dev.losslens.comparison.ComparisonView;
 import dev.losslens.system.ApiAnswers;
 import dev.losslens.training.MetricPoint;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Comparisons")
 class ComparisonCsvController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package dev.losslens.lecture;
 import dev.losslens.system.ApiAnswers;
 import dev.losslens.system.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
+@Tag(name = "Class polls", description = "Lecture sessions, their polls and votes")
 @RequestMapping("/api/classes")
 class ClassApiController {
 
@@ -57,7 +59,7 @@ class ClassApiController {
     }
 
     @ApiAnswers(problems = {400, 404, 429}, events = {"state"})
-    @Operation(summary = "Server-Sent Events: a 'state' event with the session's snapshot whenever it changes")
+    @Operation(operationId = "classEvents", summary = "Server-Sent Events: a 'state' event with the session's snapshot whenever it changes")
     @GetMapping(path = "/{code}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String code) {
         return stream.subscribe(classes.session(code));

@@ -2,6 +2,7 @@ package dev.losslens.quiz;
 
 import dev.losslens.system.ApiAnswers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Quiz", description = "The question bank, graded answers and mastery")
 @RequestMapping("/api/quiz")
 class QuizApiController {
 

@@ -69,6 +69,17 @@ class ApiDocumentationTest {
         assertThat(document().at("/components/schemas/Problem/properties").has("field")).isTrue();
     }
 
+    /** The generated client in the tests is built from this snapshot; it must be the document the app publishes. */
+    @Test
+    void theClientsSnapshotIsThePublishedDocument() throws Exception {
+        JsonNode snapshot;
+        try (var in = getClass().getResourceAsStream("/openapi.json")) {
+            snapshot = JSON.readTree(in);
+        }
+        assertThat(document()).as("src/test/resources/openapi.json is stale: replace it with /v3/api-docs of this "
+                + "build (curl -s localhost:8080/v3/api-docs)").isEqualTo(snapshot);
+    }
+
     @Test
     void theComparisonListPagesNewestFirstAndRejectsBadPages() throws Exception {
         JsonNode page = JSON.readTree(mvc.get().uri("/api/comparisons").param("size", "1").exchange().getResponse()
