@@ -21,6 +21,7 @@ import dev.losslens.client.model.SubmissionResponse;
 import dev.losslens.client.model.VoteRequest;
 import java.net.CookieManager;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,8 +55,8 @@ class ApiClientTest {
 
     private static ComparisonRequest tiny(long seed, int steps) {
         return new ComparisonRequest().dataset("capitals").model("tiny").steps(steps).learningRate(0.001).batchSize(4)
-                .seed(seed).evalEvery(2).lanes(List.of(new LaneRequest().objective("pretraining").init("base"),
-                        new LaneRequest().objective("instruction").init("base")));
+                .seed(seed).evalEvery(2).lanes(List.of(new LaneRequest().objective(LaneRequest.ObjectiveEnum.PRETRAINING).init(LaneRequest.InitEnum.BASE),
+                        new LaneRequest().objective(LaneRequest.ObjectiveEnum.INSTRUCTION).init(LaneRequest.InitEnum.BASE)));
     }
 
     /** The documented problem: its status and the field it names. */
@@ -98,6 +99,20 @@ class ApiClientTest {
         assertThat(new ComparisonsApi(stranger).cancelWithHttpInfo(another.getId(), another.getOwnerToken())
                 .getStatusCode()).as("the owner token alone, as a script would send it").isEqualTo(202);
 
+        List<SubmissionResponse> waiting = new ArrayList<>();
+        ApiException full = null;
+        for (int i = 0; i <= 3 && full == null; i++) {
+            try {
+                waiting.add(comparisons.submit(tiny(200_000 + i + System.nanoTime() % 100_000, 200)));
+            } catch (ApiException e) {
+                full = e;
+            }
+        }
+        assertProblem(full, 429, "queue");
+        for (SubmissionResponse run : waiting) {
+            comparisons.cancel(run.getId(), run.getOwnerToken());
+        }
+
         assertProblem(catchThrowableOfType(ApiException.class, () -> comparisons.get(987_654L)), 404, null);
         assertProblem(catchThrowableOfType(ApiException.class, () -> comparisons.listComparisons(0, 0)), 400, "size");
         assertProblem(catchThrowableOfType(ApiException.class, () -> comparisons.submit(tiny(1, 0))), 400, "steps");
@@ -110,13 +125,13 @@ class ApiClientTest {
         ClassState session = polls.open();
         assertProblem(catchThrowableOfType(ApiException.class, () -> polls.vote(session.getCode(),
                 new VoteRequest().question("predict-lowest-response").choice(0))), 409, "question");
-        polls.control(session.getCode(), new ControlRequest().action("go").step(4));
+        polls.control(session.getCode(), new ControlRequest().action(ControlRequest.ActionEnum.GO).step(4));
         polls.vote(session.getCode(), new VoteRequest().question("predict-lowest-response").choice(1));
         assertThat(polls.state(session.getCode()).getPoll().getAnswered()).isEqualTo(1);
         assertProblem(catchThrowableOfType(ApiException.class, () -> polls.vote(session.getCode(),
                 new VoteRequest().question("predict-lowest-response").choice(5))), 400, "choice");
         assertProblem(catchThrowableOfType(ApiException.class, () -> polls.state("AAAAA")), 404, "code");
         assertProblem(catchThrowableOfType(ApiException.class, () -> new ClassPollsApi(stranger).control(
-                session.getCode(), new ControlRequest().action("lock"))), 403, "presenter");
+                session.getCode(), new ControlRequest().action(ControlRequest.ActionEnum.LOCK))), 403, "presenter");
     }
 }

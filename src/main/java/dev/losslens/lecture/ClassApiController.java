@@ -3,6 +3,7 @@ package dev.losslens.lecture;
 import dev.losslens.system.ApiAnswers;
 import dev.losslens.system.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,11 +37,15 @@ class ClassApiController {
     }
 
     /** A student's answer: an option's index, or a number for a number question. */
-    record VoteRequest(String question, Integer choice, Double number) {
+    record VoteRequest(@Schema(example = "predict-lowest-response") String question,
+                       @Schema(example = "1", description = "the option's index, for a choice") Integer choice,
+                       @Schema(example = "0.1", description = "the answer to a number question") Double number) {
     }
 
     /** A presenter's action; {@code step} only for "go". */
-    record ControlRequest(String action, Integer step) {
+    record ControlRequest(@Schema(example = "next", allowableValues = {"next", "back", "go", "blank", "lock", "reopen",
+            "reveal", "reset", "crowd"}) String action, @Schema(example = "4", description = "for go: the step, from 0")
+                          Integer step) {
     }
 
     @ApiAnswers(success = 201)

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,7 +44,8 @@ class LectureBrowserTest extends BrowserTest {
 
     private static WebDriverWait waiting(HeadlessChromium browser, int seconds) {
         WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(seconds));
-        wait.ignoring(StaleElementReferenceException.class);
+        // the deck reloads itself when the session moves on: an element read mid-reload is gone, so read again
+        wait.ignoring(WebDriverException.class);
         return wait;
     }
 
