@@ -120,6 +120,11 @@ class ApiClientTest {
                 new BreakdownRequest().prompt(" ").response("r"))), 400, "prompt");
         assertProblem(catchThrowableOfType(ApiException.class, () -> new ExplorerApi(client).breakdown(
                 new BreakdownRequest().prompt("x".repeat(70_000)).response("r"))), 413, null);
+        ApiClient plainText = new ApiClient();
+        plainText.updateBaseUri("http://localhost:" + port);
+        plainText.setRequestInterceptor(request -> request.setHeader("Content-Type", "text/plain"));
+        assertProblem(catchThrowableOfType(ApiException.class, () -> new ExplorerApi(plainText).breakdown(
+                new BreakdownRequest().prompt("p").response("r"))), 415, null);
 
         ClassPollsApi polls = new ClassPollsApi(client);
         ClassState session = polls.open();

@@ -90,7 +90,14 @@ class ComparisonApiController {
      * @param outcome {@code queued}, {@code replayed} or {@code joined}
      * @param ownerToken this client's secret: send it as {@value OwnerCookie#HEADER} to cancel what it started
      */
-    record SubmissionResponse(long id, String status, String outcome, Long replayOf, Integer queuePosition,
-                              Double etaSeconds, String page, String ownerToken) {
+    record SubmissionResponse(@Schema(example = "7") long id, @Schema(example = "queued") String status,
+                              @Schema(example = "queued", allowableValues = {"queued", "joined", "replayed"})
+                              String outcome,
+                              @Schema(description = "the run whose stored result a replay shows")
+                              Long replayOf,
+                              @Schema(example = "1") Integer queuePosition, @Schema(example = "42.5") Double etaSeconds,
+                              @Schema(example = "/runs/7") String page,
+                              @Schema(example = "Yk3xQ0c7q1n2Zt4u5v6w7x8y9z0A1b2C3d4E5f6G7h8",
+                                      description = "send as X-Owner-Token to cancel") String ownerToken) {
     }
 }

@@ -1,13 +1,16 @@
 package dev.losslens.lecture;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
  * What every screen of a class session shows, as one snapshot: the deck's step and, if the step asks something, its
  * poll, and the comparison the class's λ answers started. Results are in it only once the presenter has revealed them, so no page or stream can leak them earlier.
  */
-record ClassState(String code, int step, int steps, String stepId, String title, String kind, boolean blank,
-                  Long crowdRun, PollView poll) {
+record ClassState(@Schema(example = "K7QMF") String code, @Schema(example = "4") int step,
+                  @Schema(example = "11") int steps, @Schema(example = "predict") String stepId,
+                  @Schema(example = "Your prediction") String title, @Schema(example = "poll") String kind,
+                  @Schema(example = "false") boolean blank, Long crowdRun, PollView poll) {
 
     /**
      * A poll as the class sees it: how many have answered, and the results once revealed.

@@ -15,12 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * axe-core's WCAG 2.0/2.1 A and AA rules over every page, at a projector's and a phone's size: no serious or critical
- * finding anywhere. Shares the lecture tests' database (and so their context), where a class session's presets train
+ * finding anywhere; and on every page the Tab key reaches every visible control. Shares the lecture tests' database (and so their context), where a class session's presets train
  * once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -49,6 +51,33 @@ class AccessibilityBrowserTest extends BrowserTest {
                 "complete".equals(chromium.script("return document.readyState;")));
     }
 
+    /**
+     * Presses Tab through the page and lists the visible controls that the focus never reached (by the page's own
+     * tab order, from the top).
+     */
+    private List<String> unreachable() {
+        List<String> controls = chromium.script("""
+                window.__reached = new Set();
+                document.addEventListener('focusin', e => window.__reached.add(e.target), true);
+                const all = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+                  .filter(e => e.tabIndex >= 0 && !e.disabled && e.offsetParent !== null
+                               && getComputedStyle(e).visibility !== 'hidden');
+                window.__controls = all;
+                return all.map(e => e.outerHTML.slice(0, 90));""");
+        chromium.script("document.activeElement.blur(); window.scrollTo(0, 0);");
+        Actions keys = new Actions(chromium.driver());
+        for (int i = 0; i < controls.size() + 5; i++) {
+            keys.sendKeys(Keys.TAB);
+        }
+        keys.perform();
+        // a radio group is one tab stop: the arrow keys move within it
+        List<String> missed = chromium.script("""
+                const reached = e => window.__reached.has(e) || (e.type === 'radio'
+                  && [...window.__reached].some(r => r.type === 'radio' && r.name === e.name && r.form === e.form));
+                return window.__controls.filter(e => !reached(e)).map(e => e.outerHTML.slice(0, 90));""");
+        return missed.stream().map(control -> "not reached by Tab: " + control).toList();
+    }
+
     @Test
     void noPageHasASeriousOrCriticalAccessibilityFault() throws Exception {
         String base = "http://localhost:" + port;
@@ -71,6 +100,11 @@ class AccessibilityBrowserTest extends BrowserTest {
                 open(base + page);
                 faults.put(page + " at " + size[0] + "×" + size[1], chromium.accessibilityFaults());
             }
+        }
+        chromium.viewport(1920, 1080);
+        for (String page : pages) {
+            open(base + page);
+            faults.computeIfAbsent(page + " with the keyboard", key -> new ArrayList<>()).addAll(unreachable());
         }
         List<String> all = new ArrayList<>();
         faults.forEach((page, found) -> {
