@@ -83,11 +83,11 @@ class ApiClientTest {
         long id = submitted.getData().getId();
         long deadline = System.nanoTime() + 180_000_000_000L;
         ComparisonView view = comparisons.get(id);
-        while (!"finished".equals(view.getStatus()) && System.nanoTime() < deadline) {
+        while (view.getStatus() != ComparisonView.StatusEnum.FINISHED && System.nanoTime() < deadline) {
             Thread.sleep(250);
             view = comparisons.get(id);
         }
-        assertThat(view.getStatus()).isEqualTo("finished");
+        assertThat(view.getStatus()).isEqualTo(ComparisonView.StatusEnum.FINISHED);
         assertThat(view.getLanes()).allSatisfy(lane -> assertThat(lane.getMetrics()).isNotEmpty());
         assertThat(comparisons.listComparisons(0, 100).getComparisons()).extracting("id").contains(id);
 

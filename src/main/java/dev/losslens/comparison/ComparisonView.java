@@ -4,6 +4,7 @@ import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.LaneStatus;
 import dev.losslens.training.MetricPoint;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,8 +16,12 @@ import java.util.List;
  * @param etaSeconds estimated seconds until finished (queued or running)
  * @param findings what the run's numbers show, in sentences, once it has ended
  */
-public record ComparisonView(long id, String status, Long replayOf, ComparisonConfig config, int stepsDone,
-                      Integer queuePosition, Double etaSeconds, Double tokensPerSecond, Instant createdAt,
+public record ComparisonView(@Schema(example = "7") long id,
+                             @Schema(example = "running", allowableValues = {"queued", "running", "finished",
+                                     "cancelled", "failed", "interrupted"}) String status,
+                             Long replayOf, ComparisonConfig config, @Schema(example = "120") int stepsDone,
+                             Integer queuePosition, @Schema(example = "18.5") Double etaSeconds,
+                             @Schema(example = "2400") Double tokensPerSecond, Instant createdAt,
                       Instant startedAt, Instant finishedAt, String message, List<LaneView> lanes,
                       List<GenerationView> generations, List<String> findings) {
 

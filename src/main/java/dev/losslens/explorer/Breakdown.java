@@ -1,6 +1,7 @@
 package dev.losslens.explorer;
 
 import dev.losslens.objective.LossTotals;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -11,14 +12,14 @@ import java.util.Map;
  * @param context the model's context length in tokens
  */
 record Breakdown(
-        String checkpoint,
-        int vocabSize,
-        double promptWeight,
-        int context,
+        @Schema(example = "base") String checkpoint,
+        @Schema(example = "1926") int vocabSize,
+        @Schema(example = "0.1") double promptWeight,
+        @Schema(example = "128") int context,
         List<ExplainedToken> tokens,
         Map<String, LossTotals> totals,
-        double promptShare,
-        int bytePieces) {
+        @Schema(example = "0.62") double promptShare,
+        @Schema(example = "0") int bytePieces) {
 
     /**
      * @param nll −log p(this token | the tokens before it); null for the first token, which nothing predicts

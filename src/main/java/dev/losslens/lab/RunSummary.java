@@ -1,12 +1,15 @@
 package dev.losslens.lab;
 
 import dev.losslens.comparison.ComparisonRow;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
 /** One row of the run history. */
-record RunSummary(long id, String dataset, List<String> lanes, int steps, String status, Long replayOf,
-                  Instant createdAt) {
+record RunSummary(@Schema(example = "7") long id, @Schema(example = "capitals") String dataset,
+                  @Schema(example = "[\"Pre-training objective, from base\", \"Instruction objective, from base\"]")
+                  List<String> lanes, @Schema(example = "300") int steps, @Schema(example = "finished") String status,
+                  Long replayOf, Instant createdAt) {
 
     static RunSummary of(ComparisonRow row) {
         return new RunSummary(row.id(), row.config().dataset(),

@@ -1,5 +1,6 @@
 package dev.losslens.quiz;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -11,6 +12,10 @@ import java.util.List;
  * @param effects the effects to pick from (mask-bug), else empty
  * @param tolerance how close a computed answer must be (compute-loss), else null
  */
-public record ItemView(String id, String concept, String kind, int variant, String question, List<String> options,
+public record ItemView(@Schema(example = "whole-entire-sequence") String id,
+                       @Schema(example = "whole-sequence-misconception") String concept,
+                       @Schema(example = "true-false") String kind, @Schema(example = "0") int variant,
+                       @Schema(example = "During instruction fine-tuning the objective is to maximise the probability "
+                               + "of the entire input-output sequence.") String question, List<String> options,
                        List<String> effects, List<Chip> tokens, Double tolerance) {
 }

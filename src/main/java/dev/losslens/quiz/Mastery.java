@@ -1,5 +1,6 @@
 package dev.losslens.quiz;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  *
  * @param answered how many recent answers the share is over (at most {@link AnswerStore#RECENT})
  */
-public record Mastery(int right, int answered) {
+public record Mastery(@Schema(example = "3") int right, @Schema(example = "5") int answered) {
 
     static Mastery of(List<Boolean> recent) {
         return new Mastery((int) recent.stream().filter(Boolean::booleanValue).count(), recent.size());
