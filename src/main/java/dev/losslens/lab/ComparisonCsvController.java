@@ -4,6 +4,7 @@ import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.comparison.ComparisonView;
 import dev.losslens.system.ApiAnswers;
+import dev.losslens.system.CsvCell;
 import dev.losslens.training.MetricPoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,7 +38,7 @@ class ComparisonCsvController {
         ComparisonView view = comparisons.view(id);
         StringBuilder csv = new StringBuilder(HEADER);
         for (LaneView lane : view.lanes()) {
-            String prefix = "%d,%s,%s,%s,%s,".formatted(lane.index(), quoted(lane.label()), lane.objective(),
+            String prefix = "%d,%s,%s,%s,%s,".formatted(lane.index(), CsvCell.of(lane.label()), lane.objective(),
                     lane.promptWeight(), lane.init());
             for (MetricPoint p : lane.metrics()) {
                 csv.append(prefix).append(p.step()).append(',').append(p.trainLoss() == null ? "" : p.trainLoss())
@@ -51,9 +52,5 @@ class ComparisonCsvController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("losslens-run-%d-metrics.csv".formatted(id)).build().toString())
                 .body(csv.toString());
-    }
-
-    private static String quoted(String text) {
-        return '"' + text.replace("\"", "\"\"") + '"';
     }
 }

@@ -1,6 +1,7 @@
 package dev.losslens.lecture;
 
 import dev.losslens.system.ApiAnswers;
+import dev.losslens.system.CsvCell;
 import dev.losslens.system.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -98,16 +99,10 @@ class ClassApiController {
         classes.requirePresenter(session, ClassCookies.PRESENTER.read(request));
         StringBuilder csv = new StringBuilder();
         for (List<String> row : classes.resultRows(session)) {
-            csv.append(String.join(",", row.stream().map(ClassApiController::cell).toList())).append("\r\n");
+            csv.append(String.join(",", row.stream().map(CsvCell::of).toList())).append("\r\n");
         }
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("losslens-class-" + session.code() + ".csv").build().toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv.toString());
-    }
-
-    /** A CSV cell: quoted, with quotes doubled; a leading formula character is defused for spreadsheets. */
-    private static String cell(String value) {
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }

@@ -14,9 +14,9 @@ import dev.losslens.system.ConflictException;
 import dev.losslens.system.ForbiddenException;
 import dev.losslens.system.InvalidInputException;
 import dev.losslens.system.NotFoundException;
+import dev.losslens.system.PlainNumber;
 import dev.losslens.system.RejectedRequestException;
 import dev.losslens.system.SecretCookie;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +41,7 @@ class ClassService {
     static final Duration LIFETIME = Duration.ofHours(12);
     /** A number question's histogram has this many equal bins from min to max. */
     static final int BINS = 10;
+    private static final int SHOWN_DECIMALS = 3;
     private static final List<Double> CROWD_PERCENTILES = List.of(0.1, 0.5, 0.9);
     private static final String CROWD_CLIENT = "lecture";
     private static final Logger log = LoggerFactory.getLogger(ClassService.class);
@@ -78,8 +79,9 @@ class ClassService {
             String code = JoinCode.generate();
             try {
                 store.create(code, SecretCookie.sha256(presenterSecret), deck.id(), Instant.now().plus(LIFETIME));
-                openPollOf(store.find(code).orElseThrow(), deck.step(0));
-                return store.find(code).orElseThrow();
+                ClassSession opened = store.find(code).orElseThrow();
+                openPollOf(opened, deck.step(0));
+                return opened;
             } catch (DuplicateKeyException taken) {
                 if (attempt == 20) {
                     throw taken;
@@ -206,7 +208,7 @@ class ClassService {
         if (question.numeric()) {
             if (number == null || !Double.isFinite(number) || number < question.min() || number > question.max()) {
                 throw new InvalidInputException("number", "The answer must be a number from %s to %s"
-                        .formatted(plain(question.min()), plain(question.max())));
+                        .formatted(shown(question.min()), shown(question.max())));
             }
             choice = null;
         } else {
@@ -240,7 +242,7 @@ class ClassService {
             if (stored.isPresent()) {
                 PollState state = stored.get().state();
                 poll = new PollView(question.id(), question.text(), question.options(), question.min(),
-                        question.max(), question.numeric() ? plain(question.min()) + " to " + plain(question.max())
+                        question.max(), question.numeric() ? shown(question.min()) + " to " + shown(question.max())
                         : null, state.key(), stored.get().answered(),
                         state == PollState.REVEALED ? results(question, store.votes(stored.get().id())) : null);
             }
@@ -265,7 +267,7 @@ class ClassService {
                 rows.add(List.of(id, poll.get().state().key(), results.labels().get(i),
                         String.valueOf(results.counts().get(i)),
                         results.right() == null ? "" : String.valueOf(results.right() == i),
-                        results.median() == null ? "" : plain(results.median())));
+                        results.median() == null ? "" : shown(results.median())));
             }
         }
         return rows;
@@ -278,7 +280,7 @@ class ClassService {
             List<String> labels = new ArrayList<>();
             List<Integer> counts = new ArrayList<>(Collections.nCopies(BINS, 0));
             for (int bin = 0; bin < BINS; bin++) {
-                labels.add(plain(question.min() + bin * width) + "–" + plain(question.min() + (bin + 1) * width));
+                labels.add(shown(question.min() + bin * width) + "–" + shown(question.min() + (bin + 1) * width));
             }
             for (double number : numbers) {
                 int bin = Math.min(BINS - 1, (int) ((number - question.min()) / width));
@@ -301,12 +303,13 @@ class ClassService {
         return right.orElse(null);
     }
 
+    private static String shown(double value) {
+        return PlainNumber.of(value, SHOWN_DECIMALS);
+    }
+
     static double median(List<Double> sorted) {
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    static String plain(double value) {
-        return BigDecimal.valueOf(Math.round(value * 1000) / 1000.0).stripTrailingZeros().toPlainString();
-    }
 }

@@ -19,9 +19,7 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The lecture decks of {@code sample-datasets/lectures/}, read and checked at start-up like the quiz bank: a bad file
@@ -35,7 +33,6 @@ class Decks {
     static final int MAX_STEPS = 20;
     private static final Set<Kind> ASKING = EnumSet.of(Kind.POLL, Kind.REVEAL, Kind.LAMBDA);
     private static final Set<Kind> RACING = EnumSet.of(Kind.RACE, Kind.REVEAL);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, Deck> decks = new LinkedHashMap<>();
 
@@ -81,13 +78,7 @@ class Decks {
         }
 
         Deck deck() {
-            JsonNode root;
-            try {
-                root = JSON.readTree(text);
-            } catch (JacksonException e) {
-                throw new DeckException(name, null, e.getLocation() == null ? null : e.getLocation().getLineNr(),
-                        e.getOriginalMessage());
-            }
+            JsonNode root = JsonFields.parse(text, (line, what) -> new DeckException(name, null, line, what));
             List<NumberQuestion> numbers = new ArrayList<>();
             JsonNode asked = root.get("questions");
             if (asked != null) {

@@ -4,13 +4,13 @@ import dev.losslens.checkpoint.LanguageModels;
 import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.system.PlainNumber;
 import dev.losslens.text.CompactVocabulary;
 import dev.losslens.text.InstructionTemplate;
 import dev.losslens.text.TokenizedExample;
 import dev.losslens.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -92,13 +92,7 @@ class Exercises {
     }
 
     static String number(double value) {
-        return number(value, DECIMALS);
-    }
-
-    /** A number rounded to {@code decimals} places, without trailing zeros: 0.01, 25, 33.33333. */
-    static String number(double value, int decimals) {
-        String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
-        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+        return PlainNumber.of(value, DECIMALS);
     }
 
     private double[] score(TokenizedExample example) {

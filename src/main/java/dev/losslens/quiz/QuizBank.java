@@ -19,9 +19,7 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The question bank: every file of {@code sample-datasets/quizzes/}, one concept each, in file-name order. Read and
@@ -32,7 +30,6 @@ public class QuizBank {
 
     static final String LOCATION = "classpath*:sample-datasets/quizzes/*.json";
     static final int MIN_ITEMS_PER_CONCEPT = 4;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<Concept> concepts;
     private final Map<String, QuizItem> items = new LinkedHashMap<>();
@@ -88,13 +85,7 @@ public class QuizBank {
         }
 
         Concept concept(int order) {
-            JsonNode root;
-            try {
-                root = JSON.readTree(text);
-            } catch (JacksonException e) {
-                throw new QuizBankException(name, null, e.getLocation() == null ? null : e.getLocation().getLineNr(),
-                        e.getOriginalMessage());
-            }
+            JsonNode root = JsonFields.parse(text, (line, what) -> new QuizBankException(name, null, line, what));
             String concept = id(root, "concept");
             List<QuizItem> items = new ArrayList<>();
             for (JsonNode item : array(root, "items", MIN_ITEMS_PER_CONCEPT)) {

@@ -1,5 +1,6 @@
 package dev.losslens.quiz;
 
+import dev.losslens.system.PlainNumber;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,7 @@ class QuizExport {
 
     /** Moodle's own precision for shares such as 33.33333. */
     private static String credit(Choice choice) {
-        return Exercises.number(choice.credit(), 5);
+        return PlainNumber.of(choice.credit(), 5);
     }
 
     private static String escape(String text) {

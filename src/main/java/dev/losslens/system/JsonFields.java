@@ -2,9 +2,12 @@ package dev.losslens.system;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the fields of a hand-written JSON file (the quiz bank, a lecture deck) and says exactly what is wrong with
@@ -12,6 +15,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class JsonFields {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
 
     private final Function<String, ? extends RuntimeException> fail;
@@ -67,6 +71,15 @@ public final class JsonFields {
         List<JsonNode> entries = new ArrayList<>();
         value.forEach(entries::add);
         return entries;
+    }
+
+    /** The file's JSON; when it is not JSON, the file's own failure with the parser's line and message. */
+    public static JsonNode parse(String text, BiFunction<Integer, String, ? extends RuntimeException> failAtLine) {
+        try {
+            return JSON.readTree(text);
+        } catch (JacksonException e) {
+            throw failAtLine.apply(e.getLocation() == null ? null : e.getLocation().getLineNr(), e.getOriginalMessage());
+        }
     }
 
     /** The line where {@code "id"} first appears in the file's text, where its author can start looking. */
