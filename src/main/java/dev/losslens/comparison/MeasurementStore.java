@@ -37,7 +37,7 @@ public class MeasurementStore {
             jdbc.sql("""
                     insert into generation (comparison_id, lane_index, step, item, prompt, expected, generated, correct)
                     values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, lane, step, i, g.prompt(), g.expected(), clip(g.generated()), g.correct())
+                    .params(id, lane, step, i, g.prompt(), g.expected(), storable(g.generated()), g.correct())
                     .update();
         }
     }
@@ -67,7 +67,12 @@ public class MeasurementStore {
                 .list();
     }
 
-    private static String clip(String text) {
-        return text.length() <= MAX_ANSWER_CHARS ? text : text.substring(0, MAX_ANSWER_CHARS - 1) + "…";
+    /**
+     * A generation as stored and shown: clipped, and a generated NUL byte written as ␀ (U+2400), which a reader sees
+     * and PostgreSQL's text can hold (it refuses U+0000; an untrained model emits any byte).
+     */
+    private static String storable(String text) {
+        String visible = text.replace('\u0000', '\u2400');
+        return visible.length() <= MAX_ANSWER_CHARS ? visible : visible.substring(0, MAX_ANSWER_CHARS - 1) + "…";
     }
 }

@@ -2,7 +2,6 @@ package dev.losslens.lecture;
 
 import dev.losslens.system.ApiAnswers;
 import dev.losslens.system.CsvCell;
-import dev.losslens.system.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,12 +48,14 @@ class ClassApiController {
                           Integer step) {
     }
 
-    @ApiAnswers(success = 201)
-    @Operation(summary = "Opens a class session on the default deck; the caller becomes its presenter (cookie)")
+    @ApiAnswers(success = 201, problems = 429)
+    @Operation(summary = "Opens a class session on the default deck; the caller becomes its presenter (cookie). "
+            + "Live sessions are capped per client address and in all (429)")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ClassState open(HttpServletRequest request, HttpServletResponse response) {
-        return classes.state(classes.open(ClassCookies.PRESENTER.readOrIssue(request, response)));
+        return classes.state(classes.open(ClassCookies.PRESENTER.readOrIssue(request, response),
+                request.getRemoteAddr()));
     }
 
     @ApiAnswers(problems = {400, 404})
@@ -67,12 +68,13 @@ class ClassApiController {
     @ApiAnswers(problems = {400, 404, 429}, events = {"state"})
     @Operation(operationId = "classEvents", summary = "Server-Sent Events: a 'state' event with the session's snapshot whenever it changes")
     @GetMapping(path = "/{code}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@PathVariable String code) {
-        return stream.subscribe(classes.session(code));
+    SseEmitter events(@PathVariable String code, HttpServletRequest request) {
+        return stream.subscribe(classes.session(code), request.getRemoteAddr());
     }
 
     @ApiAnswers(success = 204, problems = {400, 404, 409})
-    @Operation(summary = "Answers the session's poll, or changes the answer, while the poll is open")
+    @Operation(summary = "Answers the poll on screen, or changes the answer, while the poll is open (409 once it is "
+            + "locked or the presenter has moved on)")
     @PostMapping("/{code}/votes")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void vote(@PathVariable String code, @RequestBody VoteRequest vote, HttpServletRequest request,
@@ -81,14 +83,13 @@ class ClassApiController {
                 vote.number());
     }
 
-    @ApiAnswers(problems = {400, 404, 409})
-    @Operation(summary = "The presenter steers: next, back, go, blank, lock, reopen, reveal or reset")
+    @ApiAnswers(problems = {400, 404, 409, 429})
+    @Operation(summary = "The presenter steers: next, back, go, blank, lock, reopen, reveal, reset, or crowd (races "
+            + "the class's λ answers; 429 when the presenter's queue allowance is used up)")
     @PostMapping("/{code}/control")
     ClassState control(@PathVariable String code, @RequestBody ControlRequest control, HttpServletRequest request) {
-        ControlAction action = ControlAction.of(control.action()).orElseThrow(() ->
-                new InvalidInputException("action",
-                        "action must be next, back, go, blank, lock, reopen, reveal or reset"));
-        return classes.state(classes.control(code, ClassCookies.PRESENTER.read(request), action, control.step()));
+        return classes.state(classes.control(code, ClassCookies.PRESENTER.read(request),
+                ControlAction.of(control.action()), control.step()));
     }
 
     @ApiAnswers(problems = {400, 403, 404})

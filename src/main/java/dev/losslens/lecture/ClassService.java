@@ -17,6 +17,7 @@ import dev.losslens.system.NotFoundException;
 import dev.losslens.system.PlainNumber;
 import dev.losslens.system.RejectedRequestException;
 import dev.losslens.system.SecretCookie;
+import dev.losslens.system.TooManyRequestsException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Class sessions: a lecturer opens one and steers it through the deck; students answer its polls. Everything lives
@@ -43,7 +45,6 @@ class ClassService {
     static final int BINS = 10;
     private static final int SHOWN_DECIMALS = 3;
     private static final List<Double> CROWD_PERCENTILES = List.of(0.1, 0.5, 0.9);
-    private static final String CROWD_CLIENT = "lecture";
     private static final Logger log = LoggerFactory.getLogger(ClassService.class);
 
     private final ClassStore store;
@@ -51,11 +52,16 @@ class ClassService {
     private final ClassQuestions bank;
     private final PresetRuns runs;
     private final ComparisonService comparisons;
+    private final LectureProperties limits;
+    private final TransactionTemplate transactions;
     /** Right options of revealed questions: fixed for the bank's items, and a preset's run is deterministic. */
     private final Map<String, Integer> rights = new ConcurrentHashMap<>();
 
-    ClassService(ClassStore store, Decks decks, ClassQuestions bank, PresetRuns runs, ComparisonService comparisons) {
+    ClassService(ClassStore store, Decks decks, ClassQuestions bank, PresetRuns runs, ComparisonService comparisons,
+                 LectureProperties limits, TransactionTemplate transactions) {
         this.store = store;
+        this.limits = limits;
+        this.transactions = transactions;
         this.decks = decks;
         this.bank = bank;
         this.runs = runs;
@@ -64,9 +70,10 @@ class ClassService {
 
     /**
      * Opens a session on the default deck and starts (or joins) a run of every preset it races, so that by the race
-     * the run has finished and replays at once: a lecture never waits on the queue.
+     * the run has finished and replays at once: a lecture never waits on the queue. Sessions are capped per client
+     * and in all; opening one forgets those that ended {@code keep-ended} ago.
      */
-    ClassSession open(String presenterSecret) {
+    ClassSession open(String presenterSecret, String client) {
         Deck deck = decks.first();
         for (String preset : deck.steps().stream().map(Step::preset).filter(p -> p != null).distinct().toList()) {
             try {
@@ -75,29 +82,40 @@ class ClassService {
                 log.warn("could not queue preset {} for a lecture: {}", preset, full.getMessage());
             }
         }
-        for (int attempt = 0; ; attempt++) {
-            String code = JoinCode.generate();
-            try {
-                store.create(code, SecretCookie.sha256(presenterSecret), deck.id(), Instant.now().plus(LIFETIME));
-                ClassSession opened = store.find(code).orElseThrow();
-                openPollOf(opened, deck.step(0));
-                return opened;
-            } catch (DuplicateKeyException taken) {
-                if (attempt == 20) {
-                    throw taken;
-                }
+        return transactions.execute(status -> {
+            store.lockOpenings();
+            store.deleteEndedBefore(Instant.now().minus(limits.keepEnded()));
+            if (store.countLive(null) >= limits.maxSessions()) {
+                throw new TooManyRequestsException("session", ("The server has %d class sessions running; try again "
+                        + "when one ends").formatted(limits.maxSessions()));
             }
-        }
+            if (store.countLive(client) >= limits.maxSessionsPerClient()) {
+                throw new TooManyRequestsException("session", ("Your address has opened %d class sessions in the "
+                        + "last %d hours; use one of them").formatted(limits.maxSessionsPerClient(), LIFETIME.toHours()));
+            }
+            String code = JoinCode.generate();
+            while (store.codeTaken(code)) {
+                code = JoinCode.generate();
+            }
+            store.create(code, SecretCookie.sha256(presenterSecret), deck.id(), Instant.now().plus(LIFETIME), client);
+            ClassSession opened = store.find(code).orElseThrow();
+            openPollOf(opened, deck.step(0));
+            return opened;
+        });
     }
 
     /** The session a typed code names; a clear 400 or 404 for a code that is malformed, unknown or expired. */
     ClassSession session(String typed) {
+        return found(typed, store::find);
+    }
+
+    private ClassSession found(String typed, Function<String, Optional<ClassSession>> find) {
         String code = JoinCode.normalise(typed);
         if (code == null) {
             throw new InvalidInputException("code", "A join code is %d letters and digits, like %s"
                     .formatted(JoinCode.LENGTH, "K7QMF"));
         }
-        return store.find(code).orElseThrow(() -> new NotFoundException("code", ("No class session has the code %s: "
+        return find.apply(code).orElseThrow(() -> new NotFoundException("code", ("No class session has the code %s: "
                 + "check it on the projector (sessions end after %d hours)").formatted(code, LIFETIME.toHours())));
     }
 
@@ -117,10 +135,13 @@ class ClassService {
         }
     }
 
-    /** Carries out a presenter's action and answers the session as it is afterwards. */
+    /**
+     * Carries out a presenter's action and answers the session as it is afterwards. The session's row is locked for
+     * the action, so actions arriving at once (two windows, a remote) apply one after another.
+     */
     @Transactional
     ClassSession control(String code, Optional<String> presenter, ControlAction action, Integer step) {
-        ClassSession session = session(code);
+        ClassSession session = found(code, store::findForUpdate);
         requirePresenter(session, presenter);
         Deck deck = deck(session);
         Step current = deck.step(session.step());
@@ -135,9 +156,9 @@ class ClassService {
             }
             case BLANK -> store.blank(session.id(), !session.blank());
             case LOCK -> store.setState(currentPoll(session, current).id(), PollState.LOCKED);
-            case REOPEN -> store.setState(currentPoll(session, current).id(), PollState.OPEN);
+            case REOPEN -> store.setState(askedPoll(session, deck, current).id(), PollState.OPEN);
             case REVEAL -> store.setState(currentPoll(session, current).id(), PollState.REVEALED);
-            case RESET -> store.reset(currentPoll(session, current).id());
+            case RESET -> store.reset(askedPoll(session, deck, current).id());
             case CROWD -> store.crowdRun(session.id(), crowdRun(session, deck, current, presenter.orElseThrow()));
         }
         return store.find(session.code()).orElseThrow();
@@ -157,9 +178,15 @@ class ClassService {
         if (answers.isEmpty()) {
             throw new ConflictException("action", "Nobody has answered the λ question yet");
         }
-        List<Double> lambdas = CROWD_PERCENTILES.stream().map(q -> percentile(answers, q)).toList();
-        return comparisons.submit(LabPreset.promptWeights(lambdas), CROWD_CLIENT, new OwnerSecret(presenter))
-                .comparison().id();
+        List<Double> lambdas = CROWD_PERCENTILES.stream().map(q -> percentile(answers, q)).distinct().toList();
+        if (lambdas.size() < 2) {
+            throw new ConflictException("action", ("The class's 10th, 50th and 90th percentile are all λ = %s: a race "
+                    + "needs two different values, so wait for more answers").formatted(shown(lambdas.get(0))));
+        }
+        // each presenter has the queue allowance of one client, as a learner in the lab has: the client is named by
+        // the presenter's hash, which no address can equal
+        return comparisons.submit(LabPreset.promptWeights(lambdas), session.presenterHash(),
+                new OwnerSecret(presenter)).comparison().id();
     }
 
     /** The nearest-rank percentile of sorted values: the smallest value with at least q of them at or below it. */
@@ -167,10 +194,17 @@ class ClassService {
         return sorted.get(Math.max(0, (int) Math.ceil(q * sorted.size()) - 1));
     }
 
+    /**
+     * Shows a step, opening its poll the first time; a step that only shows a question's outcome (the reveal) closes
+     * the poll to answers, so nobody answers with the outcome on screen.
+     */
     private void moveTo(ClassSession session, Deck deck, int step) {
         Step target = deck.step(step);
         store.moveTo(session.id(), target.index());
         openPollOf(session, target);
+        if (target.question() != null && !target.asks()) {
+            store.lockIfOpen(currentPoll(session, target).id());
+        }
     }
 
     private void openPollOf(ClassSession session, Step step) {
@@ -187,6 +221,21 @@ class ClassService {
                 new ConflictException("action", "The poll of “" + step.title() + "” has not been opened"));
     }
 
+    /** The current step's poll, for an action that lets the class answer it again. */
+    private Poll askedPoll(ClassSession session, Deck deck, Step step) {
+        if (step.question() != null && !step.asks()) {
+            int asking = asking(deck, step.question()).get(0);
+            throw new ConflictException("action", ("Answers stay closed while “%s” shows the outcome; go back to step "
+                    + "%d to reopen or reset the poll").formatted(step.title(), asking + 1));
+        }
+        return currentPoll(session, step);
+    }
+
+    /** The indices of the steps on which the class can answer the question. */
+    private static List<Integer> asking(Deck deck, String question) {
+        return deck.steps().stream().filter(s -> s.asks() && s.question().equals(question)).map(Step::index).toList();
+    }
+
     PollQuestion question(Deck deck, String id) {
         return deck.numberQuestion(id)
                 .map(number -> new PollQuestion(id, number.text(), List.of(), number.min(), number.max(), null))
@@ -195,11 +244,15 @@ class ClassService {
                 .orElseThrow(() -> new NotFoundException("question", "This session asks no question " + id));
     }
 
-    /** Records or changes a student's answer to a poll of the session, while the poll is open. */
+    /** Records or changes a student's answer to the poll on screen, while it is open. */
     void vote(String code, String participant, String questionId, Integer choice, Double number) {
+        if (questionId == null || questionId.isBlank()) {
+            throw new InvalidInputException("question", "question is missing: name the poll you answer");
+        }
         ClassSession session = session(code);
         Deck deck = deck(session);
-        if (questionId == null || deck.steps().stream().noneMatch(s -> questionId.equals(s.question()))) {
+        List<Integer> asking = asking(deck, questionId);
+        if (asking.isEmpty()) {
             throw new NotFoundException("question", "This session asks no question " + questionId);
         }
         PollQuestion question = question(deck, questionId);
@@ -211,6 +264,7 @@ class ClassService {
                         .formatted(shown(question.min()), shown(question.max())));
             }
             choice = null;
+            number = number + 0.0; // −0 is stored as 0
         } else {
             if (choice == null || choice < 0 || choice >= question.options().size()) {
                 throw new InvalidInputException("choice", "choice must be an option from 0 to "
@@ -218,8 +272,10 @@ class ClassService {
             }
             number = null;
         }
-        if (!store.vote(poll.id(), SecretCookie.sha256(participant), choice, number)) {
-            throw new ConflictException("question", "The poll is closed: the presenter has locked it");
+        if (!store.vote(poll.id(), asking, SecretCookie.sha256(participant), choice, number)) {
+            throw new ConflictException("question", asking.contains(session.step())
+                    ? "The poll is closed: the presenter has locked it"
+                    : "This question is no longer on screen: the presenter has moved on");
         }
     }
 
@@ -286,7 +342,7 @@ class ClassService {
                 int bin = Math.min(BINS - 1, (int) ((number - question.min()) / width));
                 counts.set(bin, counts.get(bin) + 1);
             }
-            return new Results(labels, counts, null, numbers.isEmpty() ? null : median(numbers));
+            return new Results(labels, counts, null, numbers.isEmpty() ? null : median(numbers) + 0.0); // never −0
         }
         List<Integer> counts = new ArrayList<>(Collections.nCopies(question.options().size(), 0));
         votes.forEach(vote -> counts.set(vote.choice(), counts.get(vote.choice()) + 1));

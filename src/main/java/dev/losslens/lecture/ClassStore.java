@@ -1,5 +1,7 @@
 package dev.losslens.lecture;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -15,30 +17,74 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ClassStore {
 
+    private static final String SELECT_SESSION = """
+            select id, code, presenter_hash, deck, step, blank, crowd_run, created_at, expires_at from class_session
+            where code = ? and expires_at > ?""";
+    /** The poll is open and a step that asks it is on screen. */
+    private static final String ANSWERABLE = """
+            select 1 from class_poll p join class_session s on s.id = p.session_id
+            where p.id = :poll and p.state = :open and s.step in (:asking)""";
+
     private final JdbcClient jdbc;
 
     ClassStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** @throws DuplicateKeyException when the code is taken; the caller draws another */
-    void create(String code, String presenterHash, String deck, Instant expiresAt) {
+    /** Called under {@link #lockOpenings}, with a code not {@link #codeTaken taken}. */
+    void create(String code, String presenterHash, String deck, Instant expiresAt, String openedBy) {
         jdbc.sql("""
-                insert into class_session (code, presenter_hash, deck, step, blank, created_at, expires_at)
-                values (?, ?, ?, 0, false, ?, ?)""")
-                .params(code, presenterHash, deck, Timestamp.from(Instant.now()), Timestamp.from(expiresAt)).update();
+                insert into class_session (code, presenter_hash, deck, step, blank, created_at, expires_at, opened_by)
+                values (?, ?, ?, 0, false, ?, ?, ?)""")
+                .params(code, presenterHash, deck, Timestamp.from(Instant.now()), Timestamp.from(expiresAt), openedBy)
+                .update();
+    }
+
+    /** Serialises the openings of sessions, for the rest of the transaction, so that their caps hold. */
+    void lockOpenings() {
+        jdbc.sql("select id from class_session_lock where id = 1 for update").query(Integer.class).single();
+    }
+
+    /** Sessions not yet expired: all of them, or those a client opened. */
+    int countLive(String openedBy) {
+        return jdbc.sql("select count(*) from class_session where expires_at > ?"
+                        + (openedBy == null ? "" : " and opened_by = ?"))
+                .params(openedBy == null ? List.of(now()) : List.of(now(), openedBy))
+                .query(Integer.class).single();
+    }
+
+    boolean codeTaken(String code) {
+        return jdbc.sql("select count(*) from class_session where code = ?").param(code).query(Integer.class).single()
+                > 0;
+    }
+
+    /** Forgets sessions that ended before the moment given, with their polls and votes. */
+    int deleteEndedBefore(Instant moment) {
+        return jdbc.sql("delete from class_session where expires_at < ?").param(Timestamp.from(moment)).update();
     }
 
     /** A session that has not expired. */
     Optional<ClassSession> find(String code) {
-        return jdbc.sql("""
-                select id, code, presenter_hash, deck, step, blank, crowd_run, created_at, expires_at from class_session
-                where code = ? and expires_at > ?""")
-                .params(code, Timestamp.from(Instant.now()))
-                .query((rs, row) -> new ClassSession(rs.getLong("id"), rs.getString("code"),
-                        rs.getString("presenter_hash"), rs.getString("deck"), rs.getInt("step"), rs.getBoolean("blank"),
-                        (Long) rs.getObject("crowd_run", Long.class), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant()))
-                .optional();
+        return jdbc.sql(SELECT_SESSION).params(code, now()).query(ClassStore::session).optional();
+    }
+
+    /**
+     * The session, locked until the transaction ends: a presenter's actions on one session apply one after another,
+     * however many arrive at once.
+     */
+    Optional<ClassSession> findForUpdate(String code) {
+        return jdbc.sql(SELECT_SESSION + " for update").params(code, now()).query(ClassStore::session).optional();
+    }
+
+    private static ClassSession session(ResultSet rs, int row) throws SQLException {
+        return new ClassSession(rs.getLong("id"), rs.getString("code"), rs.getString("presenter_hash"),
+                rs.getString("deck"), rs.getInt("step"), rs.getBoolean("blank"),
+                (Long) rs.getObject("crowd_run", Long.class), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("expires_at").toInstant());
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
     }
 
     void moveTo(long session, int step) {
@@ -53,14 +99,17 @@ class ClassStore {
         jdbc.sql("update class_session set crowd_run = ? where id = ?").params(run, session).update();
     }
 
-    /** Opens the question's poll if it has none yet; a poll once opened keeps its votes and state. */
+    /**
+     * Opens the question's poll if it has none yet; a poll once opened keeps its votes and state. Called with the
+     * session locked ({@link #findForUpdate}), so no other transaction inserts the same poll meanwhile: the statement
+     * never meets the unique key, which on PostgreSQL would abort the whole transaction.
+     */
     void openPoll(long session, String question) {
-        try {
-            jdbc.sql("insert into class_poll (session_id, question, state) values (?, ?, ?)")
-                    .params(session, question, PollState.OPEN.key()).update();
-        } catch (DuplicateKeyException alreadyOpened) {
-            // the poll exists: showing its step again changes nothing
-        }
+        jdbc.sql("""
+                insert into class_poll (session_id, question, state)
+                select id, cast(? as varchar(80)), cast(? as varchar(10)) from class_session
+                where id = ? and not exists (select 1 from class_poll where session_id = ? and question = ?)""")
+                .params(question, PollState.OPEN.key(), session, session, question).update();
     }
 
     Optional<Poll> poll(long session, String question) {
@@ -77,6 +126,12 @@ class ClassStore {
         jdbc.sql("update class_poll set state = ? where id = ?").params(state.key(), poll).update();
     }
 
+    /** Closes the poll to answers if it is open; a revealed poll stays revealed. */
+    void lockIfOpen(long poll) {
+        jdbc.sql("update class_poll set state = ? where id = ? and state = ?")
+                .params(PollState.LOCKED.key(), poll, PollState.OPEN.key()).update();
+    }
+
     /** Forgets every vote and opens the poll again, in one transaction's worth of statements. */
     void reset(long poll) {
         jdbc.sql("delete from class_vote where poll_id = ?").param(poll).update();
@@ -84,19 +139,21 @@ class ClassStore {
     }
 
     /**
-     * Records or changes a participant's vote, only while the poll is open: the state is checked by the same
-     * statement that writes, so a vote cannot slip in after the lock.
+     * Records or changes a participant's vote, only while the poll is open and one of the steps that ask it is on
+     * screen: both are checked by the same statement that writes, so a vote cannot slip in after the lock or after
+     * the presenter moved on.
      *
-     * @return false when the poll is not open
+     * @param asking the indices of the deck's steps that ask this poll's question
+     * @return false when the poll is not open or not on screen
      */
-    boolean vote(long poll, String participant, Integer choice, Double number) {
-        Timestamp now = Timestamp.from(Instant.now());
-        String open = PollState.OPEN.key();
+    boolean vote(long poll, List<Integer> asking, String participant, Integer choice, Double number) {
+        Timestamp now = now();
         int changed = jdbc.sql("""
-                update class_vote set choice = ?, answer_number = ?, answered_at = ?
-                where poll_id = ? and participant_hash = ?
-                  and exists (select 1 from class_poll p where p.id = ? and p.state = ?)""")
-                .params(choice, number, now, poll, participant, poll, open).update();
+                update class_vote set choice = :choice, answer_number = :number, answered_at = :now
+                where poll_id = :poll and participant_hash = :participant and exists (%s)""".formatted(ANSWERABLE))
+                .param("choice", choice).param("number", number).param("now", now).param("poll", poll)
+                .param("participant", participant).param("open", PollState.OPEN.key()).param("asking", asking)
+                .update();
         if (changed > 0) {
             return true;
         }
@@ -104,13 +161,16 @@ class ClassStore {
             // typed casts: PostgreSQL cannot infer the type of a bare parameter in a select list
             return jdbc.sql("""
                     insert into class_vote (poll_id, participant_hash, choice, answer_number, answered_at)
-                    select id, cast(? as varchar(64)), cast(? as int), cast(? as double precision),
-                           cast(? as timestamp)
-                    from class_poll where id = ? and state = ?""")
-                    .params(participant, choice, number, now, poll, open).update() > 0;
+                    select :poll, cast(:participant as varchar(64)), cast(:choice as int),
+                           cast(:number as double precision), cast(:now as timestamp)
+                    from class_poll where id = :poll and exists (%s)""".formatted(ANSWERABLE))
+                    .param("choice", choice).param("number", number).param("now", now).param("poll", poll)
+                    .param("participant", participant).param("open", PollState.OPEN.key()).param("asking", asking)
+                    .update() > 0;
         } catch (DuplicateKeyException sameParticipantAtOnce) {
-            // the same participant's other request inserted first: this one changes it
-            return vote(poll, participant, choice, number);
+            // the same participant's other request inserted first (a vote runs in no transaction of its own, so
+            // nothing is aborted): this one changes it
+            return vote(poll, asking, participant, choice, number);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.losslens.lecture;
 
 import dev.losslens.system.NotFoundException;
+import dev.losslens.system.StreamSlots;
 import dev.losslens.system.TickingPublisher;
 import dev.losslens.system.TooManyRequestsException;
 import jakarta.annotation.PreDestroy;
@@ -8,14 +9,13 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Pushes a class session to every screen at a cost per session, not per phone: one publisher per watched session reads
  * the database once per tick (the session, its poll and count; the votes only once revealed) and sends the snapshot
- * to every subscriber when it changed. Streams are capped per session and in total.
+ * to every subscriber when it changed. Streams are capped per session, per client address and in total.
  */
 @Component
 class ClassStream {
@@ -23,22 +23,20 @@ class ClassStream {
     private final ClassService classes;
     private final LectureProperties limits;
     private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
-    private final AtomicInteger open = new AtomicInteger();
+    private final StreamSlots slots;
     private final ScheduledExecutorService ticks = TickingPublisher.ticks("losslens-class-events");
 
     ClassStream(ClassService classes, LectureProperties limits) {
         this.classes = classes;
         this.limits = limits;
+        this.slots = new StreamSlots(limits.maxStreams(), limits.maxStreamsPerClient(),
+                "Your address has %d class streams open; close a lecture or join page first",
+                "The server has %d class streams open; try again shortly");
     }
 
-    SseEmitter subscribe(ClassSession session) {
-        if (open.incrementAndGet() > limits.maxStreams()) {
-            open.decrementAndGet();
-            throw new TooManyRequestsException("events", "The server has %d class streams open; try again shortly"
-                    .formatted(limits.maxStreams()));
-        }
+    SseEmitter subscribe(ClassSession session, String client) {
+        Runnable release = slots.reserve(client);
         SseEmitter emitter = new SseEmitter(limits.streamTimeout().toMillis());
-        Runnable release = open::decrementAndGet;
         try {
             Screen subscriber = new Screen(emitter, release);
             publishers.compute(session.code(), (code, publisher) -> {

@@ -1,6 +1,8 @@
 package dev.losslens.lecture;
 
-import java.util.Optional;
+import dev.losslens.system.InvalidInputException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * What the presenter can do to a session: move through the deck, blank the screen, run the current poll, and start a
@@ -16,12 +18,14 @@ enum ControlAction {
         this.key = key;
     }
 
-    static Optional<ControlAction> of(String key) {
+    /** The action a presenter named; a clear 400 naming every action for anything else. */
+    static ControlAction of(String key) {
         for (ControlAction action : values()) {
             if (action.key.equals(key)) {
-                return Optional.of(action);
+                return action;
             }
         }
-        return Optional.empty();
+        throw new InvalidInputException("action", "action must be one of " + Arrays.stream(values())
+                .map(action -> action.key).collect(Collectors.joining(", ")));
     }
 }

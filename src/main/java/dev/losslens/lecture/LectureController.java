@@ -6,13 +6,13 @@ import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.lecture.Deck.Step;
 import dev.losslens.quiz.PresetRuns;
 import dev.losslens.system.FormErrors;
-import dev.losslens.system.InvalidInputException;
 import dev.losslens.system.SecretCookie;
 import dev.losslens.system.WebProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -52,7 +52,8 @@ class LectureController {
 
     @PostMapping("/lecture")
     String open(HttpServletRequest request, HttpServletResponse response) {
-        ClassSession session = classes.open(ClassCookies.PRESENTER.readOrIssue(request, response));
+        ClassSession session = classes.open(ClassCookies.PRESENTER.readOrIssue(request, response),
+                request.getRemoteAddr());
         return "redirect:/lecture/" + session.code();
     }
 
@@ -93,9 +94,7 @@ class LectureController {
                    HttpServletResponse response, Model model) {
         FormErrors errors = new FormErrors();
         errors.attempt(() -> classes.control(code, ClassCookies.PRESENTER.read(request),
-                ControlAction.of(action).orElseThrow(() -> new InvalidInputException("action",
-                        "action must be next, back, go, blank, lock, reopen, reveal or reset")),
-                FormNumbers.integer("step", step)));
+                ControlAction.of(action), FormNumbers.integer("step", step)));
         if (errors.isEmpty()) {
             return "redirect:/lecture/" + code + "/presenter";
         }
@@ -118,15 +117,55 @@ class LectureController {
                 .body(QrCode.svg(web.link("/lecture/" + session.code() + "/remote?key=" + secret.orElseThrow())));
     }
 
-    /** A phone that scanned the remote QR code becomes the session's presenter too, and opens the controls. */
+    /**
+     * What a phone that scanned the remote QR code opens: a page that asks before it pairs. Reading it changes
+     * nothing, so a link on another site cannot pair a browser.
+     */
     @GetMapping("/lecture/{code}/remote")
-    String remote(@PathVariable String code, @RequestParam(required = false) String key,
-                  HttpServletResponse response) {
+    String pairing(@PathVariable String code, @RequestParam(required = false) String key, HttpServletRequest request,
+                   HttpServletResponse response, Model model) {
         ClassSession session = classes.session(code);
         Optional<String> secret = Optional.ofNullable(key).filter(SecretCookie::wellFormed);
         classes.requirePresenter(session, secret);
+        model.addAttribute("code", session.code());
+        model.addAttribute("key", key);
+        holdsAnotherKey(request, secret, response, model);
+        return "lecture/remote";
+    }
+
+    /**
+     * Pairs the phone: it becomes the session's presenter too, and opens the controls. Same-site posts only (see
+     * {@code SameOriginWrites}).
+     */
+    @PostMapping("/lecture/{code}/remote")
+    String pair(@PathVariable String code, @RequestParam(required = false) String key, HttpServletRequest request,
+                HttpServletResponse response, Model model) {
+        ClassSession session = classes.session(code);
+        Optional<String> secret = Optional.ofNullable(key).filter(SecretCookie::wellFormed);
+        classes.requirePresenter(session, secret);
+        if (holdsAnotherKey(request, secret, response, model)) {
+            model.addAttribute("code", session.code());
+            return "lecture/remote";
+        }
         ClassCookies.PRESENTER.write(response, secret.orElseThrow());
         return "redirect:/lecture/" + session.code() + "/presenter";
+    }
+
+    /**
+     * A browser that already holds another presenter key keeps it: replacing it would take its own sessions away
+     * from it. Says so on the page (409) when it does.
+     */
+    private static boolean holdsAnotherKey(HttpServletRequest request, Optional<String> secret,
+                                           HttpServletResponse response, Model model) {
+        Optional<String> held = ClassCookies.PRESENTER.read(request);
+        if (held.isEmpty() || held.equals(secret)) {
+            return false;
+        }
+        response.setStatus(HttpStatus.CONFLICT.value());
+        model.addAttribute("message", "This browser already presents class sessions of its own, and pairing would "
+                + "take them away from it. Scan the code with a phone (or a private window) that has not opened "
+                + "a session.");
+        return true;
     }
 
     @GetMapping(path = "/join/{code}/qr.svg", produces = "image/svg+xml")

@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Every request body is bounded before anything parses it: one larger than {@code losslens.web.max-body-bytes}
  * answers 413 at once (by its declared length, or once that many bytes have arrived), and a JSON body that is not
- * valid UTF-8 answers 400. Form bodies are bounded by the same number through Tomcat's form size limit.
+ * valid UTF-8 answers 400. Form bodies are bounded by the same number through Tomcat's form size limit, read here.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -51,6 +52,16 @@ class BoundedBodies extends OncePerRequestFilter {
             return;
         }
         if (isForm(request)) {
+            try {
+                // Tomcat reads and bounds the form here, where its refusal is answered quietly rather than escaping
+                // a controller with a stack trace in the log (a chunked body declares no length to check first)
+                request.getParameterMap();
+            } catch (InvalidParameterException refused) {
+                boolean tooLarge = refused.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value();
+                refuse(response, tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                        tooLarge ? tooLarge() : "The form body is malformed");
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }
@@ -91,12 +102,8 @@ class BoundedBodies extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");
-        response.getWriter().write("""
-                {"type":"about:blank","title":"%s","status":%d,"detail":"%s","field":"body"}"""
-                .formatted(status.getReasonPhrase(), status.value(), detail));
+        ProblemResponse.write(response, status, detail, "body");
     }
 
     /** The request with its body already read into memory. */

@@ -23,10 +23,16 @@ class SameOriginWrites extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (isWrite(request) && isCrossSite(request)) {
-            response.sendError(HttpStatus.FORBIDDEN.value(), "Cross-site form posts are refused");
+            ProblemResponse.write(response, HttpStatus.FORBIDDEN, "Cross-site writes are refused: send this request "
+                    + "from a page of LossLens itself", origin(request));
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The header that showed the request came from another site. */
+    private static String origin(HttpServletRequest request) {
+        return request.getHeader("Sec-Fetch-Site") != null ? "Sec-Fetch-Site" : "Origin";
     }
 
     private static boolean isWrite(HttpServletRequest request) {

@@ -2,7 +2,7 @@ package dev.losslens.comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.losslens.PostgresServer;
+import dev.losslens.OnPostgres;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.MetricPoint;
@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,11 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The shared queue on a real PostgreSQL server (the production set-up): migrations apply, a comparison trains and
  * stores its lanes' weights, and instances claiming at the same moment never claim the same comparison.
- * Needs {@code LOSSLENS_DB_URL}, {@code LOSSLENS_DB_USER} and {@code LOSSLENS_DB_PASSWORD}; {@code .ci/run} starts a
- * server and sets them. Skipped without them, except under {@code CI=true}, where it must run.
  */
-@SpringBootTest(properties = {"spring.profiles.active=postgres", "losslens.training.instance-id=pg-test",
-        "spring.datasource.url=${LOSSLENS_DB_URL:jdbc:h2:mem:unused}"})
+@SpringBootTest(properties = "losslens.training.instance-id=pg-test")
+@OnPostgres
 class PostgresQueueTest {
 
     @Autowired
@@ -43,11 +40,6 @@ class PostgresQueueTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void needsAServer() {
-        PostgresServer.require();
-    }
 
     @Test
     void aComparisonTrainsAndStoresItsLanesOnPostgres() throws InterruptedException {

@@ -1,8 +1,10 @@
 package dev.losslens.lecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.losslens.system.SecretCookie;
+import dev.losslens.system.TooManyRequestsException;
 import jakarta.servlet.http.Cookie;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -46,6 +48,9 @@ class ClassApiTest {
 
     @Autowired
     ClassService classes;
+
+    @Autowired
+    LectureProperties limits;
 
     private record Session(String code, Cookie presenter) {
     }
@@ -150,9 +155,9 @@ class ClassApiTest {
         int before = stream.publishers();
         List<SseEmitter> screens = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            screens.add(stream.subscribe(classes.session(session.code())));
+            screens.add(stream.subscribe(classes.session(session.code()), "10.0.0.1"));
         }
-        screens.add(stream.subscribe(classes.session(other.code())));
+        screens.add(stream.subscribe(classes.session(other.code()), "10.0.0.2"));
         assertThat(stream.publishers() - before).as("51 screens on two sessions").isEqualTo(2);
         screens.forEach(SseEmitter::complete);
     }
@@ -223,12 +228,8 @@ class ClassApiTest {
         assertThat(mvc.get().uri("/lecture/" + session.code() + "/remote.svg").exchange()).hasStatus(403);
         assertThat(mvc.get().uri("/lecture/" + session.code() + "/remote").param("key", SecretCookie.generate())
                 .exchange()).as("pairing a phone with a wrong key").hasStatus(403);
-        MvcTestResult paired = mvc.get().uri("/lecture/" + session.code() + "/remote")
-                .param("key", session.presenter().getValue()).exchange();
-        assertThat(paired).hasStatus(302);
-        assertThat(paired.getResponse().getCookie("losslens-presenter").getValue())
-                .isEqualTo(session.presenter().getValue());
-
+        assertThat(vote(session.code(), student, "{}")).as("a vote naming no question").isEqualTo(400);
+        assertThat(vote(session.code(), student, "{\"question\": null, \"choice\": 0}")).isEqualTo(400);
         JsonNode poll = poll(session.code());
         assertThat(poll.get("answered").asInt()).isEqualTo(1);
         assertThat(poll.get("state").asString()).isEqualTo("open");
@@ -244,5 +245,197 @@ class ClassApiTest {
         MvcTestResult hostile = mvc.get().uri("/join").param("code", "<script>alert(1)</script>").exchange();
         assertThat(hostile).hasStatus(400);
         assertThat(hostile.getResponse().getContentAsString()).doesNotContain("<script>alert(1)");
+    }
+
+    private MvcTestResult go(Session session, int step) {
+        return control(session, session.presenter(), "{\"action\": \"go\", \"step\": %d}".formatted(step));
+    }
+
+    @Test
+    void theShippedDeckRunsStartToEndBackAndAgainWithPollsKeptAndTheRevealClosed() throws Exception {
+        Session session = open();
+        int steps = json(mvc.get().uri("/api/classes/" + session.code()).exchange()).get("steps").asInt();
+        for (int step = 1; step < steps; step++) {
+            assertThat(control(session, session.presenter(), "{\"action\": \"next\"}")).as("next to %d", step)
+                    .hasStatusOk();
+        }
+        for (int step = steps - 2; step >= 0; step--) {
+            assertThat(control(session, session.presenter(), "{\"action\": \"back\"}")).as("back to %d", step)
+                    .hasStatusOk();
+        }
+        assertThat(go(session, 4)).hasStatusOk();
+        assertThat(poll(session.code()).get("state").asString()).as("passing the reveal closed the poll")
+                .isEqualTo("locked");
+        assertThat(control(session, session.presenter(), "{\"action\": \"reopen\"}")).hasStatusOk();
+        Cookie student = participant();
+        assertThat(vote(session.code(), student, choice(1))).isEqualTo(204);
+        assertThat(go(session, 4)).as("the poll step chosen again").hasStatusOk();
+        assertThat(go(session, 5)).hasStatusOk();
+        assertThat(vote(session.code(), participant(), choice(0))).as("a poll no longer on screen").isEqualTo(409);
+        assertThat(go(session, 6)).as("the reveal asks the step-4 question again").hasStatusOk();
+        assertThat(poll(session.code()).get("state").asString()).as("answers close with the outcome on screen")
+                .isEqualTo("locked");
+        assertThat(vote(session.code(), student, choice(0))).isEqualTo(409);
+        assertThat(control(session, session.presenter(), "{\"action\": \"reopen\"}")).as("reopen on the reveal")
+                .hasStatus(409);
+        assertThat(control(session, session.presenter(), "{\"action\": \"reveal\"}")).hasStatusOk();
+        assertThat(go(session, 6)).as("the reveal chosen again").hasStatusOk();
+        assertThat(go(session, 4)).as("back to the poll").hasStatusOk();
+        assertThat(poll(session.code()).get("state").asString()).as("a poll keeps its state").isEqualTo("revealed");
+        assertThat(poll(session.code()).get("answered").asInt()).as("and its votes").isEqualTo(1);
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> moves = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            int step = List.of(4, 6, 7, 8).get(i % 4);
+            moves.add(pool.submit(() -> {
+                start.await();
+                return go(session, step).getResponse().getStatus();
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> move : moves) {
+            assertThat(move.get()).as("go requests at the same moment").isEqualTo(200);
+        }
+        pool.shutdown();
+        assertThat(jdbc.sql("select count(*) from class_poll p join class_session s on s.id = p.session_id "
+                + "where s.code = ?").param(session.code()).query(Integer.class).single())
+                .as("one poll per question").isEqualTo(3);
+    }
+
+    @Test
+    void aCrowdRaceNeedsTwoDifferentValuesAndEachPresenterHasTheirOwnAllowance() {
+        Session alone = open();
+        assertThat(go(alone, 8)).hasStatusOk();
+        assertThat(vote(alone.code(), participant(), "{\"question\": \"pick-lambda\", \"number\": -0}"))
+                .isEqualTo(204);
+        MvcTestResult one = control(alone, alone.presenter(), "{\"action\": \"crowd\"}");
+        assertThat(one).as("one answer: every percentile is the same λ").hasStatus(409);
+        assertThat(json(one).get("detail").asString()).contains("two different values").doesNotContain("lanes");
+        assertThat(control(alone, alone.presenter(), "{\"action\": \"reveal\"}")).hasStatusOk();
+        assertThat(Double.compare(poll(alone.code()).get("results").get("median").asDouble(), 0.0))
+                .as("a lone −0 answer has the median 0, not −0").isZero();
+
+        List<Long> runs = new ArrayList<>();
+        for (int presenter = 0; presenter < 4; presenter++) {
+            Session session = open();
+            assertThat(go(session, 8)).hasStatusOk();
+            for (String lambda : List.of("0.1", "0.1", "0.1", "0.3" + presenter)) {
+                assertThat(vote(session.code(), participant(),
+                        "{\"question\": \"pick-lambda\", \"number\": " + lambda + "}")).isEqualTo(204);
+            }
+            MvcTestResult crowd = control(session, session.presenter(), "{\"action\": \"crowd\"}");
+            assertThat(crowd).as("presenter %d of four", presenter).hasStatusOk();
+            long run = json(crowd).get("crowdRun").asLong();
+            runs.add(run);
+            JsonNode lanes = json(mvc.get().uri("/api/comparisons/" + run).exchange()).get("lanes");
+            assertThat(lanes.valueStream().map(lane -> lane.get("promptWeight").asDouble()))
+                    .as("10th and 50th percentile coincide: two lanes").containsExactly(0.1, Double.parseDouble("0.3" + presenter));
+            assertThat(mvc.post().uri("/api/comparisons/" + run + "/cancel")
+                    .header("X-Owner-Token", session.presenter().getValue()).exchange()).hasStatus(202);
+        }
+        assertThat(runs).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void pairingAPhoneAsksFirstAndNeverReplacesAnotherPresentersKey() throws Exception {
+        Session session = open();
+        String remote = "/lecture/" + session.code() + "/remote";
+        MvcTestResult page = mvc.get().uri(remote).param("key", session.presenter().getValue()).exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(page.getResponse().getHeaders("Set-Cookie")).as("reading the pairing page changes nothing")
+                .isEmpty();
+        assertThat(page.getResponse().getContentAsString()).contains("Pair this phone");
+
+        MvcTestResult crossSite = mvc.post().uri(remote).header("Sec-Fetch-Site", "cross-site")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("key=" + session.presenter().getValue())
+                .exchange();
+        assertThat(crossSite).hasStatus(403);
+        assertThat(crossSite.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(crossSite.getResponse().getHeaders("Set-Cookie")).isEmpty();
+
+        Session lecturersOwn = open();
+        MvcTestResult refused = mvc.post().uri(remote).header("Sec-Fetch-Site", "same-origin")
+                .cookie(lecturersOwn.presenter()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("key=" + session.presenter().getValue()).exchange();
+        assertThat(refused).as("a browser with a presenter key of its own keeps it").hasStatus(409);
+        assertThat(refused.getResponse().getHeaders("Set-Cookie")).isEmpty();
+        assertThat(go(lecturersOwn, 1)).as("and still steers its own session").hasStatusOk();
+
+        MvcTestResult paired = mvc.post().uri(remote).header("Sec-Fetch-Site", "same-origin")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("key=" + session.presenter().getValue())
+                .exchange();
+        assertThat(paired).hasStatus(302);
+        assertThat(paired.getResponse().getCookie("losslens-presenter").getValue())
+                .isEqualTo(session.presenter().getValue());
+    }
+
+    @Test
+    void crossSiteWritesAreRefusedAsProblems() throws Exception {
+        Session session = open();
+        for (String path : List.of("/api/classes", "/api/classes/" + session.code() + "/votes",
+                "/api/classes/" + session.code() + "/control", "/api/quiz/items/x/answers")) {
+            MvcTestResult refused = mvc.post().uri(path).header("Origin", "https://elsewhere.example")
+                    .contentType(MediaType.APPLICATION_JSON).content("{}").exchange();
+            assertThat(refused).as(path).hasStatus(403);
+            assertThat(refused.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            JsonNode problem = json(refused);
+            assertThat(problem.get("status").asInt()).isEqualTo(403);
+            assertThat(problem.get("field").asString()).isEqualTo("Origin");
+            assertThat(problem.get("detail").asString()).startsWith("Cross-site writes are refused");
+        }
+        MvcTestResult forget = mvc.delete().uri("/api/quiz/progress").header("Sec-Fetch-Site", "cross-site").exchange();
+        assertThat(forget).hasStatus(403);
+        assertThat(json(forget).get("field").asString()).isEqualTo("Sec-Fetch-Site");
+    }
+
+    @Test
+    void sessionsAreCappedPerAddressAtTheSameMomentAndForgottenAWhileAfterTheyEnd() throws Exception {
+        String address = "10.20.30." + (int) (Math.random() * 200);
+        int cap = limits.maxSessionsPerClient();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> opens = new ArrayList<>();
+        for (int i = 0; i < cap + 5; i++) {
+            opens.add(pool.submit(() -> {
+                start.await();
+                return mvc.post().uri("/api/classes").with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                }).exchange().getResponse().getStatus();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> opened : opens) {
+            statuses.add(opened.get());
+        }
+        pool.shutdown();
+        assertThat(statuses.stream().filter(status -> status == 201)).as("opened").hasSize(cap);
+        assertThat(statuses.stream().filter(status -> status == 429)).as("refused").hasSize(5);
+        assertThat(jdbc.sql("select count(*) from class_session where opened_by = ?").param(address)
+                .query(Integer.class).single()).isEqualTo(cap);
+
+        jdbc.sql("update class_session set expires_at = ? where opened_by = ?")
+                .params(Timestamp.from(Instant.now().minus(limits.keepEnded()).minusSeconds(60)), address).update();
+        assertThat(open().code()).as("ended sessions leave the allowance").isNotBlank();
+        assertThat(jdbc.sql("select count(*) from class_session where opened_by = ?").param(address)
+                .query(Integer.class).single()).as("and are deleted once kept long enough").isZero();
+    }
+
+    @Test
+    void oneAddressCannotHoldEveryClassStreamButAHallBehindOneNatGetsIn() {
+        Session session = open();
+        Session other = open();
+        List<SseEmitter> screens = new ArrayList<>();
+        int perClient = limits.maxStreamsPerClient();
+        for (int i = 0; i < perClient; i++) {
+            screens.add(stream.subscribe(classes.session((i % 2 == 0 ? session : other).code()), "192.0.2.1"));
+        }
+        assertThatThrownBy(() -> stream.subscribe(classes.session(session.code()), "192.0.2.1"))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("Your address has");
+        screens.add(stream.subscribe(classes.session(session.code()), "192.0.2.2"));
+        screens.forEach(SseEmitter::complete);
     }
 }

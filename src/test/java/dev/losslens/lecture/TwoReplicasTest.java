@@ -12,39 +12,49 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A lecture hall served by two app instances on one database: the lecturer opens and steers the session on one, a
  * student answers on the other, and the lecturer's live count follows. Both replicas run in this JVM on a database of
- * their own.
+ * their own (H2 here, PostgreSQL in {@link TwoReplicasPostgresTest}).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoReplicasTest {
 
-    private static final String DATABASE = "--spring.datasource.url=jdbc:h2:mem:two-replicas;DB_CLOSE_DELAY=-1";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static ConfigurableApplicationContext lecturerSide;
-    private static ConfigurableApplicationContext studentSide;
+    private ConfigurableApplicationContext lecturerSide;
+    private ConfigurableApplicationContext studentSide;
 
-    @BeforeAll
-    static void startTwoReplicas() {
-        lecturerSide = replica("replica-a");
-        studentSide = replica("replica-b");
+    /** The database both replicas share, as command-line arguments. */
+    String[] database() {
+        return new String[] {"--spring.datasource.url=jdbc:h2:mem:two-replicas;DB_CLOSE_DELAY=-1"};
     }
 
-    private static ConfigurableApplicationContext replica(String name) {
-        return new SpringApplicationBuilder(LossLensApplication.class)
-                .run("--server.port=0", DATABASE, "--losslens.training.instance-id=" + name);
+    @BeforeAll
+    void startTwoReplicas() {
+        String[] database = database();
+        lecturerSide = replica("replica-a", database);
+        studentSide = replica("replica-b", database);
+    }
+
+    private static ConfigurableApplicationContext replica(String name, String[] database) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--losslens.training.instance-id=" + name));
+        arguments.addAll(List.of(database));
+        return new SpringApplicationBuilder(LossLensApplication.class).run(arguments.toArray(String[]::new));
     }
 
     @AfterAll
-    static void stopThem() {
+    void stopThem() {
         studentSide.close();
         lecturerSide.close();
     }

@@ -11,6 +11,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Bodies are bounded and well-formed before anything parses them, over real HTTP through Tomcat. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class BoundedInputTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -62,6 +66,18 @@ class BoundedInputTest {
         BodyPublisher chunked = BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
         assertThat(problem(post("/api/comparisons", "application/json", chunked), 413)
                 .get("detail").asString()).contains("larger than 65536 bytes");
+    }
+
+    @Test
+    void anOversizedChunkedFormIsRefusedQuietly(CapturedOutput log) throws Exception {
+        byte[] bytes = ("code=K7QMF&question=" + "q".repeat(100_000)).getBytes(StandardCharsets.US_ASCII);
+        for (String path : new String[] {"/join/K7QMF", "/quiz/run", "/lecture/K7QMF/control"}) {
+            BodyPublisher chunked = BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
+            assertThat(problem(post(path, "application/x-www-form-urlencoded", chunked), 413).get("field").asString())
+                    .as(path).isEqualTo("body");
+        }
+        assertThat(log.getOut() + log.getErr()).as("no stack trace per refused form")
+                .doesNotContain("InvalidParameterException", "Servlet.service()");
     }
 
     @Test
