@@ -41,13 +41,15 @@ public class ComparisonQueue {
     }
 
     /**
-     * Queued comparisons in the order trainers claim them: round-robin between clients, so whoever has fewer runs
-     * queued or running goes first, and one client's long list cannot starve the others. Oldest first within a turn.
+     * Queued comparisons in the order trainers claim them: round-robin between people (their owner secrets, not
+     * their addresses, so a class behind one NAT takes turns like anyone), so whoever has fewer runs queued or
+     * running goes first, and one person's long list cannot starve the others. Oldest first within a turn.
      */
     List<Long> claimOrder() {
         return jdbc.sql("""
                 select id from (
-                    select id, status, row_number() over (partition by submitted_by order by id) as turn
+                    select id, status,
+                           row_number() over (partition by coalesce(owner_hash, submitted_by) order by id) as turn
                     from comparison where status in (:active)) active
                 where status = :queued order by turn, id""")
                 .param("active", keys(ACTIVE)).param("queued", ComparisonStatus.QUEUED.key())
@@ -90,9 +92,16 @@ public class ComparisonQueue {
                 .param(ComparisonStatus.QUEUED.key()).query(Integer.class).single();
     }
 
-    int countActiveFrom(String client) {
-        return jdbc.sql("select count(*) from comparison where status in (:active) and submitted_by = :client")
-                .param("active", keys(ACTIVE)).param("client", client).query(Integer.class).single();
+    /** Comparisons waiting or training that were submitted from this address. */
+    int countActiveFrom(String address) {
+        return jdbc.sql("select count(*) from comparison where status in (:active) and submitted_by = :address")
+                .param("active", keys(ACTIVE)).param("address", address).query(Integer.class).single();
+    }
+
+    /** Comparisons waiting or training that this person started. */
+    int countActiveOwnedBy(OwnerSecret owner) {
+        return jdbc.sql("select count(*) from comparison where status in (:active) and owner_hash = :owner")
+                .param("active", keys(ACTIVE)).param("owner", owner.hash()).query(Integer.class).single();
     }
 
     void requestCancel(long id) {

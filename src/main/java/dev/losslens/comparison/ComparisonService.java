@@ -57,9 +57,14 @@ public class ComparisonService {
         return validator.validate(request);
     }
 
-    public Submission submit(ComparisonRequest request, String client, OwnerSecret owner) {
+    /**
+     * @param address where the request came from: a ceiling for a whole network, high enough for a hall behind one
+     *                NAT
+     * @param owner the person submitting: their own allowance, and the only one who can cancel
+     */
+    public Submission submit(ComparisonRequest request, String address, OwnerSecret owner) {
         ComparisonConfig config = validator.validate(request);
-        Decision decision = transactions.execute(status -> decide(config, client, owner));
+        Decision decision = transactions.execute(status -> decide(config, address, owner));
         if (decision.kind() == Submission.Kind.QUEUED) {
             events.publishEvent(new ComparisonQueue.Queued(decision.id()));
         }
@@ -71,13 +76,13 @@ public class ComparisonService {
     }
 
     /** Under the submission lock: replay a finished identical run, join an active one, or queue within the limits. */
-    private Decision decide(ComparisonConfig config, String client, OwnerSecret owner) {
+    private Decision decide(ComparisonConfig config, String address, OwnerSecret owner) {
         queue.lockSubmissions();
         String key = config.key();
         List<String> labels = config.lanes().stream().map(lane -> lane.spec().label()).toList();
         var finished = store.findByKey(key, List.of(ComparisonStatus.FINISHED));
         if (finished.isPresent()) {
-            long replay = store.insert(config, labels, ComparisonStatus.FINISHED, finished.get().id(), client, owner);
+            long replay = store.insert(config, labels, ComparisonStatus.FINISHED, finished.get().id(), address, owner);
             return new Decision(replay, Submission.Kind.REPLAYED);
         }
         var active = store.findByKey(key, List.of(ComparisonStatus.QUEUED, ComparisonStatus.RUNNING));
@@ -88,11 +93,15 @@ public class ComparisonService {
             throw new TooManyRequestsException("queue", "The training queue is full (%d waiting); try again shortly"
                     .formatted(properties.maxQueued()));
         }
-        if (queue.countActiveFrom(client) >= properties.maxQueuedPerClient()) {
+        if (queue.countActiveOwnedBy(owner) >= properties.maxQueuedPerClient()) {
             throw new TooManyRequestsException("queue", "You already have %d comparisons waiting or running"
                     .formatted(properties.maxQueuedPerClient()));
         }
-        return new Decision(store.insert(config, labels, ComparisonStatus.QUEUED, null, client, owner),
+        if (queue.countActiveFrom(address) >= properties.maxQueuedPerAddress()) {
+            throw new TooManyRequestsException("queue", ("Your network already has %d comparisons waiting or "
+                    + "running; try again when one ends").formatted(properties.maxQueuedPerAddress()));
+        }
+        return new Decision(store.insert(config, labels, ComparisonStatus.QUEUED, null, address, owner),
                 Submission.Kind.QUEUED);
     }
 

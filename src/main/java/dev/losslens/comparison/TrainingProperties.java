@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxLearningRate largest learning rate accepted
  * @param maxBatchSize largest batch (sequences per step)
  * @param maxQueued most comparisons waiting in the whole queue
- * @param maxQueuedPerClient most comparisons one client address may have waiting or running
+ * @param maxQueuedPerClient most comparisons one person (their owner cookie or token) may have waiting or running
+ * @param maxQueuedPerAddress most comparisons one client address may have waiting or running: a ceiling a lecture hall
+ *                            behind one NAT does not reach
  * @param answeredPrompts held-out prompts answered greedily at each evaluation for exact match
  * @param instanceId this app instance's name in the shared queue (defaults to the host name)
  * @param staleAfterSeconds a running comparison without a heartbeat for this long is marked interrupted
@@ -24,6 +26,7 @@ public record TrainingProperties(
         @DefaultValue("64") int maxBatchSize,
         @DefaultValue("20") int maxQueued,
         @DefaultValue("3") int maxQueuedPerClient,
+        @DefaultValue("200") int maxQueuedPerAddress,
         @DefaultValue("16") int answeredPrompts,
         @DefaultValue("") String instanceId,
         @DefaultValue("120") int staleAfterSeconds) {

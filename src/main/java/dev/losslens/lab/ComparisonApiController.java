@@ -74,7 +74,7 @@ class ComparisonApiController {
     @Operation(summary = "Server-Sent Events: 'status', 'point' and 'generations' events until the comparison ends")
     @GetMapping(path = "/api/comparisons/{id}/events", produces = "text/event-stream")
     SseEmitter events(@PathVariable long id, HttpServletRequest http) {
-        return events.subscribe(id, http.getRemoteAddr());
+        return events.subscribe(id, OwnerCookie.person(http), http.getRemoteAddr());
     }
 
     @ApiAnswers(success = 202, problems = {400, 404})

@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Streams comparisons to browsers at a cost per run, not per subscriber: each watched run has one
  * {@link RunPublisher} that reads the database once per tick and fans out; a run nobody watches is not read at all.
- * Open streams are capped per client address and in total.
+ * Open streams are capped per person, per client address and in total.
  */
 @Component
 class ComparisonStream {
@@ -27,14 +27,15 @@ class ComparisonStream {
     ComparisonStream(ComparisonService comparisons, StreamProperties limits) {
         this.comparisons = comparisons;
         this.limits = limits;
-        this.slots = new StreamSlots(limits.maxTotal(), limits.maxPerClient(),
-                "You have %d live streams open; close a run page first",
-                "The server has %d live streams open; try again shortly");
+        this.slots = new StreamSlots(new StreamSlots.Limits(limits.maxTotal(), limits.maxPerAddress(),
+                limits.maxPerClient(), "You have %d live streams open; close a run page first",
+                "Your network has %d live streams open; try again shortly",
+                "The server has %d live streams open; try again shortly"));
     }
 
-    SseEmitter subscribe(long id, String client) {
+    SseEmitter subscribe(long id, String person, String address) {
         comparisons.require(id);
-        Runnable release = slots.reserve(client);
+        Runnable release = slots.reserve(person, address);
         SseEmitter emitter = new SseEmitter(limits.timeout().toMillis());
         publishers.compute(id, (key, publisher) -> {
             RunPublisher.Subscriber subscriber = new RunPublisher.Subscriber(emitter, release);

@@ -90,9 +90,11 @@ class LabController {
 
     @GetMapping("/runs/{number}")
     String show(@PathVariable String number, @RequestParam(required = false) String joined, Model model,
-                HttpServletRequest request) {
+                HttpServletRequest request, HttpServletResponse http) {
         long id = runId(number);
         ComparisonView run = comparisons.view(id);
+        // every viewer is a person for the stream caps, not one more stream of their address
+        OwnerCookie.readOrIssue(request, http);
         model.addAttribute("run", run);
         model.addAttribute("dataset", datasets.find(run.config().dataset()).orElse(null));
         // exact match is measured on the first held-out prompts only; the page says how many the run answered

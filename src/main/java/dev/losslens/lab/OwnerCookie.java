@@ -24,6 +24,11 @@ final class OwnerCookie {
         return header.isPresent() ? header : COOKIE.read(request).map(OwnerSecret::new);
     }
 
+    /** Who a request is, for per-person limits: its owner secret (see {@link SecretCookie#person}). */
+    static String person(HttpServletRequest request) {
+        return SecretCookie.person(read(request).map(OwnerSecret::value), request);
+    }
+
     /** The client's secret, issuing a new one (and its cookie) to a client that has none. */
     static OwnerSecret readOrIssue(HttpServletRequest request, HttpServletResponse response) {
         Optional<OwnerSecret> header = OwnerSecret.parse(request.getHeader(HEADER));

@@ -69,7 +69,7 @@ class ClassApiController {
     @Operation(operationId = "classEvents", summary = "Server-Sent Events: a 'state' event with the session's snapshot whenever it changes")
     @GetMapping(path = "/{code}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String code, HttpServletRequest request) {
-        return stream.subscribe(classes.session(code), request.getRemoteAddr());
+        return stream.subscribe(classes.session(code), ClassCookies.person(request), request.getRemoteAddr());
     }
 
     @ApiAnswers(success = 204, problems = {400, 404, 409})

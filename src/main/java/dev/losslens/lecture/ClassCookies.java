@@ -1,6 +1,7 @@
 package dev.losslens.lecture;
 
 import dev.losslens.system.SecretCookie;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The anonymous secrets of a class: the presenter's, which alone steers a session, and each participant's, which
@@ -12,5 +13,10 @@ final class ClassCookies {
     static final SecretCookie PARTICIPANT = new SecretCookie("losslens-participant");
 
     private ClassCookies() {
+    }
+
+    /** Who a request is, for per-person limits: its presenter or else participant secret. */
+    static String person(HttpServletRequest request) {
+        return SecretCookie.person(PRESENTER.read(request).or(() -> PARTICIPANT.read(request)), request);
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Pushes a class session to every screen at a cost per session, not per phone: one publisher per watched session reads
  * the database once per tick (the session, its poll and count; the votes only once revealed) and sends the snapshot
- * to every subscriber when it changed. Streams are capped per session, per client address and in total.
+ * to every subscriber when it changed. Streams are capped per session, per person, per client address and in total.
  */
 @Component
 class ClassStream {
@@ -29,13 +29,14 @@ class ClassStream {
     ClassStream(ClassService classes, LectureProperties limits) {
         this.classes = classes;
         this.limits = limits;
-        this.slots = new StreamSlots(limits.maxStreams(), limits.maxStreamsPerClient(),
-                "Your address has %d class streams open; close a lecture or join page first",
-                "The server has %d class streams open; try again shortly");
+        this.slots = new StreamSlots(new StreamSlots.Limits(limits.maxStreams(), limits.maxStreamsPerClient(),
+                limits.maxStreamsPerPerson(), "You have %d class streams open; close a lecture or join page first",
+                "Your network has %d class streams open; try again shortly",
+                "The server has %d class streams open; try again shortly"));
     }
 
-    SseEmitter subscribe(ClassSession session, String client) {
-        Runnable release = slots.reserve(client);
+    SseEmitter subscribe(ClassSession session, String person, String address) {
+        Runnable release = slots.reserve(person, address);
         SseEmitter emitter = new SseEmitter(limits.streamTimeout().toMillis());
         try {
             Screen subscriber = new Screen(emitter, release);

@@ -6,6 +6,7 @@ import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.lecture.Deck.Step;
 import dev.losslens.quiz.PresetRuns;
 import dev.losslens.system.FormErrors;
+import dev.losslens.system.PublicAddress;
 import dev.losslens.system.SecretCookie;
 import dev.losslens.system.WebProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,14 +36,25 @@ class LectureController {
     private final PresetRuns runs;
     private final ComparisonService comparisons;
     private final WebProperties web;
+    private final PublicAddress publicAddress;
 
     LectureController(ClassService classes, Decks decks, PresetRuns runs, ComparisonService comparisons,
-                      WebProperties web) {
+                      WebProperties web, PublicAddress publicAddress) {
+        this.publicAddress = publicAddress;
         this.classes = classes;
         this.decks = decks;
         this.runs = runs;
         this.comparisons = comparisons;
         this.web = web;
+    }
+
+    /** Every lecturer page warns while the links students would follow reach only this machine. */
+    @ModelAttribute
+    void publicUrl(Model model) {
+        publicAddress.unreachable().ifPresent(url -> {
+            model.addAttribute("unreachableUrl", url);
+            model.addAttribute("proposedUrl", publicAddress.proposal().orElse(null));
+        });
     }
 
     @GetMapping("/lecture")

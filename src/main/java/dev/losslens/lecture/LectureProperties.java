@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxStreamsPerSession most screens one session may push to (a lecture hall and its projector)
  * @param maxStreamsPerClient most class streams one client address may hold: a hall behind one NAT fits, and one
  *                            client cannot take every stream of the instance
+ * @param maxStreamsPerPerson most class streams one browser (its presenter or participant cookie) may hold
  * @param tick how often a watched session is read and, if it changed, pushed
  * @param heartbeat longest silence before a comment checks that a screen is still there; a session nobody watches
  *                  any more is read until then
@@ -21,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("losslens.lecture")
 record LectureProperties(@DefaultValue("1000") int maxStreams, @DefaultValue("400") int maxStreamsPerSession,
-                         @DefaultValue("400") int maxStreamsPerClient, @DefaultValue("200ms") Duration tick,
+                         @DefaultValue("400") int maxStreamsPerClient, @DefaultValue("8") int maxStreamsPerPerson,
+                         @DefaultValue("200ms") Duration tick,
                          @DefaultValue("5s") Duration heartbeat, @DefaultValue("2h") Duration streamTimeout,
                          @DefaultValue("200") int maxSessions, @DefaultValue("10") int maxSessionsPerClient,
                          @DefaultValue("7d") Duration keepEnded) {

@@ -52,6 +52,14 @@ public final class SecretCookie {
         }
     }
 
+    /**
+     * Who a request is, for per-person limits: the hash of the anonymous secret it carries, or its address when it
+     * carries none (a script).
+     */
+    public static String person(Optional<String> secret, HttpServletRequest request) {
+        return secret.map(value -> "secret " + sha256(value)).orElse("address " + request.getRemoteAddr());
+    }
+
     public Optional<String> read(HttpServletRequest request) {
         return Arrays.stream(request.getCookies() == null ? new Cookie[0] : request.getCookies())
                 .filter(cookie -> cookie.getName().equals(name))

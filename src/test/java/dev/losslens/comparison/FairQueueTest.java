@@ -29,19 +29,21 @@ class FairQueueTest {
     @Autowired
     ComparisonService comparisons;
 
-    private long add(String client, ComparisonStatus status, long seed) {
+    private long add(OwnerSecret person, ComparisonStatus status, long seed) {
         ComparisonConfig config = new ComparisonConfig("capitals", "tiny", 300, 1e-3, 16, seed, 25, List.of(
                 new ComparisonConfig.LaneConfig(ObjectiveKind.PRETRAINING, 1, LaneSpec.Init.SCRATCH),
                 new ComparisonConfig.LaneConfig(ObjectiveKind.INSTRUCTION, 0, LaneSpec.Init.SCRATCH)));
-        return store.insert(config, List.of("a", "b"), status, null, client, OwnerSecret.generate());
+        // every learner of the class behind one address
+        return store.insert(config, List.of("a", "b"), status, null, "203.0.113.7", person);
     }
 
     @Test
-    void oneClientsBacklogDoesNotStarveAnother() {
-        add("busy-client", ComparisonStatus.RUNNING, 1);
-        long second = add("busy-client", ComparisonStatus.QUEUED, 2);
-        long third = add("busy-client", ComparisonStatus.QUEUED, 3);
-        long newcomer = add("new-client", ComparisonStatus.QUEUED, 4);
+    void onePersonsBacklogDoesNotStarveAnotherBehindTheSameAddress() {
+        OwnerSecret busy = OwnerSecret.generate();
+        add(busy, ComparisonStatus.RUNNING, 1);
+        long second = add(busy, ComparisonStatus.QUEUED, 2);
+        long third = add(busy, ComparisonStatus.QUEUED, 3);
+        long newcomer = add(OwnerSecret.generate(), ComparisonStatus.QUEUED, 4);
 
         assertThat(queue.claimOrder()).containsExactly(newcomer, second, third);
         assertThat(comparisons.view(newcomer).queuePosition()).isZero();

@@ -155,9 +155,9 @@ class ClassApiTest {
         int before = stream.publishers();
         List<SseEmitter> screens = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            screens.add(stream.subscribe(classes.session(session.code()), "10.0.0.1"));
+            screens.add(stream.subscribe(classes.session(session.code()), "phone " + i, "10.0.0.1"));
         }
-        screens.add(stream.subscribe(classes.session(other.code()), "10.0.0.2"));
+        screens.add(stream.subscribe(classes.session(other.code()), "projector", "10.0.0.2"));
         assertThat(stream.publishers() - before).as("51 screens on two sessions").isEqualTo(2);
         screens.forEach(SseEmitter::complete);
     }
@@ -429,13 +429,32 @@ class ClassApiTest {
         Session session = open();
         Session other = open();
         List<SseEmitter> screens = new ArrayList<>();
-        int perClient = limits.maxStreamsPerClient();
-        for (int i = 0; i < perClient; i++) {
-            screens.add(stream.subscribe(classes.session((i % 2 == 0 ? session : other).code()), "192.0.2.1"));
+        int perAddress = limits.maxStreamsPerClient();
+        for (int i = 0; i < perAddress; i++) {
+            screens.add(stream.subscribe(classes.session((i % 2 == 0 ? session : other).code()), "phone " + i,
+                    "192.0.2.1"));
         }
-        assertThatThrownBy(() -> stream.subscribe(classes.session(session.code()), "192.0.2.1"))
-                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("Your address has");
-        screens.add(stream.subscribe(classes.session(session.code()), "192.0.2.2"));
+        assertThatThrownBy(() -> stream.subscribe(classes.session(session.code()), "one more phone", "192.0.2.1"))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("Your network has");
+        screens.add(stream.subscribe(classes.session(session.code()), "one more phone", "192.0.2.2"));
         screens.forEach(SseEmitter::complete);
+
+        List<SseEmitter> tabs = new ArrayList<>();
+        for (int i = 0; i < limits.maxStreamsPerPerson(); i++) {
+            tabs.add(stream.subscribe(classes.session(session.code()), "one browser", "192.0.2.3"));
+        }
+        assertThatThrownBy(() -> stream.subscribe(classes.session(session.code()), "one browser", "192.0.2.3"))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("You have");
+        tabs.forEach(SseEmitter::complete);
+    }
+
+    @Test
+    void theLecturerIsWarnedWhileJoinLinksReachOnlyThisMachine() throws Exception {
+        String page = mvc.get().uri("/lecture").exchange().getResponse().getContentAsString();
+        assertThat(page).as("the tests' public URL is the default, http://localhost:8080")
+                .contains("Students cannot open the join link yet", "LOSSLENS_PUBLIC_URL");
+        Session session = open();
+        assertThat(mvc.get().uri("/lecture/" + session.code() + "/presenter").cookie(session.presenter()).exchange()
+                .getResponse().getContentAsString()).contains("Students cannot open the join link yet");
     }
 }
