@@ -11,6 +11,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -78,6 +80,16 @@ class BoundedInputTest {
         }
         assertThat(log.getOut() + log.getErr()).as("no stack trace per refused form")
                 .doesNotContain("InvalidParameterException", "Servlet.service()");
+    }
+
+    @Test
+    void aForwardedAddressIsNotBelievedWithoutAConfiguredProxy(@Autowired JdbcClient jdbc) throws Exception {
+        HttpResponse<String> opened = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/classes")).header("X-Forwarded-For", "198.51.100.23").POST(BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String code = JSON.readTree(opened.body()).get("code").asString();
+        assertThat(jdbc.sql("select opened_by from class_session where code = ?").param(code).query(String.class)
+                .single()).isEqualTo("127.0.0.1");
     }
 
     @Test
