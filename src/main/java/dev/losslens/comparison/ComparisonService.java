@@ -192,9 +192,18 @@ public class ComparisonService {
         return store.find(id).orElseThrow(() -> new NotFoundException("id", "No comparison #" + id));
     }
 
-    /** Remaining seconds: this run's measured pace, or for a queued run the work ahead of it in claim order. */
+    /**
+     * Remaining seconds: for a running run its own measured pace once it has trained an evaluation interval (or a
+     * tenth of its steps), before that the pace learnt from finished runs, since its first steps carry the step-0
+     * evaluation and the engine's warm-up and would promise several times the real time; for a queued run the work
+     * ahead of it in claim order.
+     */
     private Double eta(ComparisonRow row, List<Long> claimOrder) {
-        if (row.status() == ComparisonStatus.RUNNING && row.startedAt() != null && row.stepsDone() > 0) {
+        if (row.status() == ComparisonStatus.RUNNING && row.startedAt() != null) {
+            int ownPaceAfter = Math.max(row.config().evalEvery(), row.config().steps() / 10);
+            if (row.stepsDone() < ownPaceAfter) {
+                return pace.remainingSeconds(List.of(row));
+            }
             double elapsed = Duration.between(row.startedAt(), Instant.now()).toMillis() / 1000.0;
             return elapsed / row.stepsDone() * (row.config().steps() - row.stepsDone());
         }

@@ -20,7 +20,7 @@ public class ComparisonValidator {
     public static final String DEFAULT_DATASET = "capitals";
     public static final String DEFAULT_MODEL = "tiny";
     public static final int DEFAULT_STEPS = 300;
-    public static final double DEFAULT_LEARNING_RATE = 3e-4;
+    public static final double DEFAULT_LEARNING_RATE = 1e-4;
     public static final int DEFAULT_BATCH = 16;
     public static final long DEFAULT_SEED = 7;
     public static final int DEFAULT_EVAL_EVERY = 25;

@@ -3,12 +3,15 @@ package dev.losslens.comparison;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 import org.springframework.stereotype.Component;
 
 /**
  * How long a lane-step takes, learnt from the comparisons this database has trained: the median wall time per
- * lane-step and sequence of recent finished runs of the same model, times the batch size. Evaluation time is in
- * the measurement, as it is in the wait.
+ * lane-step of recent finished runs of the same shape (model, batch size and evaluation interval), evaluation
+ * included, as it is in the wait. At these sizes a step's cost is mostly per-operation overhead, not proportional to
+ * the batch, and evaluation is a fixed cost per interval: so only runs of another shape are scaled by batch size,
+ * and only when no run of the same shape has finished.
  */
 @Component
 class TrainingPace {
@@ -28,19 +31,29 @@ class TrainingPace {
 
     /** What the learnt pace says the given comparisons still need, together; finished runs are read once. */
     double remainingSeconds(List<ComparisonRow> rows) {
-        List<ComparisonRow> trained = store.recentlyTrained(RECENT);
+        List<ComparisonRow> trained = store.recentlyTrained(RECENT).stream().filter(row -> row.finishedAt() != null)
+                .toList();
         return rows.stream().mapToDouble(row -> (row.config().steps() - row.stepsDone()) * row.config().lanes().size()
-                * secondsPerLaneStep(trained, row.config().model(), row.config().batchSize())).sum();
+                * secondsPerLaneStep(trained, row.config())).sum();
     }
 
-    private static double secondsPerLaneStep(List<ComparisonRow> trained, String model, int batchSize) {
-        double[] perSequence = trained.stream()
-                .filter(row -> row.config().model().equals(model) && row.finishedAt() != null)
-                .mapToDouble(row -> seconds(row) / laneSteps(row) / row.config().batchSize())
-                .sorted().toArray();
-        double pace = perSequence.length == 0 ? PRIOR.getOrDefault(model, PRIOR.get("small"))
-                : perSequence[perSequence.length / 2];
-        return pace * batchSize;
+    private static double secondsPerLaneStep(List<ComparisonRow> trained, ComparisonConfig config) {
+        List<ComparisonRow> sameModel = trained.stream()
+                .filter(row -> row.config().model().equals(config.model())).toList();
+        List<ComparisonRow> sameShape = sameModel.stream()
+                .filter(row -> row.config().batchSize() == config.batchSize()
+                        && row.config().evalEvery() == config.evalEvery()).toList();
+        if (!sameShape.isEmpty()) {
+            return median(sameShape.stream().mapToDouble(row -> seconds(row) / laneSteps(row)));
+        }
+        double perSequence = sameModel.isEmpty() ? PRIOR.getOrDefault(config.model(), PRIOR.get("small"))
+                : median(sameModel.stream().mapToDouble(row -> seconds(row) / laneSteps(row) / row.config().batchSize()));
+        return perSequence * config.batchSize();
+    }
+
+    private static double median(DoubleStream values) {
+        double[] sorted = values.sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     private static double seconds(ComparisonRow row) {

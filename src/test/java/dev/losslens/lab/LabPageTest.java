@@ -103,7 +103,7 @@ class LabPageTest {
         MvcTestResult loaded = mvc.get().uri("/runs/new?preset=prompt-weight").exchange();
         assertThat(loaded).hasStatusOk();
         assertThat(form(loaded).lanes()).extracting(LabForm.LaneRow::promptWeight).containsExactly("0", "0.1", "1", "");
-        assertThat(form(loaded).learningRate()).isEqualTo("0.0003");
+        assertThat(form(loaded).learningRate()).isEqualTo("0.0001");
 
         MvcTestResult unknown = mvc.get().uri("/runs/new?preset=nope").exchange();
         assertThat(unknown).hasStatus(HttpStatus.NOT_FOUND).hasViewName("runs/new");
