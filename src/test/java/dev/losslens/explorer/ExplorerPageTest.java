@@ -196,7 +196,7 @@ class ExplorerPageTest {
         String smile = "Smile \uD83D\uDE00";
         assertThat(tokenizer.fallbackBytes(smile)).isGreaterThanOrEqualTo(4);
         assertThat(html(explore("prompt", smile, "response", "It is")))
-                .contains(tokenizer.fallbackBytes(smile) + " of these", "single bytes spelling pieces");
+                .contains(tokenizer.fallbackBytes(smile) + " of these", "are single bytes", "spelt byte by byte");
     }
 
     @Test
