@@ -43,7 +43,7 @@ class FormulasTest {
     private static final String PT_LOSS = "LPT(θ)=−∑t=1nlogpθ(xt∣x<t)";
     private static final String BOS = "x0=<|bos|>";
     private static final String SFT_LOSS = "LSFT(θ)=−∑t∈responselogpθ(yt∣x,y<t)";
-    private static final String SFT_ARGMAX = "θ^=argmaxθ∑(x,y)∈Dlogpθ(y∣x)";
+    private static final String SFT_ARGMAX = "θˆ=argmaxθ∑(x,y)∈Dlogpθ(y∣x)";
     private static final String CHAIN_RULE = "logpθ(y∣x)=∑tlogpθ(yt∣x,y<t)";
 
     @Autowired
@@ -84,7 +84,7 @@ class FormulasTest {
     /** What a formula's plain text and its typeset text share once the linear notation's marks are dropped. */
     private static String normalised(String text) {
         return text.replaceAll("\\s", "").replace("_", "").replace("{", "").replace("}", "").replace("^", "")
-                .replace("\u0302", "").replace("..", "").replace('Σ', '∑').replace('∣', '|')
+                .replace("\u0302", "").replace("ˆ", "").replace("..", "").replace('Σ', '∑').replace('∣', '|')
                 .replace("₀", "0");
     }
 
@@ -174,8 +174,8 @@ class FormulasTest {
     @Test
     void aQuizQuestionTypesetsItsOptions() throws Exception {
         String question = html(mvc.get().uri("/quiz/run?set=conditional-argmax&at=0").exchange());
-        assertThat(formulaTexts(question)).containsExactlyInAnyOrder(SFT_ARGMAX, "θ^=argmaxθ∑(x,y)∈Dlogpθ(x,y)",
-                "θ^=argmaxθ∑(x,y)∈Dlogpθ(x∣y)", "θ^=argminθ∑(x,y)∈Dlogpθ(y∣x)");
+        assertThat(formulaTexts(question)).containsExactlyInAnyOrder(SFT_ARGMAX, "θˆ=argmaxθ∑(x,y)∈Dlogpθ(x,y)",
+                "θˆ=argmaxθ∑(x,y)∈Dlogpθ(x∣y)", "θˆ=argminθ∑(x,y)∈Dlogpθ(y∣x)");
         assertThat(prose(question)).doesNotContainPattern(PLAIN_MATHS);
     }
 
