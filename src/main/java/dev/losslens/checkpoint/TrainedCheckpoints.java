@@ -15,13 +15,18 @@ import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The pre-trained base and the final weights of every finished lane, for the explorer's checkpoint selector. */
+/**
+ * The pre-trained base and the final weights of every finished lane, for the explorer's checkpoint selector. The
+ * selector lists the lanes of the newest runs only, grouped by run: a learner reads with the run just trained or
+ * watched, and a class soon has hundreds of lanes. Every older lane stays openable by its id, which its run's page
+ * links to.
+ */
 @Component
 @Order(1)
 class TrainedCheckpoints implements CheckpointSource {
 
-    private static final int LISTED_LANES = 40;
-    private static final CheckpointInfo BASE = new CheckpointInfo(BaseCheckpoint.ID, "Pre-trained base",
+    private static final int LISTED_RUNS = 6;
+    private static final CheckpointInfo BASE = CheckpointInfo.startingPoint(BaseCheckpoint.ID, "Pre-trained base",
             "tiny GPT pre-trained on sample-datasets/corpus with the full-sequence objective");
 
     private final ComparisonStore store;
@@ -36,7 +41,7 @@ class TrainedCheckpoints implements CheckpointSource {
         if (BaseCheckpoint.bundled()) {
             all.add(BASE);
         }
-        store.trainedLanes(LISTED_LANES).forEach(lane -> all.add(info(lane)));
+        store.trainedLanes(LISTED_RUNS).forEach(lane -> all.add(info(lane)));
         return all;
     }
 
@@ -52,9 +57,11 @@ class TrainedCheckpoints implements CheckpointSource {
     }
 
     private static CheckpointInfo info(TrainedLane lane) {
+        int number = lane.index() + 1;
         return new CheckpointInfo(lane.checkpointId(),
-                "Run #%d, lane %d: %s".formatted(lane.comparisonId(), lane.index() + 1, lane.label()),
-                "final weights of a training lane");
+                "Run #%d, lane %d: %s".formatted(lane.comparisonId(), number, lane.label()),
+                "final weights of a training lane", "Run #" + lane.comparisonId(),
+                "Lane %d: %s".formatted(number, lane.label()));
     }
 
     @Override

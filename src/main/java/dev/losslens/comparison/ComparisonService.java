@@ -107,10 +107,15 @@ public class ComparisonService {
 
     /** The newest finished comparison of this config, else one waiting or training; nothing is stored. */
     public Optional<ComparisonView> latest(ComparisonRequest request) {
+        return latestId(request).map(this::view);
+    }
+
+    /** The number of {@link #latest}, without reading its measurements. */
+    public Optional<Long> latestId(ComparisonRequest request) {
         String key = validator.validate(request).key();
         return store.findByKey(key, List.of(ComparisonStatus.FINISHED))
                 .or(() -> store.findByKey(key, List.of(ComparisonStatus.QUEUED, ComparisonStatus.RUNNING)))
-                .map(row -> view(row.id()));
+                .map(ComparisonRow::id);
     }
 
     public ComparisonView view(long id) {

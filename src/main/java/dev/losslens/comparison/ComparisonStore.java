@@ -135,11 +135,13 @@ public class ComparisonStore {
                 .params(id, lane).query(ComparisonStore::trainedLane).optional();
     }
 
-    /** Lanes with final weights, newest first: what the explorer lists. */
-    public List<TrainedLane> trainedLanes(int limit) {
+    /** The lanes with final weights of the newest {@code runs} runs that have any, newest run first: what the explorer lists. */
+    public List<TrainedLane> trainedLanes(int runs) {
         return jdbc.sql("select comparison_id, lane_index, label from lane where final_weights is not null"
-                        + " order by comparison_id desc, lane_index fetch first ? rows only")
-                .param(limit).query(ComparisonStore::trainedLane).list();
+                        + " and comparison_id in (select distinct comparison_id from lane where final_weights is not null"
+                        + " order by comparison_id desc fetch first ? rows only)"
+                        + " order by comparison_id desc, lane_index")
+                .param(runs).query(ComparisonStore::trainedLane).list();
     }
 
     private static TrainedLane trainedLane(ResultSet rs, int row) throws SQLException {

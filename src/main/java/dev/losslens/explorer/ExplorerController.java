@@ -10,7 +10,9 @@ import dev.losslens.system.FormErrors;
 import dev.losslens.system.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
@@ -82,7 +84,9 @@ class ExplorerController {
         model.addAttribute("datasets", datasets.list());
         model.addAttribute("pairs", IntStream.range(0, pairs.size())
                 .mapToObj(i -> PairOption.of(i, pairs.get(i).prompt())).toList());
-        model.addAttribute("checkpoints", checkpointChoices(form.checkpoint(), form.compare()));
+        model.addAttribute("checkpointGroups", checkpointChoices(form.checkpoint(), form.compare()).stream()
+                .collect(Collectors.groupingBy(CheckpointInfo::group, LinkedHashMap::new, Collectors.toList())));
+        model.addAttribute("checkpointShown", models.find(form.checkpoint()).orElse(null));
         model.addAttribute("limits", breakdowns.limits());
         model.addAttribute("errors", errors.messages());
         return "explore";

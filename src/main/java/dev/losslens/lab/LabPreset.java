@@ -93,7 +93,7 @@ public enum LabPreset {
                 lambdas.stream().map(lambda -> lane(WEIGHTED, lambda, BASE)).toList());
     }
 
-    ComparisonRequest request() {
+    public ComparisonRequest request() {
         return new ComparisonRequest(DATASET, MODEL, STEPS, LEARNING_RATE, BATCH_SIZE, SEED, EVAL_EVERY, lanes);
     }
 }

@@ -12,7 +12,11 @@ final class JoinCode {
 
     static final String ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
     static final int LENGTH = 5;
-    private static final Pattern FORM = Pattern.compile("[" + ALPHABET + "]{" + LENGTH + "}");
+    /**
+     * Any letters and digits of the right length: a mistyped code, even with a character codes never use (O, 0, I, 1),
+     * is well formed but names no session, and the student is told that rather than that it is malformed.
+     */
+    private static final Pattern FORM = Pattern.compile("[A-Z0-9]{" + LENGTH + "}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private JoinCode() {
@@ -26,7 +30,7 @@ final class JoinCode {
         return code.toString();
     }
 
-    /** What a student typed, as a code: spaces and case forgiven; null when it cannot be one. */
+    /** What a student typed, as a code: spaces and case forgiven; null when it is not five letters and digits. */
     static String normalise(String typed) {
         if (typed == null) {
             return null;

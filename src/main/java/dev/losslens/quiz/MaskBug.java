@@ -16,7 +16,7 @@ enum MaskBug {
 
     NO_END_OF_TEXT("no-end-of-text", "End-of-text is never appended to the sequence",
             "The model never learns to stop: answers run on past their end."),
-    UNSHIFTED("unshifted", "The labels are off by one position",
+    SHIFTED_TWICE("shifted-twice", "The labels are shifted by hand, and the model shifts them again",
             "Every position is trained to predict the token after the next one, so answers come out garbled."),
     PROMPT_UNMASKED("prompt-unmasked", "The prompt is not masked",
             "The prompt's tokens count too: this is the full-sequence objective, not instruction fine-tuning."),
@@ -86,7 +86,7 @@ enum MaskBug {
             }
             labels.add(target ? pieces.get(t) : IGNORED);
         }
-        if (this == UNSHIFTED) {
+        if (this == SHIFTED_TWICE) {
             labels.remove(0);
             labels.add(IGNORED);
         }

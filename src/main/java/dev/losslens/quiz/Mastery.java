@@ -17,4 +17,12 @@ public record Mastery(@Schema(example = "3") int right, @Schema(example = "5") i
     public double share() {
         return answered == 0 ? 0 : (double) right / answered;
     }
+
+    /** The share in words, for the pages. */
+    public String summary() {
+        if (answered == 1) {
+            return right == 1 ? "your one answer so far is right" : "your one answer so far is wrong";
+        }
+        return "%d of your last %d answers right".formatted(right, answered);
+    }
 }

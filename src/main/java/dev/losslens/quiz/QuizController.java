@@ -100,20 +100,22 @@ class QuizController {
     @GetMapping("/quiz/score")
     String score(@RequestParam(required = false) String set, HttpServletRequest request, Model model) {
         QuizSet sitting = QuizSet.parse(set, bank);
-        Map<String, Boolean> latest = progress.latest(LearnerCookie.read(request));
+        Optional<Learner> learner = LearnerCookie.read(request);
+        Map<String, Boolean> latest = progress.latest(learner);
         List<ScoreRow> rows = sitting.items().stream().map(id -> {
             QuizItem item = quiz.item(id);
             Concept concept = bank.concept(item.concept()).orElseThrow();
-            return new ScoreRow(item, concept, latest.get(id), runUrl(new QuizSet(List.of(id)), 0));
+            int variant = learner.map(someone -> QuizService.variantFor(item, someone)).orElse(0);
+            return new ScoreRow(quiz.summary(item, variant), concept, latest.get(id),
+                    runUrl(new QuizSet(List.of(id)), 0));
         }).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("right", rows.stream().filter(row -> Boolean.TRUE.equals(row.correct())).count());
-        model.addAttribute("mastery", progress.mastery(LearnerCookie.read(request)));
         return "quiz/score";
     }
 
-    /** One question of a finished sitting: the learner's latest verdict on it, and where to practise it again. */
-    record ScoreRow(QuizItem item, Concept concept, Boolean correct, String retry) {
+    /** One question of a finished sitting: what it asked, the learner's latest verdict, where to practise it again. */
+    record ScoreRow(String question, Concept concept, Boolean correct, String retry) {
     }
 
     private void show(Model model, QuizSet sitting, int position, ItemView view) {

@@ -62,8 +62,10 @@ public class QuizService {
         }
         if (item instanceof MaskBugItem bug) {
             return new ItemView(item.id(), item.concept(), kind, variant, "These labels were written for instruction "
-                    + "fine-tuning (−100 marks an ignored target), with one bug planted. Which bug is it, and what "
-                    + "does it do to the model?",
+                    + "fine-tuning in the HuggingFace convention: the label at position t is the token at t itself, or "
+                    + "−100 where a target is ignored, and the model shifts the labels by one inside its loss, so "
+                    + "position t − 1 is scored on label t. One bug is planted. Which bug is it, and what does it do to "
+                    + "the model?",
                     Arrays.stream(MaskBug.values()).map(MaskBug::title).toList(),
                     MaskBug.effects(), exercises.labelled(bug), null);
         }
@@ -93,6 +95,34 @@ public class QuizService {
         return computeLoss((ComputeLossItem) item, variant, answer);
     }
 
+    /** What the item asks, in one line, for a list of questions: a token item says its task and names its pair. */
+    public String summary(QuizItem item, int variant) {
+        requireVariant(item, variant);
+        if (item instanceof ChoiceItem choice) {
+            return choice.stem();
+        }
+        if (item instanceof TrueFalseItem judged) {
+            return "True or false: " + judged.statement();
+        }
+        if (item instanceof PredictItem predict) {
+            return predict.stem();
+        }
+        if (item instanceof MarkTargetsItem mark) {
+            return "Mark the targets under %s: %s".formatted(Exercises.describe(mark.objective()), pair(mark.pair()));
+        }
+        if (item instanceof MaskBugItem bug) {
+            return "Find the bug planted in the labels of " + pair(bug.pair());
+        }
+        ComputeLossItem compute = (ComputeLossItem) item;
+        return "Compute the %s loss under %s: %s".formatted(
+                compute.quantity() == ComputeLossItem.Quantity.MEAN ? "mean" : "summed",
+                Exercises.describe(exercises.objective(compute, variant)), pair(compute.pair(variant)));
+    }
+
+    private static String pair(Pair pair) {
+        return "“%s” → “%s”".formatted(pair.prompt(), pair.response());
+    }
+
     private String task(ComputeLossItem item, int variant) {
         String quantity = item.quantity() == ComputeLossItem.Quantity.MEAN
                 ? "the mean loss per counted token (Σ w·nll / Σ w)" : "the summed loss (Σ w·nll)";
@@ -119,7 +149,9 @@ public class QuizService {
         List<Integer> right = item.rightOptions();
         List<String> feedback = new ArrayList<>();
         chosen.forEach(i -> feedback.add(item.options().get(i).feedback()));
-        right.stream().filter(i -> !chosen.contains(i)).forEach(i -> feedback.add("Also right: “%s” — %s"
+        // one right option is "the" answer; of several, the ones not chosen are "also" right
+        String missed = item.kind() == QuizItem.Kind.CHOICE ? "The right answer: “%s” — %s" : "Also right: “%s” — %s";
+        right.stream().filter(i -> !chosen.contains(i)).forEach(i -> feedback.add(missed
                 .formatted(item.options().get(i).text(), item.options().get(i).feedback())));
         return new Grade(chosen.equals(new HashSet<>(right)), feedback,
                 new Answer(right, null, null, null, null, 0), List.of());
@@ -256,7 +288,8 @@ public class QuizService {
     }
 
     private String positions(TokenizedExample example, Set<Integer> positions) {
-        return String.join(", ", positions.stream().map(t -> "%d “%s”".formatted(t, exercises.text(example, t))).toList());
+        return String.join(", ", positions.stream()
+                .map(t -> "%d “%s”".formatted(t, Exercises.visible(exercises.text(example, t)))).toList());
     }
 
     private static Set<Integer> indexes(List<Integer> given, int size, String field) {

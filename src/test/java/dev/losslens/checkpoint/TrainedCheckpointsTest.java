@@ -21,7 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** The selector lists the newest lanes, but every stored lane stays openable by its id, however old. */
+/** The selector lists the newest runs' lanes, grouped by run; every stored lane stays openable by its id, however old. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class TrainedCheckpointsTest {
@@ -45,16 +45,28 @@ class TrainedCheckpointsTest {
                 List.of(new ComparisonConfig.LaneConfig(ObjectiveKind.PRETRAINING, 1, LaneSpec.Init.BASE),
                         new ComparisonConfig.LaneConfig(ObjectiveKind.INSTRUCTION, 0, LaneSpec.Init.BASE)));
         long oldest = 0;
+        long newest = 0;
         for (int i = 0; i < 25; i++) {
             long id = store.insert(config, List.of("first", "second"), ComparisonStatus.FINISHED, null, "history",
                     OwnerSecret.generate());
             oldest = oldest == 0 ? id : oldest;
+            newest = id;
             jdbc.sql("update lane set status = 'finished', final_weights = ? where comparison_id = ?")
                     .params(weights, id).update();
         }
         String old = TrainedLane.checkpointId(oldest, 0);
 
         assertThat(models.checkpoints()).extracting(CheckpointInfo::id).doesNotContain(old);
+        List<String> groups = models.checkpoints().stream().map(CheckpointInfo::group).distinct().toList();
+        assertThat(groups).as("the starting points, then the newest runs, each once")
+                .hasSize(7).startsWith("Starting points", "Run #" + newest).doesNotHaveDuplicates();
+        String newestRun = "Run #" + newest;
+        assertThat(models.checkpoints()).filteredOn(info -> info.group().equals(newestRun))
+                .extracting(CheckpointInfo::choice).containsExactly("Lane 1: first", "Lane 2: second");
+        assertThat(mvc.get().uri("/explore")).hasStatusOk().bodyText()
+                .contains("<optgroup label=\"Starting points\">", "<optgroup label=\"Run #" + newest + "\">",
+                        ">Lane 2: second</option>")
+                .doesNotContain("<optgroup label=\"Run #" + (newest - 6) + "\">");
         assertThat(models.find(old)).map(CheckpointInfo::label).hasValue("Run #%d, lane 1: first".formatted(oldest));
         assertThat(mvc.post().uri("/api/breakdown").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"prompt\": \"What is the capital of Peru?\", \"response\": \"It is Lima.\", \"checkpoint\": \""

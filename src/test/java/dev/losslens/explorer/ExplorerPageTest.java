@@ -99,10 +99,11 @@ class ExplorerPageTest {
         assertThat(form.promptWeight()).isEqualTo(BreakdownService.DEFAULT_PROMPT_WEIGHT);
         assertThat(form.checkpoint()).isEqualTo(BreakdownService.DEFAULT_CHECKPOINT);
         assertThat(errors(result)).isEmpty();
-        assertThat(model(result)).containsKeys("datasets", "pairs", "checkpoints", "limits");
+        assertThat(model(result)).containsKeys("datasets", "pairs", "checkpointGroups", "limits");
         assertThat((List<?>) model(result).get("pairs")).hasSize(datasets.pairs(first, Split.TRAIN).size());
-        assertThat((List<?>) model(result).get("checkpoints")).extracting(c -> ((CheckpointInfo) c).id())
-                .contains("untrained");
+        @SuppressWarnings("unchecked")
+        Map<String, List<CheckpointInfo>> groups = (Map<String, List<CheckpointInfo>>) model(result).get("checkpointGroups");
+        assertThat(groups.get("Starting points")).extracting(CheckpointInfo::id).contains("untrained");
         assertThat((ExplorerLimits) model(result).get("limits")).isEqualTo(new ExplorerLimits(600, 400, 128));
 
         Breakdown breakdown = (Breakdown) model(result).get("breakdown");

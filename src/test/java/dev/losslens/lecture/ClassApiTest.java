@@ -242,6 +242,13 @@ class ClassApiTest {
         MvcTestResult page = mvc.get().uri("/join?code=" + session.code()).exchange();
         assertThat(page).hasStatus(404);
         assertThat(page.getResponse().getContentAsString()).contains("No class session has the code " + session.code());
+        MvcTestResult lookAlike = mvc.get().uri("/join").param("code", "abc12").exchange();
+        assertThat(lookAlike).as("well formed, but no session has it").hasStatus(404);
+        assertThat(lookAlike.getResponse().getContentAsString()).contains("No class session has the code ABC12")
+                .doesNotContain("A join code is");
+        MvcTestResult malformed = mvc.get().uri("/join").param("code", "abc1").exchange();
+        assertThat(malformed).hasStatus(400);
+        assertThat(malformed.getResponse().getContentAsString()).contains("A join code is 5 letters and digits");
         MvcTestResult hostile = mvc.get().uri("/join").param("code", "<script>alert(1)</script>").exchange();
         assertThat(hostile).hasStatus(400);
         assertThat(hostile.getResponse().getContentAsString()).doesNotContain("<script>alert(1)");

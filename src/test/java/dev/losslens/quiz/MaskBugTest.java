@@ -58,7 +58,7 @@ class MaskBugTest {
 
         List<String> shifted = new ArrayList<>(right.subList(1, right.size()));
         shifted.add(IGNORED);
-        assertThat(with(MaskBug.UNSHIFTED)).isEqualTo(shifted);
+        assertThat(with(MaskBug.SHIFTED_TWICE)).isEqualTo(shifted);
 
         List<String> late = new ArrayList<>(right);
         late.set(FIRST_RESPONSE, IGNORED);

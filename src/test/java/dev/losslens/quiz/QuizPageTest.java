@@ -2,7 +2,9 @@ package dev.losslens.quiz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.losslens.lab.LabPreset;
 import jakarta.servlet.http.Cookie;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -40,13 +42,21 @@ class QuizPageTest {
             int at = learn.indexOf("id=\"" + concept.id() + "\"");
             assertThat(at).as(concept.id()).isGreaterThan(previous);
             previous = at;
-            assertThat(learn).contains(concept.title(), "/quiz/start?concept=" + concept.id(),
-                    "/runs/new?preset=" + concept.preset());
+            assertThat(learn).contains(concept.title(), "/quiz/start?concept=" + concept.id());
             MvcTestResult preset = mvc.get().uri("/runs/new?preset=" + concept.preset()).exchange();
             assertThat(preset).as("the lab preset %s exists", concept.preset()).hasStatusOk();
             assertThat(html(preset)).doesNotContain("No preset");
         }
         assertThat(html(mvc.get().uri("/").exchange())).contains("href=\"/learn\"");
+    }
+
+    @Test
+    void theLabelConventionOfEachShiftQuestionIsSaid() throws Exception {
+        assertThat(html(mvc.get().uri("/quiz/run?set=bug-unshifted&at=0").exchange()))
+                .contains("HuggingFace convention: the label at position t is the token at t itself",
+                        "The labels are shifted by hand, and the model shifts them again");
+        assertThat(html(mvc.get().uri("/quiz/run?set=shift-off-by-one&at=0").exchange()))
+                .contains("computes the loss itself, so its labels must already be shifted");
     }
 
     @Test
@@ -69,7 +79,9 @@ class QuizPageTest {
                 .param("choice", String.valueOf(fullSequenceOption())).exchange();
         assertThat(answered).hasStatusOk();
         assertThat(html(answered)).contains("✗ Not quite", "That is the full-sequence objective",
-                "Two objectives, one network: 0 of your last 1 answers right.", "Next question");
+                "The right answer: “Both phases train the same network",
+                "Two objectives, one network: your one answer so far is wrong.", "Next question")
+                .as("a single choice has one right answer").doesNotContain("Also right");
 
         MvcTestResult empty = mvc.post().uri("/quiz/run").cookie(learner)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
@@ -78,7 +90,9 @@ class QuizPageTest {
         assertThat(html(empty)).contains("choose at least one option").doesNotContain("✓ Right");
 
         String score = html(mvc.get().uri("/quiz/score?set=" + set.group(1)).cookie(learner).exchange());
-        assertThat(score).contains("0 of 5 right", "✗ Wrong", "Review and try again", "Not answered", "Answer it");
+        assertThat(score).contains("0 of 5 right", "✗ Wrong", "Review and try again", "Not answered", "Answer it",
+                "A team has a large general language model",
+                "Mark the targets under the pre-training objective: “Name the capital of Peru.” → “It is Lima.”");
         assertThat(html(mvc.get().uri("/quiz").cookie(learner).exchange())).contains("Practise what I missed (1)");
         assertThat(mvc.get().uri("/quiz/start?what=missed").cookie(learner).exchange().getResponse()
                 .getRedirectedUrl()).isEqualTo("/quiz/run?set=contrast-team-phases&at=0");
@@ -88,6 +102,37 @@ class QuizPageTest {
         List<Option> options = ((ChoiceItem) bank.item("contrast-team-phases").orElseThrow()).options();
         return IntStream.range(0, options.size())
                 .filter(i -> options.get(i).feedback().contains("full-sequence objective")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theScorePageNamesEveryQuestionOfTheSitting() throws Exception {
+        Pattern question = Pattern.compile("<span class=\"score-question\">(.*?)<small", Pattern.DOTALL);
+        for (Concept concept : bank.concepts()) {
+            String set = String.join(",", concept.items().stream().map(QuizItem::id).toList());
+            Matcher rows = question.matcher(html(mvc.get().uri("/quiz/score?set=" + set).exchange()));
+            List<String> questions = new ArrayList<>();
+            while (rows.find()) {
+                questions.add(rows.group(1).replaceAll("<[^>]*>", "").strip());
+            }
+            assertThat(questions).as(concept.id()).hasSize(concept.items().size()).doesNotHaveDuplicates()
+                    .allSatisfy(text -> assertThat(text).isNotBlank().isNotEqualTo(concept.title()));
+        }
+    }
+
+    @Test
+    void aPredictionNamesItsPresetSoItStandsAlone() {
+        bank.items().stream().filter(PredictItem.class::isInstance).map(PredictItem.class::cast).forEach(item ->
+                assertThat(item.stem()).as(item.id()).contains("'" + LabPreset.find(item.preset()).orElseThrow()
+                        .title() + "'").doesNotContain("same preset"));
+    }
+
+    @Test
+    void feedbackOnMarkedTokensShowsALineBreakAsTheChipsDo() throws Exception {
+        MvcTestResult answered = mvc.post().uri("/quiz/run").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("set", "contrast-mark-pretraining").param("at", "0").param("position", "1").exchange();
+        assertThat(answered).hasStatusOk();
+        assertThat(html(answered)).contains("Targets you did not mark:", "“↵”", "“·Instruction”")
+                .doesNotContain("“\n”", "“ ”");
     }
 
     @Test

@@ -175,7 +175,7 @@ class TrainingUnderLoadTest {
 
         @Override
         public List<CheckpointInfo> checkpoints() {
-            return List.of(new CheckpointInfo(ID, "Untrained", "random init"));
+            return List.of(new CheckpointInfo(ID, "Untrained", "random init", "Starting points", "Untrained"));
         }
 
         @Override
