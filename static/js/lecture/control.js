@@ -1,13 +1,42 @@
 // The presenter's actions go to the server, which keeps the session's state: every screen follows from there.
+
+const DOING = {
+  next: 'move to the next step',
+  back: 'go back a step',
+  go: 'jump to that step',
+  blank: 'blank the screen',
+  lock: 'lock the poll',
+  reopen: 'reopen the poll',
+  reveal: 'reveal the results',
+  reset: "delete the poll's answers",
+  crowd: "start the class's λ race",
+};
+
+/**
+ * A refusal in words a lecturer can act on in front of a hall: what did not happen, then the server's reason (its
+ * problem detail is written for people), never a bare status code or a browser's network error.
+ */
+function plainWords(action, status, detail) {
+  const what = `Could not ${DOING[action] ?? action}.`;
+  if (status === undefined) return `${what} The server did not answer: check the connection, then try again.`;
+  if (!detail) return `${what} The server had a problem (error ${status}); try again in a moment.`;
+  return `${what} ${detail}.${status === 429 ? ' Wait a little and try again.' : ''}`;
+}
+
 export async function control(code, action, step) {
-  const response = await fetch(`/api/classes/${code}/control`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(step === undefined ? { action } : { action, step }),
-  });
+  let response;
+  try {
+    response = await fetch(`/api/classes/${code}/control`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(step === undefined ? { action } : { action, step }),
+    });
+  } catch {
+    throw new Error(plainWords(action));
+  }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    throw new Error(problem.detail ?? `HTTP ${response.status}`);
+    throw new Error(plainWords(action, response.status, problem.detail?.replace(/\.$/, '')));
   }
   return response.json();
 }

@@ -1,6 +1,7 @@
 import { control, follow, rendered } from './control.js';
 import { showTokens } from './tokens.js';
 import { startRace } from './race.js';
+import { joinSplash } from './join-splash.js';
 
 const body = document.body;
 const code = body.dataset.code;
@@ -8,21 +9,29 @@ const steps = Number(body.dataset.steps);
 const shown = rendered(body);
 const help = document.querySelector('[data-help]');
 const blank = document.querySelector('[data-blank-screen]');
-const announce = document.querySelector('[data-deck-announce]');
+const problem = document.querySelector('[data-deck-problem]');
+const splash = joinSplash(document.querySelector('[data-join-splash]'), document.querySelector('[data-join-open]'));
 const tokens = document.querySelector('[data-tokens]');
 const raceRoot = document.querySelector('[data-race]');
 const race = raceRoot && window.Chart ? startRace(raceRoot) : null;
 if (tokens) showTokens(tokens);
 
-function say(text) {
-  announce.textContent = text;
+// Long enough to read a sentence aloud to the room, short enough not to stay on the slide.
+const PROBLEM_MS = 8000;
+let hideProblem = null;
+
+function showProblem(text) {
+  problem.textContent = text;
+  problem.hidden = false;
+  clearTimeout(hideProblem);
+  hideProblem = setTimeout(() => { problem.hidden = true; }, PROBLEM_MS);
 }
 
 async function act(action, step) {
   try {
     await control(code, action, step);
   } catch (error) {
-    say(`Could not ${action}: ${error.message}`);
+    showProblem(error.message);
   }
 }
 
@@ -36,10 +45,16 @@ const KEYS = {
   r: () => act('reveal'),
   l: () => act(shown.pollState === 'open' ? 'lock' : 'reopen'),
   p: () => race?.togglePause(),
+  z: () => race?.toggleZoom(),
   c: () => act('crowd'),
+  j: () => splash.toggle(),
   f: () => (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()),
   '?': () => { help.hidden = !help.hidden; },
-  Escape: () => { help.hidden = true; },
+  Escape: () => {
+    help.hidden = true;
+    splash.close();
+    problem.hidden = true;
+  },
 };
 
 document.addEventListener('keydown', (event) => {
@@ -63,5 +78,7 @@ document.addEventListener('keydown', (event) => {
 follow(code, shown, (state) => {
   blank.hidden = !state.blank;
   const answered = document.querySelector('[data-answered]');
-  if (answered && state.poll) answered.textContent = state.poll.answered;
+  if (!answered || !state.poll) return;
+  answered.textContent = state.poll.answered;
+  document.querySelector('[data-answers-word]').textContent = state.poll.answered === 1 ? 'answer' : 'answers';
 });

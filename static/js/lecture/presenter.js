@@ -15,6 +15,7 @@ for (const form of root.querySelectorAll('form')) {
     try {
       await control(code, data.get('action'), data.has('step') ? Number(data.get('step')) : undefined);
       message.textContent = '';
+      form.closest('details')?.removeAttribute('open');
     } catch (error) {
       message.textContent = error.message;
     }
@@ -31,6 +32,6 @@ tick();
 setInterval(tick, 1000);
 
 follow(code, shown, (state) => {
-  const answered = root.querySelector('[data-answered]');
-  if (answered && state.poll) answered.textContent = state.poll.answered;
+  if (!state.poll) return;
+  root.querySelectorAll('[data-answered]').forEach((answered) => { answered.textContent = state.poll.answered; });
 });

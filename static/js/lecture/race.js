@@ -1,7 +1,9 @@
 // The race: a preset's real run drawn step by step. A finished run replays its stored points at a watchable pace,
-// so the room sees the lanes separate; a run still training is followed live. P pauses either.
+// so the room sees the lanes separate; a run still training is followed live. P pauses either; Z zooms.
 import { createCharts } from '../run/charts.js';
 import { drawLaneKeys } from '../run/lane-styles.js';
+import { raceZoom } from './zoom.js';
+import { raceFinals } from './finals.js';
 
 const PACE_MS = 500;
 
@@ -14,6 +16,10 @@ export function startRace(root) {
   const series = new Map(lanes.map((lane) => [lane.index, []]));
   const charts = createCharts(root, { runId: id, steps, lanes, series });
   drawLaneKeys(root);
+  const drawn = [...root.querySelectorAll('[data-chart]')]
+    .map((figure) => ({ figure, chart: window.Chart.getChart(figure.querySelector('canvas')) }));
+  const zoom = raceZoom(drawn, series, steps);
+  const finals = raceFinals(drawn, lanes, series);
   const waiting = [];
   let paused = false;
   let finished = false;
@@ -21,9 +27,17 @@ export function startRace(root) {
 
   function tell() {
     const where = `step ${shownStep} of ${steps}`;
-    if (paused) status.textContent = `Paused at ${where}. P resumes.`;
-    else if (finished && waiting.length === 0) status.textContent = `Run #${id} at the end: ${where}.`;
-    else status.textContent = `Run #${id}: ${where}.`;
+    let said = `Run #${id}: ${where}.`;
+    if (paused) said = `Paused at ${where}. P resumes.`;
+    else if (finished && waiting.length === 0) said = `Run #${id} at the end: ${where}.`;
+    status.textContent = `${said} ${zoom.describe()}`;
+  }
+
+  function draw() {
+    zoom.apply(shownStep);
+    charts.render();
+    finals.place();
+    tell();
   }
 
   function showNextStep() {
@@ -34,8 +48,7 @@ export function startRace(root) {
       series.get(lane).push(point);
     }
     shownStep = step;
-    charts.render();
-    tell();
+    draw();
   }
 
   function queue(lane, point) {
@@ -68,6 +81,10 @@ export function startRace(root) {
     togglePause() {
       paused = !paused;
       tell();
+    },
+    toggleZoom() {
+      zoom.toggle();
+      draw();
     },
   };
 }

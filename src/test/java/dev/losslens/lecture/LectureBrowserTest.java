@@ -77,7 +77,7 @@ class LectureBrowserTest extends BrowserTest {
         waiting(chromium, 20).until(driver -> driver.getCurrentUrl().matches(".*/lecture/[A-Z0-9]{5}$"));
         String code = chromium.driver().findElement(By.tagName("body")).getDomAttribute("data-code");
         assertThat(code).matches("[" + JoinCode.ALPHABET + "]{5}");
-        assertThat(chromium.driver().findElement(By.cssSelector(".join-box")).getText()).contains(code);
+        assertThat(chromium.driver().findElement(By.cssSelector(".join-line")).getText()).contains(code);
         assertThat(Double.parseDouble(((String) chromium.script(
                 "return getComputedStyle(document.querySelector('.deck-line')).fontSize;")).replace("px", "")))
                 .as("body text on a 1920×1080 projector").isGreaterThanOrEqualTo(32);
