@@ -144,10 +144,14 @@ public class ClassPollBench {
             }
             lecturerFirst.countDown();
         });
-        lecturer.open(base + "/api/classes/" + code + "/events");
+        lecturer.open(base + "/api/classes/" + code + "/events", "losslens-presenter=" + presenter);
         check(lecturerFirst.await(15, TimeUnit.SECONDS), "the lecturer's stream got no state event in 15 s");
 
-        // every student's phone holds its own stream
+        // every student's phone holds its own stream, with the participant cookie the join page gave it
+        String[] secret = new String[students];
+        for (int i = 0; i < students; i++) {
+            secret[i] = secret();
+        }
         long connectStart = System.nanoTime();
         CountDownLatch connected = new CountDownLatch(students);
         AtomicLongArray studentSaw200 = new AtomicLongArray(students);
@@ -168,7 +172,7 @@ public class ClassPollBench {
                 }
             });
             streams.add(sse);
-            sse.open(base + "/api/classes/" + code + "/events");
+            sse.open(base + "/api/classes/" + code + "/events", "losslens-participant=" + secret[student]);
         }
         boolean allConnected = connected.await(30, TimeUnit.SECONDS);
         long got = students - connected.getCount();
@@ -193,11 +197,9 @@ public class ClassPollBench {
         // the vote: each student once at a random moment in the window; some change their mind once afterwards
         String run = send(get("/api/comparisons/1")).body();
         int[] choice = new int[students];
-        String[] secret = new String[students];
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < students; i++) {
             choice[i] = RANDOM.nextInt(2);
-            secret[i] = secret();
             order.add(i);
         }
         Collections.shuffle(order, RANDOM);
@@ -392,7 +394,7 @@ public class ClassPollBench {
                 }
             });
             streams.add(sse);
-            sse.open(base + "/api/comparisons/" + run + "/events");
+            sse.open(base + "/api/comparisons/" + run + "/events", null);
         }
         boolean allConnected = connected.await(30, TimeUnit.SECONDS);
         long got = count - connected.getCount();
@@ -464,9 +466,13 @@ public class ClassPollBench {
             this.onEvent = onEvent;
         }
 
-        void open(String url) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
-                    .GET().build();
+        /** Opens the stream, with the browser's cookie (a phone's participant secret, the lecturer's key) or none. */
+        void open(String url, String cookie) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+            if (cookie != null) {
+                builder.header("Cookie", cookie);
+            }
+            HttpRequest request = builder.GET().build();
             BodyHandler<Void> handler = info -> {
                 status = info.statusCode();
                 return BodySubscribers.fromLineSubscriber(this);
