@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # A lecture hall on the live class polls, then on a training run's streams; prints one figure per line.
 # Part 1 (poll): a fresh app on an H2 TCP server (so the bench can read H2's query statistics) opens a class session at
-# its first poll; the lecturer and 200 students each hold /api/classes/{code}/events with their own cookie (presenter key, participant
-# secret; class streams are capped per person), every student votes once at a
-# random moment within 5 s (own participant cookie) and 20 change their answer once. Prints votes counted and the
+# its first poll; the lecturer and 200 students each hold /api/classes/{code}/events with their own cookie (the
+# presenter key, a participant secret: class streams are capped per person), every student votes once at a random
+# moment within 5 s and 20 change their answer once. Prints votes counted and the
 # revealed counts, time from the last vote to the lecturer's stream showing them all, vote latency p50/p99/max, HTTP
 # errors, database statements/s while voting and the app's RSS before and after. A warm-up of 300 votes on another
 # session comes first. Part 2 (comparison): a second fresh app, started with losslens.streams.max-per-client=300,
