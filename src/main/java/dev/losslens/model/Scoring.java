@@ -18,21 +18,41 @@ public final class Scoring {
     }
 
     public static TokenScores score(TinyGpt model, int[] ids, int topK) {
+        return scoreAll(model, List.of(ids), topK).get(0);
+    }
+
+    /**
+     * Scores several sequences in one forward pass: each row is padded on the right to the longest, and since
+     * attention is causal a row's real positions never see its padding, so each row's scores are those it would get
+     * alone.
+     */
+    public static List<TokenScores> scoreAll(TinyGpt model, List<int[]> sequences, int topK) {
         try (NDScope ignored = new NDScope()) {
             NDManager manager = model.weights().manager();
-            int n = ids.length;
-            NDArray input = manager.create(ids, new Shape(1, n)).toType(DataType.INT64, false);        // (1, T)
-            NDArray logProbs = model.nextTokenLogProbs(input);                                         // (1, T−1, V)
-            float[] nll = TinyGpt.nll(logProbs, input).toFloatArray();                                 // (1, T−1)
+            int b = sequences.size();
+            int t = sequences.stream().mapToInt(ids -> ids.length).max().orElseThrow();
+            int[] padded = new int[b * t];                                    // 0 is the pad token
+            for (int row = 0; row < b; row++) {
+                System.arraycopy(sequences.get(row), 0, padded, row * t, sequences.get(row).length);
+            }
+            NDArray input = manager.create(padded, new Shape(b, t)).toType(DataType.INT64, false);     // (B, T)
+            NDArray logProbs = model.nextTokenLogProbs(input);                                         // (B, T−1, V)
+            float[] nll = TinyGpt.nll(logProbs, input).toFloatArray();                                 // (B, T−1)
             float[] flat = logProbs.toFloatArray();
             int v = model.config().vocabSize();
-            // token 0 is nobody's target; token t's candidates are those of the prediction before it
-            List<List<Prediction>> top = new ArrayList<>(n);
-            top.add(List.of());
-            for (int p = 0; p < n - 1; p++) {
-                top.add(topOf(flat, p * v, v, topK));
+            List<TokenScores> scores = new ArrayList<>(b);
+            for (int row = 0; row < b; row++) {
+                int n = sequences.get(row).length;
+                int offset = row * (t - 1);
+                // token 0 is nobody's target; token t's candidates are those of the prediction before it
+                List<List<Prediction>> top = new ArrayList<>(n);
+                top.add(List.of());
+                for (int p = 0; p < n - 1; p++) {
+                    top.add(topOf(flat, (offset + p) * v, v, topK));
+                }
+                scores.add(new TokenScores(LabelShift.perToken(nll, offset, n), top));
             }
-            return new TokenScores(LabelShift.perToken(nll, 0, n), top);
+            return scores;
         }
     }
 

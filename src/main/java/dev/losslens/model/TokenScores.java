@@ -7,4 +7,9 @@ import java.util.List;
  * slot t; index 0 is NaN with no candidates, because nothing predicts the first token.
  */
 public record TokenScores(double[] nll, List<List<Prediction>> top) {
+
+    /** The same reading with at most {@code k} candidates per slot (they are held most likely first). */
+    public TokenScores limitedTo(int k) {
+        return new TokenScores(nll, top.stream().map(slot -> slot.subList(0, Math.min(k, slot.size()))).toList());
+    }
 }

@@ -42,6 +42,25 @@ class TinyGptTest {
         assertThat(mean).isCloseTo(Math.log(VOCAB), within(0.1 * Math.log(VOCAB)));
     }
 
+    /** Sequences scored together, padded to the longest, read exactly as each alone: attention is causal. */
+    @Test
+    void aBatchOfSequencesScoresEachAsItScoresAlone() {
+        List<int[]> sequences = List.of(randomIds(7, 11), randomIds(31, 12), randomIds(2, 13), randomIds(31, 14));
+        DJL.run(manager -> {
+            TinyGpt model = new TinyGpt(GptParameters.initialise(ModelConfig.preset("tiny", VOCAB), 3, manager));
+            List<TokenScores> together = Scoring.scoreAll(model, sequences, 5);
+            for (int i = 0; i < sequences.size(); i++) {
+                TokenScores alone = Scoring.score(model, sequences.get(i), 5);
+                assertThat(together.get(i).nll()).as("sequence %d", i)
+                        .containsExactly(alone.nll(), within(1e-5));
+                assertThat(together.get(i).top().stream().map(slot -> slot.stream().map(Prediction::id).toList()))
+                        .isEqualTo(alone.top().stream().map(slot -> slot.stream().map(Prediction::id).toList()).toList());
+                assertThat(together.get(i).limitedTo(1).top().stream().skip(1)).allMatch(slot -> slot.size() == 1);
+            }
+            return null;
+        });
+    }
+
     /** The lane step's DJL loss and the explorer's plain-Java totals are one formula: Σ w·nll / Σ w. */
     @Test
     void theTrainingLossIsTheWeightedMeanOfTheScoredTokens() {
