@@ -88,7 +88,7 @@ class ClassApiController {
             + "the class's λ answers; 429 when the presenter's queue allowance is used up)")
     @PostMapping("/{code}/control")
     ClassState control(@PathVariable String code, @RequestBody ControlRequest control, HttpServletRequest request) {
-        return classes.state(classes.control(code, ClassCookies.PRESENTER.read(request),
+        return classes.state(classes.control(code, ClassCookies.PRESENTER.read(request), request.getRemoteAddr(),
                 ControlAction.of(control.action()), control.step()));
     }
 

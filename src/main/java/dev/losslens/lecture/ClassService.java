@@ -73,7 +73,7 @@ class ClassService {
      * the run has finished and replays at once: a lecture never waits on the queue. Sessions are capped per client
      * and in all; opening one forgets those that ended {@code keep-ended} ago.
      */
-    ClassSession open(String presenterSecret, String client) {
+    ClassSession open(String presenterSecret, String address) {
         Deck deck = decks.first();
         for (String preset : deck.steps().stream().map(Step::preset).filter(p -> p != null).distinct().toList()) {
             try {
@@ -85,11 +85,11 @@ class ClassService {
         return transactions.execute(status -> {
             store.lockOpenings();
             store.deleteEndedBefore(Instant.now().minus(limits.keepEnded()));
-            if (store.countLive(null) >= limits.maxSessions()) {
+            if (store.countLive() >= limits.maxSessions()) {
                 throw new TooManyRequestsException("session", ("The server has %d class sessions running; try again "
                         + "when one ends").formatted(limits.maxSessions()));
             }
-            if (store.countLive(client) >= limits.maxSessionsPerClient()) {
+            if (store.countLiveFrom(address) >= limits.maxSessionsPerClient()) {
                 throw new TooManyRequestsException("session", ("Your address has opened %d class sessions in the "
                         + "last %d hours; use one of them").formatted(limits.maxSessionsPerClient(), LIFETIME.toHours()));
             }
@@ -97,7 +97,7 @@ class ClassService {
             while (store.codeTaken(code)) {
                 code = JoinCode.generate();
             }
-            store.create(code, SecretCookie.sha256(presenterSecret), deck.id(), Instant.now().plus(LIFETIME), client);
+            store.create(code, SecretCookie.sha256(presenterSecret), deck.id(), Instant.now().plus(LIFETIME), address);
             ClassSession opened = store.find(code).orElseThrow();
             openPollOf(opened, deck.step(0));
             return opened;
@@ -140,7 +140,8 @@ class ClassService {
      * the action, so actions arriving at once (two windows, a remote) apply one after another.
      */
     @Transactional
-    ClassSession control(String code, Optional<String> presenter, ControlAction action, Integer step) {
+    ClassSession control(String code, Optional<String> presenter, String address, ControlAction action,
+                         Integer step) {
         ClassSession session = found(code, store::findForUpdate);
         requirePresenter(session, presenter);
         Deck deck = deck(session);
@@ -159,7 +160,8 @@ class ClassService {
             case REOPEN -> store.setState(askedPoll(session, deck, current).id(), PollState.OPEN);
             case REVEAL -> store.setState(currentPoll(session, current).id(), PollState.REVEALED);
             case RESET -> store.reset(askedPoll(session, deck, current).id());
-            case CROWD -> store.crowdRun(session.id(), crowdRun(session, deck, current, presenter.orElseThrow()));
+            case CROWD -> store.crowdRun(session.id(), crowdRun(session, deck, current, presenter.orElseThrow(),
+                    address));
         }
         return store.find(session.code()).orElseThrow();
     }
@@ -168,7 +170,7 @@ class ClassService {
      * Starts (or joins) a comparison whose lanes use the class's 10th, 50th and 90th percentile of the λ they
      * answered on this step's number question. The presenter owns it: their key cancels it (X-Owner-Token).
      */
-    private long crowdRun(ClassSession session, Deck deck, Step step, String presenter) {
+    private long crowdRun(ClassSession session, Deck deck, Step step, String presenter, String address) {
         PollQuestion question = step.question() == null ? null : question(deck, step.question());
         if (step.kind() != Deck.Kind.LAMBDA || question == null || !question.numeric()) {
             throw new ConflictException("action", "A crowd race starts from the λ step, “" + step.title() + "” is not");
@@ -183,10 +185,9 @@ class ClassService {
             throw new ConflictException("action", ("The class's 10th, 50th and 90th percentile are all λ = %s: a race "
                     + "needs two different values, so wait for more answers").formatted(shown(lambdas.get(0))));
         }
-        // each presenter has the queue allowance of one client, as a learner in the lab has: the client is named by
-        // the presenter's hash, which no address can equal
-        return comparisons.submit(LabPreset.promptWeights(lambdas), session.presenterHash(),
-                new OwnerSecret(presenter)).comparison().id();
+        // the presenter's key is the person: their own queue allowance, as a learner in the lab has
+        return comparisons.submit(LabPreset.promptWeights(lambdas), address, new OwnerSecret(presenter)).comparison()
+                .id();
     }
 
     /** The nearest-rank percentile of sorted values: the smallest value with at least q of them at or below it. */

@@ -45,12 +45,16 @@ class ClassStore {
         jdbc.sql("select id from class_session_lock where id = 1 for update").query(Integer.class).single();
     }
 
-    /** Sessions not yet expired: all of them, or those a client opened. */
-    int countLive(String openedBy) {
-        return jdbc.sql("select count(*) from class_session where expires_at > ?"
-                        + (openedBy == null ? "" : " and opened_by = ?"))
-                .params(openedBy == null ? List.of(now()) : List.of(now(), openedBy))
+    /** Sessions not yet expired. */
+    int countLive() {
+        return jdbc.sql("select count(*) from class_session where expires_at > ?").param(now())
                 .query(Integer.class).single();
+    }
+
+    /** Sessions not yet expired that were opened from this address. */
+    int countLiveFrom(String address) {
+        return jdbc.sql("select count(*) from class_session where expires_at > ? and opened_by = ?")
+                .params(now(), address).query(Integer.class).single();
     }
 
     boolean codeTaken(String code) {

@@ -106,7 +106,7 @@ class LectureController {
                    @RequestParam(required = false) String step, HttpServletRequest request,
                    HttpServletResponse response, Model model) {
         FormErrors errors = new FormErrors();
-        errors.attempt(() -> classes.control(code, ClassCookies.PRESENTER.read(request),
+        errors.attempt(() -> classes.control(code, ClassCookies.PRESENTER.read(request), request.getRemoteAddr(),
                 ControlAction.of(action), FormNumbers.integer("step", step)));
         if (errors.isEmpty()) {
             return "redirect:/lecture/" + code + "/presenter";
@@ -138,8 +138,7 @@ class LectureController {
     String pairing(@PathVariable String code, @RequestParam(required = false) String key, HttpServletRequest request,
                    HttpServletResponse response, Model model) {
         ClassSession session = classes.session(code);
-        Optional<String> secret = Optional.ofNullable(key).filter(SecretCookie::wellFormed);
-        classes.requirePresenter(session, secret);
+        Optional<String> secret = pairingKey(session, key);
         model.addAttribute("code", session.code());
         model.addAttribute("key", key);
         holdsAnotherKey(request, secret, response, model);
@@ -154,14 +153,20 @@ class LectureController {
     String pair(@PathVariable String code, @RequestParam(required = false) String key, HttpServletRequest request,
                 HttpServletResponse response, Model model) {
         ClassSession session = classes.session(code);
-        Optional<String> secret = Optional.ofNullable(key).filter(SecretCookie::wellFormed);
-        classes.requirePresenter(session, secret);
+        Optional<String> secret = pairingKey(session, key);
         if (holdsAnotherKey(request, secret, response, model)) {
             model.addAttribute("code", session.code());
             return "lecture/remote";
         }
         ClassCookies.PRESENTER.write(response, secret.orElseThrow());
         return "redirect:/lecture/" + session.code() + "/presenter";
+    }
+
+    /** The key a pairing link carries, when it is this session's presenter key; 403 otherwise. */
+    private Optional<String> pairingKey(ClassSession session, String key) {
+        Optional<String> secret = Optional.ofNullable(key).filter(SecretCookie::wellFormed);
+        classes.requirePresenter(session, secret);
+        return secret;
     }
 
     /**

@@ -8,4 +8,13 @@ package dev.losslens.quiz;
  * @param label the training label at this position (mask-bug), else null
  */
 public record Chip(int position, String text, String role, Double nll, String label) {
+
+    /** The token's text with its whitespace made visible, as the chips show it: a bare line break reads as nothing. */
+    public String shown() {
+        return visible(text);
+    }
+
+    public static String visible(String piece) {
+        return piece.replace(' ', '·').replace("\n", "↵");
+    }
 }

@@ -83,11 +83,6 @@ class Exercises {
         return LossObjective.of(item.objective(), item.objective() == ObjectiveKind.WEIGHTED ? item.lambda(variant) : 0);
     }
 
-    /** A token's text with its whitespace made visible, as the chips show it: a bare line break reads as nothing. */
-    static String visible(String piece) {
-        return piece.replace(' ', '·').replace("\n", "↵");
-    }
-
     static String describe(LossObjective objective) {
         return switch (objective.kind()) {
             case PRETRAINING -> "the pre-training objective";

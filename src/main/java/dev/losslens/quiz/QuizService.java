@@ -289,7 +289,7 @@ public class QuizService {
 
     private String positions(TokenizedExample example, Set<Integer> positions) {
         return String.join(", ", positions.stream()
-                .map(t -> "%d “%s”".formatted(t, Exercises.visible(exercises.text(example, t)))).toList());
+                .map(t -> "%d “%s”".formatted(t, Chip.visible(exercises.text(example, t)))).toList());
     }
 
     private static Set<Integer> indexes(List<Integer> given, int size, String field) {
