@@ -99,13 +99,15 @@ public final class BasePretraining {
                 for (int step = 1; step <= STEPS; step++) {
                     window += lane.step(order.next());
                     if (step % REPORT_EVERY == 0) {
-                        System.out.printf("step %d  corpus loss %.3f  held-out %.3f  %.1f s%n", step,
-                                window / REPORT_EVERY, TemperatureScaling.heldOutLoss(lane.model(), heldOut),
-                                (System.nanoTime() - started) / 1e9);
+                        try (GptParameters weights = lane.weights(manager)) {
+                            System.out.printf("step %d  corpus loss %.3f  held-out %.3f  %.1f s%n", step,
+                                    window / REPORT_EVERY, TemperatureScaling.heldOutLoss(new TinyGpt(weights), heldOut),
+                                    (System.nanoTime() - started) / 1e9);
+                        }
                         window = 0;
                     }
                 }
-                try (GptParameters weights = lane.model().weights().copy(manager)) {
+                try (GptParameters weights = lane.weights(manager)) {
                     TemperatureScaling.Fit fit = TemperatureScaling.fit(weights, heldOut);
                     System.out.printf("held-out corpus loss %.3f; at T = %.3f, %.3f%n",
                             TemperatureScaling.heldOutLoss(new TinyGpt(weights), heldOut), fit.temperature(), fit.loss());

@@ -3,15 +3,13 @@ package dev.losslens.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.losslens.objective.LabelShift;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-/** Read-only uses of a model: score a sequence token by token, and greedy generation. Caller's thread must own DJL. */
+/** Read-only use of a model: score sequences token by token. Caller's thread must own DJL. */
 public final class Scoring {
 
     private Scoring() {
@@ -54,27 +52,6 @@ public final class Scoring {
             }
             return scores;
         }
-    }
-
-    /** Appends the most likely token until end-of-text or {@code maxNewTokens}; returns only the new tokens. */
-    public static int[] greedy(TinyGpt model, int[] promptIds, int maxNewTokens, int stopId) {
-        int[] ids = Arrays.copyOf(promptIds, promptIds.length + maxNewTokens);
-        int length = promptIds.length;
-        int context = model.config().context();
-        while (length - promptIds.length < maxNewTokens && length < context) {
-            int next;
-            try (NDScope ignored = new NDScope()) {
-                NDArray input = model.weights().manager()
-                        .create(Arrays.copyOf(ids, length), new Shape(1, length)).toType(DataType.INT64, false); // (1, T)
-                NDArray last = model.logits(input).get(new NDIndex(":, -1, :"));                                    // (1, V)
-                next = (int) last.argMax(-1).toLongArray()[0];
-            }
-            if (next == stopId) {
-                break;
-            }
-            ids[length++] = next;
-        }
-        return Arrays.copyOfRange(ids, promptIds.length, length);
     }
 
     /** The k largest log-probabilities of one row, by insertion into a short sorted list. */

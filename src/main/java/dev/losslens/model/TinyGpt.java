@@ -17,7 +17,7 @@ import ai.djl.nn.norm.LayerNorm;
  */
 public final class TinyGpt {
 
-    private static final float LAYER_NORM_EPS = 1e-5f;
+    static final float LAYER_NORM_EPS = 1e-5f;
     private static final float MASKED = -1e9f;
 
     private final GptParameters weights;
@@ -59,8 +59,12 @@ public final class TinyGpt {
      * predictions, log p(· | x_≤t) as (B, T − 1, V).
      */
     public NDArray nextTokenLogProbs(NDArray ids) {
-        long t = ids.getShape().get(1);
-        return logits(ids.get(new NDIndex(":, 0:{}", t - 1))).logSoftmax(-1);                     // (B, T−1, V)
+        return logits(inputs(ids)).logSoftmax(-1);                                                 // (B, T−1, V)
+    }
+
+    /** Every token but the last, the positions that predict: (…, T) → (…, T − 1). */
+    static NDArray inputs(NDArray ids) {
+        return ids.get(new NDIndex("..., 0:{}", ids.getShape().tail() - 1));
     }
 
     /** −log p(x_{t+1} | x_≤t) for every prediction: ids (B, T) → (B, T − 1). */
@@ -68,12 +72,14 @@ public final class TinyGpt {
         return nll(nextTokenLogProbs(ids), ids);                                                   // (B, T−1)
     }
 
-    /** What predictions (B, T − 1, V) from {@link #nextTokenLogProbs} cost the tokens that follow in ids (B, T). */
+    /**
+     * What predictions (…, T − 1, V) from {@link #nextTokenLogProbs} cost the tokens that follow in ids (…, T); the
+     * leading axes are the batch's, and the lanes' in a {@link StackedGpt}.
+     */
     public static NDArray nll(NDArray logProbs, NDArray ids) {
-        long t = ids.getShape().get(1);
-        NDArray targets = ids.get(new NDIndex(":, 1:{}", t));                                      // (B, T−1)
+        NDArray targets = ids.get(new NDIndex("..., 1:"));                                         // (…, T−1)
         // gather keeps one entry per position; pick-by-index would broadcast to (T−1, T−1) silently
-        return logProbs.gather(targets.expandDims(-1), -1).squeeze(-1).neg();                     // (B, T−1)
+        return logProbs.gather(targets.expandDims(-1), -1).squeeze(-1).neg();                     // (…, T−1)
     }
 
     /**
@@ -91,7 +97,7 @@ public final class TinyGpt {
      * but autograd keeps the divisor for backward: once the garbage collector frees that buffer, the gradient is
      * computed from whatever memory took its place (the corruption that busy explorers caused in training).
      */
-    private static NDArray constant(NDManager manager, float value) {
+    static NDArray constant(NDManager manager, float value) {
         return manager.full(new Shape(), value);                                                   // ()
     }
 
@@ -126,7 +132,7 @@ public final class TinyGpt {
     }
 
     /** 0 on and below the diagonal, −1e9 above it: (T, T), broadcast over batch and heads. */
-    private static NDArray causalMask(NDManager manager, long t) {
+    static NDArray causalMask(NDManager manager, long t) {
         int n = Math.toIntExact(t);
         float[] values = new float[n * n];
         for (int row = 0; row < n; row++) {

@@ -10,6 +10,7 @@ import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.model.DjlTestThread;
 import dev.losslens.model.GptParameters;
 import dev.losslens.model.ModelConfig;
+import dev.losslens.model.StackedGpt;
 import dev.losslens.model.TinyGpt;
 import dev.losslens.text.InstructionTemplate;
 import dev.losslens.text.Tokenizer;
@@ -49,8 +50,10 @@ class BaseCalibrationTest {
                 List<PromptResponsePair> pairs = DATASETS.pairs(task.name(), Split.HELDOUT);
                 Evaluator evaluator = new Evaluator(pairs, 0, TEMPLATE, TOKENIZER);
                 double tokens = pairs.stream().mapToInt(p -> TEMPLATE.render(p.prompt(), p.response()).length() - 1).sum();
-                HeldOutMetrics b = evaluator.measure(base, new ArrayList<>());
-                HeldOutMetrics u = evaluator.measure(untrained, new ArrayList<>());
+                List<HeldOutMetrics> both = evaluator.measure(
+                        StackedGpt.of(List.of(base.weights(), untrained.weights())), new ArrayList<>());
+                HeldOutMetrics b = both.get(0);
+                HeldOutMetrics u = both.get(1);
                 byTask.put(task.name(), new double[][] {{b.fullNll(), b.responseNll(), tokens},
                         {u.fullNll(), u.responseNll(), tokens}});
             }

@@ -81,43 +81,9 @@ class LockstepTrainingTest {
     private static Run train(Function<NDManager, TrainingPlan> plan, IntPredicate cancelAfterStep) {
         return DJL.run(manager -> {
             TrainingPlan p = plan.apply(manager);
-            List<List<MetricPoint>> points = new ArrayList<>();
-            List<List<List<Generation>>> generations = new ArrayList<>();
-            p.lanes().forEach(lane -> {
-                points.add(new ArrayList<>());
-                generations.add(new ArrayList<>());
-            });
-            List<int[]> diverged = new ArrayList<>();
-            List<Integer> progress = new ArrayList<>();
-            TrainingListener listener = new TrainingListener() {
-                @Override
-                public void point(int lane, MetricPoint point) {
-                    points.get(lane).add(point);
-                }
-
-                @Override
-                public void generations(int lane, int step, List<Generation> answers) {
-                    generations.get(lane).add(List.copyOf(answers));
-                }
-
-                @Override
-                public void diverged(int lane, int step) {
-                    diverged.add(new int[] {lane, step});
-                }
-
-                @Override
-                public void progress(int step, double tokensPerSecond) {
-                    assertThat(tokensPerSecond).isPositive();
-                    progress.add(step);
-                }
-
-                @Override
-                public boolean cancelRequested() {
-                    return !progress.isEmpty() && cancelAfterStep.test(progress.get(progress.size() - 1));
-                }
-            };
+            Recording listener = new Recording(p.lanes().size(), cancelAfterStep);
             List<LaneResult> results = LockstepTraining.run(p, listener, manager);
-            return new Run(points, generations, diverged, progress, results);
+            return new Run(listener.points, listener.generations, listener.diverged, listener.progress, results);
         });
     }
 

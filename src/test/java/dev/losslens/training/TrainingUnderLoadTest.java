@@ -17,7 +17,6 @@ import dev.losslens.model.ModelConfig;
 import dev.losslens.model.Scoring;
 import dev.losslens.model.TinyGpt;
 import dev.losslens.objective.LossObjective;
-import dev.losslens.text.CompactVocabulary;
 import dev.losslens.text.InstructionTemplate;
 import dev.losslens.text.TokenizedExample;
 import dev.losslens.text.Tokenizer;
@@ -33,7 +32,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * A class uses every feature at once. While a comparison trains on the trainer's thread, explorer clients read pairs
- * through the real inference thread and another thread generates answers greedily, as evaluation does; the
+ * through the real inference thread and another thread scores a prompt with a model of its own; the
  * comparison must come out bit-identical to the same comparison trained with nothing else running.
  */
 class TrainingUnderLoadTest {
@@ -63,7 +62,7 @@ class TrainingUnderLoadTest {
             int[] done = load.finish();
 
             assertThat(done[0]).as("explorer reads during training").isGreaterThan(20);
-            assertThat(done[1]).as("greedy answers during training").isGreaterThan(5);
+            assertThat(done[1]).as("scores on a second thread during training").isGreaterThan(5);
             assertThat(busy.diverged()).as("lanes marked diverged under load").isEmpty();
             assertThat(busy.points()).as("every stored metric point").isEqualTo(alone.points());
             assertThat(busy.answers()).as("every generated answer").isEqualTo(alone.answers());
@@ -125,7 +124,7 @@ class TrainingUnderLoadTest {
         }, trainer).join();
     }
 
-    /** Explorer clients scoring a pair on the inference thread, and greedy generation on a thread of its own. */
+    /** Explorer clients scoring a pair on the inference thread, and a second model scoring on a thread of its own. */
     private record Load(LanguageModels explorer, DjlTestThread generator, List<CompletableFuture<Void>> clients,
                         AtomicBoolean stop, AtomicInteger reads, AtomicInteger answers) {
 
@@ -153,7 +152,7 @@ class TrainingUnderLoadTest {
             clients.add(CompletableFuture.runAsync(() -> generator.run(manager -> {
                 TinyGpt model = new TinyGpt(GptParameters.initialise(TINY, 99, manager));
                 while (!stop.get()) {
-                    Scoring.greedy(model, prompt, 6, CompactVocabulary.END_OF_TEXT);
+                    Scoring.score(model, prompt, 5);
                     answers.incrementAndGet();
                 }
                 return null;

@@ -1,0 +1,55 @@
+package dev.losslens.training;
+
+import java.util.List;
+
+/**
+ * One comparison training in a {@link LaneStack}: its plan, its listener, its own batch order and step clock, and
+ * per lane the training loss gathered since the last evaluation and the step at which it diverged, if it did.
+ */
+public final class Enrolment {
+
+    final TrainingPlan plan;
+    final TrainingListener listener;
+    final BatchOrder order;
+    final Integer[] divergedAt;
+    final double[] lossSum;
+    final int[] lossSteps;
+    int step;
+    long tokens;
+    long startedNanos;
+    private List<LaneResult> results;
+
+    Enrolment(TrainingPlan plan, TrainingListener listener) {
+        this.plan = plan;
+        this.listener = listener;
+        this.order = new BatchOrder(plan.training(), plan.batchSize(), plan.seed());
+        int lanes = plan.lanes().size();
+        this.divergedAt = new Integer[lanes];
+        this.lossSum = new double[lanes];
+        this.lossSteps = new int[lanes];
+    }
+
+    boolean live(int lane) {
+        return divergedAt[lane] == null;
+    }
+
+    void end(List<LaneResult> results) {
+        this.results = List.copyOf(results);
+    }
+
+    public boolean ended() {
+        return results != null;
+    }
+
+    /** How each lane ended, in lane order; only once {@link #ended()}. */
+    public List<LaneResult> results() {
+        if (results == null) {
+            throw new IllegalStateException("still training");
+        }
+        return results;
+    }
+
+    public boolean cancelled() {
+        return ended() && results.stream().anyMatch(result -> result.status() == LaneStatus.CANCELLED);
+    }
+}
