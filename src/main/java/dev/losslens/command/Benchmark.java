@@ -11,8 +11,7 @@ import dev.losslens.objective.LossObjective;
 import dev.losslens.text.Role;
 import dev.losslens.text.TokenizedExample;
 import dev.losslens.training.BatchOrder;
-import dev.losslens.training.LaneModel;
-import dev.losslens.training.TrainingBatch;
+import dev.losslens.training.StackedLanes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,8 +24,10 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * {@code java -jar target/losslens.jar bench --layers 2 --d-model 64 --heads 4 --context 64 --batch 16 --vocab 512
- * --steps 100}: trains on random tokens without the web server and prints one JSON line. Model FLOP/s counts
- * 6 × parameters × tokens per second; libtorch's own 1024×1024 matmul on the same thread is the ceiling.
+ * --steps 100 --lanes 8}: trains on random tokens without the web server and prints one JSON line: the stack of
+ * {@code lanes} lanes (tokens and FLOP/s summed over its lanes) and, in the same run, one lane alone. Model FLOP/s
+ * counts 6 × parameters of one lane × tokens per second; libtorch's own 1024×1024 matmul on the same thread is the
+ * ceiling.
  */
 public final class Benchmark {
 
@@ -44,13 +45,13 @@ public final class Benchmark {
         ExecutorService thread = DjlEngine.thread("losslens-bench");
         try {
             System.out.println(CompletableFuture.supplyAsync(
-                    () -> measure(config, options.get("batch"), options.get("steps")), thread).join());
+                    () -> measure(config, options.get("batch"), options.get("steps"), options.get("lanes")), thread).join());
         } finally {
             thread.shutdown();
         }
     }
 
-    private static String measure(ModelConfig config, int batchSize, int steps) {
+    private static String measure(ModelConfig config, int batchSize, int steps, int lanes) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Random random = new Random(1);
             List<TokenizedExample> examples = new ArrayList<>();
@@ -59,31 +60,57 @@ public final class Benchmark {
                 Arrays.fill(roles, Role.RESPONSE);
                 examples.add(new TokenizedExample(random.ints(config.context(), 0, config.vocabSize()).toArray(), roles));
             }
-            BatchOrder order = new BatchOrder(examples, batchSize, 1);
-            try (LaneModel lane = new LaneModel(GptParameters.initialise(config, 1, manager), LossObjective.PRETRAINING,
-                    1e-3, manager)) {
-                double firstLoss = lane.step(order.next());
-                for (int i = 1; i < WARMUP_STEPS; i++) {
-                    lane.step(order.next());
-                }
-                long started = System.nanoTime();
-                long tokens = 0;
-                for (int i = 0; i < steps; i++) {
-                    TrainingBatch batch = order.next();
-                    lane.step(batch);
-                    tokens += batch.tokenCount();
-                }
-                double seconds = (System.nanoTime() - started) / 1e9;
-                double tokensPerSecond = tokens / seconds;
-                double modelFlops = 6.0 * config.parameterCount() * tokensPerSecond;
-                double matmulFlops = matmulFlopsPerSecond(manager);
-                return String.format(Locale.ROOT, "{\"params\": %d, \"first_loss\": %.4f, \"ln_vocab\": %.4f, "
-                                + "\"steps_per_s\": %.2f, \"tokens_per_s\": %.0f, \"model_gflops_per_s\": %.2f, "
-                                + "\"matmul_1024_gflops_per_s\": %.2f, \"share_of_matmul\": %.3f}",
-                        config.parameterCount(), firstLoss, Math.log(config.vocabSize()), steps / seconds,
-                        tokensPerSecond, modelFlops / 1e9, matmulFlops / 1e9, modelFlops / matmulFlops);
-            }
+            Throughput one = train(config, examples, batchSize, steps, 1, manager);
+            Throughput stacked = train(config, examples, batchSize, steps, lanes, manager);
+            double matmulFlops = matmulFlopsPerSecond(manager);
+            double oneFlops = 6.0 * config.parameterCount() * one.tokensPerSecond();
+            double stackedFlops = 6.0 * config.parameterCount() * stacked.tokensPerSecond();
+            return String.format(Locale.ROOT, "{\"params\": %d, \"first_loss\": %.4f, \"ln_vocab\": %.4f, "
+                            + "\"steps_per_s\": %.2f, \"tokens_per_s\": %.0f, \"model_gflops_per_s\": %.2f, "
+                            + "\"matmul_1024_gflops_per_s\": %.2f, \"share_of_matmul\": %.3f, \"lanes\": %d, "
+                            + "\"one_lane_steps_per_s\": %.2f, \"one_lane_tokens_per_s\": %.0f, "
+                            + "\"one_lane_model_gflops_per_s\": %.2f, \"one_lane_share_of_matmul\": %.3f, "
+                            + "\"lanes_speedup\": %.2f}",
+                    config.parameterCount(), stacked.firstLoss(), Math.log(config.vocabSize()), stacked.stepsPerSecond(),
+                    stacked.tokensPerSecond(), stackedFlops / 1e9, matmulFlops / 1e9, stackedFlops / matmulFlops, lanes,
+                    one.stepsPerSecond(), one.tokensPerSecond(), oneFlops / 1e9, oneFlops / matmulFlops,
+                    stacked.tokensPerSecond() / one.tokensPerSecond());
         }
+    }
+
+    /** Steps per second of the stack, and tokens per second summed over its lanes. */
+    private record Throughput(double firstLoss, double stepsPerSecond, double tokensPerSecond) {
+    }
+
+    /** Trains {@code lanes} lanes of different seeds in one stack, each on its own order of the examples. */
+    private static Throughput train(ModelConfig config, List<TokenizedExample> examples, int batchSize, int steps,
+                                    int lanes, NDManager manager) {
+        try (StackedLanes stack = new StackedLanes(config, manager)) {
+            List<BatchOrder> orders = new ArrayList<>();
+            for (int lane = 0; lane < lanes; lane++) {
+                try (GptParameters start = GptParameters.initialise(config, lane + 1, manager)) {
+                    stack.add(List.of(start), 1e-3);
+                }
+                orders.add(new BatchOrder(examples, batchSize, lane + 1));
+            }
+            double firstLoss = stack.step(next(orders))[0];
+            for (int i = 1; i < WARMUP_STEPS; i++) {
+                stack.step(next(orders));
+            }
+            long started = System.nanoTime();
+            long tokens = 0;
+            for (int i = 0; i < steps; i++) {
+                List<StackedLanes.LaneBatch> batches = next(orders);
+                stack.step(batches);
+                tokens += batches.stream().mapToLong(lane -> lane.batch().tokenCount()).sum();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new Throughput(firstLoss, steps / seconds, tokens / seconds);
+        }
+    }
+
+    private static List<StackedLanes.LaneBatch> next(List<BatchOrder> orders) {
+        return orders.stream().map(order -> new StackedLanes.LaneBatch(order.next(), LossObjective.PRETRAINING)).toList();
     }
 
     /** 2·n³ floating-point operations per n×n product, best of a few repeats. */
@@ -105,7 +132,7 @@ public final class Benchmark {
 
     private static Map<String, Integer> options(String[] args) {
         Map<String, Integer> options = new HashMap<>(Map.of("layers", 2, "d-model", 64, "heads", 4, "context", 64,
-                "batch", 16, "vocab", 512, "steps", 100));
+                "batch", 16, "vocab", 512, "steps", 100, "lanes", 1));
         for (int i = 0; i + 1 < args.length; i += 2) {
             String name = args[i].replaceFirst("^--", "");
             if (!options.containsKey(name)) {

@@ -56,9 +56,10 @@ public class ComparisonQueue {
                 .query(Long.class).list();
     }
 
-    List<ComparisonRow> running() {
-        return jdbc.sql("select * from comparison where status = ? order by id")
-                .param(ComparisonStatus.RUNNING.key()).query(ComparisonStore::comparison).list();
+    /** Every comparison waiting or training, in one read. */
+    List<ComparisonRow> active() {
+        return jdbc.sql("select * from comparison where status in (:active) order by id")
+                .param("active", keys(ACTIVE)).query(ComparisonStore::comparison).list();
     }
 
     /**
@@ -122,6 +123,12 @@ public class ComparisonQueue {
                     .params(LaneStatus.CANCELLED.key(), id).update();
         }
         return updated == 1;
+    }
+
+    /** Running comparisons whose trainer, on whichever instance, stopped beating. */
+    public List<Long> stale(Instant staleBefore) {
+        return jdbc.sql("select id from comparison where status = ? and heartbeat_at < ?")
+                .params(ComparisonStatus.RUNNING.key(), Timestamp.from(staleBefore)).query(Long.class).list();
     }
 
     /** Running comparisons this instance owned before a restart, or whose trainer stopped beating. */

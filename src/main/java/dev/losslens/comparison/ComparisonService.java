@@ -10,7 +10,10 @@ import dev.losslens.training.MetricPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -201,7 +204,7 @@ public class ComparisonService {
      * Remaining seconds: for a running run its own measured pace once it has trained an evaluation interval (or a
      * tenth of its steps), before that the pace learnt from finished runs, since its first steps carry the step-0
      * evaluation and the engine's warm-up and would promise several times the real time; for a queued run the work
-     * ahead of it in claim order.
+     * ahead of it in claim order and its own, at the rate the trainers reach now.
      */
     private Double eta(ComparisonRow row, List<Long> claimOrder) {
         if (row.status() == ComparisonStatus.RUNNING && row.startedAt() != null) {
@@ -213,10 +216,14 @@ public class ComparisonService {
             return elapsed / row.stepsDone() * (row.config().steps() - row.stepsDone());
         }
         if (row.status() == ComparisonStatus.QUEUED) {
-            List<Long> upToThis = claimOrder.subList(0, claimOrder.indexOf(row.id()) + 1);
-            List<ComparisonRow> work = new ArrayList<>(queue.running());
-            upToThis.forEach(id -> store.find(id).ifPresent(work::add));
-            return pace.remainingSeconds(work);
+            Map<Long, ComparisonRow> active = new HashMap<>();
+            queue.active().forEach(r -> active.put(r.id(), r));
+            List<ComparisonRow> running = active.values().stream()
+                    .filter(r -> r.status() == ComparisonStatus.RUNNING).toList();
+            List<ComparisonRow> work = new ArrayList<>(running);
+            claimOrder.subList(0, claimOrder.indexOf(row.id()) + 1).stream()
+                    .map(active::get).filter(Objects::nonNull).forEach(work::add);
+            return pace.remainingSeconds(work, running);
         }
         return null;
     }

@@ -24,7 +24,7 @@ public class ComparisonValidator {
     public static final int DEFAULT_BATCH = 16;
     public static final long DEFAULT_SEED = 7;
     public static final int DEFAULT_EVAL_EVERY = 25;
-    private static final Set<String> MODELS = Set.of("tiny", "small");
+    public static final Set<String> MODELS = Set.of("tiny", "small");
     private static final long MAX_SEED = 1L << 48;
 
     private final SampleDatasets datasets;

@@ -1,6 +1,7 @@
 package dev.losslens.comparison;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.DoubleStream;
@@ -27,6 +28,23 @@ class TrainingPace {
 
     TrainingPace(ComparisonStore store) {
         this.store = store;
+    }
+
+    /**
+     * How long the given comparisons still need together, at the rate the running ones train now: their lane-steps
+     * per second summed (the trainers step many lanes at once, so the work drains at the stack's rate, not at one
+     * run's). Until a running run has trained a step, the learnt pace of finished runs stands in.
+     */
+    double remainingSeconds(List<ComparisonRow> work, List<ComparisonRow> running) {
+        double laneStepsPerSecond = running.stream().filter(row -> row.stepsDone() > 0 && row.startedAt() != null)
+                .mapToDouble(row -> row.stepsDone() * row.config().lanes().size()
+                        / Math.max(1e-3, Duration.between(row.startedAt(), Instant.now()).toMillis() / 1000.0))
+                .sum();
+        if (laneStepsPerSecond == 0) {
+            return remainingSeconds(work);
+        }
+        return work.stream().mapToDouble(row -> (row.config().steps() - row.stepsDone())
+                * (double) row.config().lanes().size()).sum() / laneStepsPerSecond;
     }
 
     /** What the learnt pace says the given comparisons still need, together; finished runs are read once. */

@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param answeredPrompts held-out prompts answered greedily at each evaluation for exact match
  * @param instanceId this app instance's name in the shared queue (defaults to the host name)
  * @param staleAfterSeconds a running comparison without a heartbeat for this long is marked interrupted
+ * @param stackLanes most lanes stepped together in one stack; more lanes of one model shape train in further stacks
+ * @param maxTrainingParameters most weights this instance trains at once, over all its lanes (each costs about 20 bytes:
+ *                              the weight, two optimiser moments, its gradient and its starting point); a comparison is
+ *                              claimed only while one of the most lanes of the largest model would still fit
  */
 @ConfigurationProperties("losslens.training")
 public record TrainingProperties(
@@ -24,12 +28,14 @@ public record TrainingProperties(
         @DefaultValue("0.00001") double minLearningRate,
         @DefaultValue("0.1") double maxLearningRate,
         @DefaultValue("64") int maxBatchSize,
-        @DefaultValue("20") int maxQueued,
+        @DefaultValue("400") int maxQueued,
         @DefaultValue("3") int maxQueuedPerClient,
         @DefaultValue("200") int maxQueuedPerAddress,
         @DefaultValue("16") int answeredPrompts,
         @DefaultValue("") String instanceId,
-        @DefaultValue("120") int staleAfterSeconds) {
+        @DefaultValue("120") int staleAfterSeconds,
+        @DefaultValue("32") int stackLanes,
+        @DefaultValue("150000000") long maxTrainingParameters) {
 
     public static final int MIN_LANES = 2;
     public static final int MAX_LANES = 4;

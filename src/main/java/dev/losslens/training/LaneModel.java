@@ -10,19 +10,17 @@ public final class LaneModel implements AutoCloseable {
 
     private final StackedLanes lane;
     private final LossObjective objective;
-    private final int context;
 
     /** Trains a copy of {@code weights}, which stay as they are. */
     public LaneModel(GptParameters weights, LossObjective objective, double learningRate, NDManager manager) {
         this.lane = new StackedLanes(weights.config(), manager);
         this.lane.add(List.of(weights), learningRate);
         this.objective = objective;
-        this.context = weights.config().context();
     }
 
     /** One gradient step; returns the loss before the update. */
     public double step(TrainingBatch batch) {
-        return lane.step(List.of(new StackedLanes.LaneBatch(batch.padded(context), objective)))[0];
+        return lane.step(List.of(new StackedLanes.LaneBatch(batch, objective)))[0];
     }
 
     /** The weights as trained so far, copied into {@code manager}. */

@@ -41,6 +41,11 @@ public final class LaneStack implements AutoCloseable {
         return slots.size();
     }
 
+    /** The comparisons training in this stack. */
+    public List<Enrolment> members() {
+        return List.copyOf(members);
+    }
+
     public boolean isEmpty() {
         return members.isEmpty();
     }
@@ -104,7 +109,7 @@ public final class LaneStack implements AutoCloseable {
             if (slot.member() != previous) {
                 // a comparison's lanes sit next to each other and share its batch
                 previous = slot.member();
-                batch = previous.order.next().padded(config.context());
+                batch = previous.order.next();
             }
             batches.add(new StackedLanes.LaneBatch(batch, previous.plan.lanes().get(slot.lane()).objective()));
         }

@@ -13,18 +13,8 @@ import java.util.List;
  */
 public record TrainingBatch(List<TokenizedExample> examples, int length) {
 
-    static final int LENGTH_STEP = 8;
-
     public static TrainingBatch of(List<TokenizedExample> examples) {
         return new TrainingBatch(examples, examples.stream().mapToInt(TokenizedExample::length).max().orElse(0));
-    }
-
-    /**
-     * The same examples padded to the next multiple of {@value #LENGTH_STEP} tokens (at most {@code context}): batches
-     * of nearby lengths then share a shape, so the stack can step their lanes together.
-     */
-    public TrainingBatch padded(int context) {
-        return new TrainingBatch(examples, Math.min(context, (length + LENGTH_STEP - 1) / LENGTH_STEP * LENGTH_STEP));
     }
 
     public int size() {

@@ -2,6 +2,7 @@ package dev.losslens.worker;
 
 import ai.djl.ndarray.NDManager;
 import dev.losslens.comparison.ComparisonConfig;
+import dev.losslens.comparison.ComparisonValidator;
 import dev.losslens.comparison.TrainingProperties;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
@@ -33,6 +34,12 @@ class ComparisonPlans {
         this.template = template;
         this.tokenizer = tokenizer;
         this.properties = properties;
+    }
+
+    /** Parameters of one lane of the largest model a comparison may train. */
+    long largestLaneParameters() {
+        return ComparisonValidator.MODELS.stream()
+                .mapToLong(model -> ModelConfig.preset(model, tokenizer.vocabSize()).parameterCount()).max().orElseThrow();
     }
 
     /** Called on the training thread: the starting weights are loaded into {@code manager}. */

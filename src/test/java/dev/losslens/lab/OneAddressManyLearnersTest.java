@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A lab session behind one NAT: sixty students on one address, each with their own browser cookie, each queue a
- * comparison and watch it live; the limits are theirs, not the address's. A client address is believed from
+ * comparison and watch it live, all training at once; the limits are theirs, not the address's. A client address is believed from
  * X-Forwarded-For only when the request comes from a configured proxy.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -110,6 +110,15 @@ class OneAddressManyLearnersTest {
             for (CompletableFuture<Boolean> stream : streams) {
                 assertThat(stream.get(30, TimeUnit.SECONDS)).as("every student sees their own run live").isTrue();
             }
+            // the class trains together: every run is in a stack and has its step-0 point, none waits for another
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            int measured = 0;
+            while (measured < STUDENTS && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                measured = jdbc.sql("select count(distinct comparison_id) from metric_point where comparison_id in (:runs)")
+                        .param("runs", runs).query(Integer.class).single();
+            }
+            assertThat(measured).as("runs training with their first point").isEqualTo(STUDENTS);
 
             OwnerSecret first = students.get(0);
             for (long seed : new long[] {seeds + 1000, seeds + 1001}) {

@@ -83,7 +83,8 @@ class RestartTest {
     private void restart() {
         TrainingProperties properties = new TrainingProperties(defaults.maxSteps(), defaults.minLearningRate(),
                 defaults.maxLearningRate(), defaults.maxBatchSize(), defaults.maxQueued(), defaults.maxQueuedPerClient(),
-                defaults.maxQueuedPerAddress(), defaults.answeredPrompts(), RESTARTED, defaults.staleAfterSeconds());
+                defaults.maxQueuedPerAddress(), defaults.answeredPrompts(), RESTARTED, defaults.staleAfterSeconds(),
+                defaults.stackLanes(), defaults.maxTrainingParameters());
         restarted = new ComparisonWorker(store, queue, measurements, plans, properties);
         restarted.start();
     }
