@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param answeredPrompts held-out prompts answered greedily at each evaluation for exact match
  * @param instanceId this app instance's name in the shared queue (defaults to the host name)
  * @param staleAfterSeconds a running comparison without a heartbeat for this long is marked interrupted
+ * @param trainerThreads training threads of this instance; 0 means one per processor
  * @param stackLanes most lanes stepped together in one stack; more lanes of one model shape train in further stacks
  * @param maxTrainingParameters most weights this instance trains at once, over all its lanes (each costs about 20 bytes:
- *                              the weight, two optimiser moments, its gradient and its starting point); a comparison is
- *                              claimed only while one of the most lanes of the largest model would still fit
+ *                              the weight, two optimiser moments, its gradient and its starting point), shared evenly
+ *                              by the trainer threads; a comparison is claimed only while one of the most lanes of the
+ *                              largest model would still fit
  */
 @ConfigurationProperties("losslens.training")
 public record TrainingProperties(
@@ -34,6 +36,7 @@ public record TrainingProperties(
         @DefaultValue("16") int answeredPrompts,
         @DefaultValue("") String instanceId,
         @DefaultValue("120") int staleAfterSeconds,
+        @DefaultValue("0") int trainerThreads,
         @DefaultValue("32") int stackLanes,
         @DefaultValue("150000000") long maxTrainingParameters) {
 

@@ -1,9 +1,12 @@
 package dev.losslens.model;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /** How LossLens runs the PyTorch engine, and the threads that may touch it. */
 public final class DjlEngine {
@@ -36,5 +39,21 @@ public final class DjlEngine {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Computes {@code loss} recording its operations, then back-propagates it into every weight that requires a
+     * gradient; returns the loss. PyTorch's grad mode is per thread, so trainers on several threads record at once
+     * (DJL's GradientCollector allows one in the whole process).
+     */
+    public static NDArray backward(Supplier<NDArray> loss) {
+        JniUtils.setGradMode(true);
+        try {
+            NDArray value = loss.get();
+            JniUtils.backward((PtNDArray) value, (PtNDArray) value.onesLike(), false, false);
+            return value;
+        } finally {
+            JniUtils.setGradMode(false);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.losslens.training;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -8,7 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
+import dev.losslens.model.DjlEngine;
 import dev.losslens.model.GptParameters;
 import dev.losslens.model.ModelConfig;
 import dev.losslens.model.StackedGpt;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 
 /**
@@ -27,12 +25,6 @@ import java.util.stream.IntStream;
  * which other lanes share the stack. Must be used from one training thread.
  */
 public final class StackedLanes implements AutoCloseable {
-
-    /**
-     * DJL's PyTorch engine allows one open GradientCollector per process ("already collecting" otherwise): trainers in
-     * one JVM (several app contexts under test) take turns for the forward and backward pass of a step.
-     */
-    private static final ReentrantLock GRADIENT_RECORDING = new ReentrantLock();
 
     private final ModelConfig config;
     private final NDManager manager;
@@ -98,24 +90,20 @@ public final class StackedLanes implements AutoCloseable {
             }
             List<int[]> groups = byShape.values().stream()
                     .map(group -> group.stream().mapToInt(Integer::intValue).toArray()).toList();
-            NDList groupLosses = new NDList();
-            GRADIENT_RECORDING.lock();
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray all = DjlEngine.backward(() -> {
+                NDList groupLosses = new NDList();
                 for (int[] group : groups) {
                     groupLosses.add(model(group).weightedNll(ids(batches, group), targetWeights(batches, group))); // (G)
                 }
                 // concatenating a single array copies it without its history: one group is used as it is
-                NDArray all = groupLosses.size() == 1 ? groupLosses.head() : NDArrays.concat(groupLosses); // (L) in group order
-                collector.backward(all.sum());
-                float[] values = all.toFloatArray();
-                int at = 0;
-                for (int[] group : groups) {
-                    for (int lane : group) {
-                        losses[lane] = values[at++];
-                    }
+                return groupLosses.size() == 1 ? groupLosses.head() : NDArrays.concat(groupLosses);   // (L) in group order
+            });
+            float[] values = all.toFloatArray();
+            int at = 0;
+            for (int[] group : groups) {
+                for (int lane : group) {
+                    losses[lane] = values[at++];
                 }
-            } finally {
-                GRADIENT_RECORDING.unlock();
             }
             optimizer.step(weights.byName());
         }

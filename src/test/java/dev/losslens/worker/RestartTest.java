@@ -84,7 +84,7 @@ class RestartTest {
         TrainingProperties properties = new TrainingProperties(defaults.maxSteps(), defaults.minLearningRate(),
                 defaults.maxLearningRate(), defaults.maxBatchSize(), defaults.maxQueued(), defaults.maxQueuedPerClient(),
                 defaults.maxQueuedPerAddress(), defaults.answeredPrompts(), RESTARTED, defaults.staleAfterSeconds(),
-                defaults.stackLanes(), defaults.maxTrainingParameters());
+                defaults.trainerThreads(), defaults.stackLanes(), defaults.maxTrainingParameters());
         restarted = new ComparisonWorker(store, queue, measurements, plans, properties);
         restarted.start();
     }

@@ -1,0 +1,198 @@
+package dev.losslens.worker;
+
+import ai.djl.ndarray.NDManager;
+import dev.losslens.comparison.ComparisonQueue;
+import dev.losslens.comparison.ComparisonRow;
+import dev.losslens.comparison.ComparisonStatus;
+import dev.losslens.comparison.ComparisonStore;
+import dev.losslens.comparison.MeasurementStore;
+import dev.losslens.comparison.TrainingProperties;
+import dev.losslens.model.ModelConfig;
+import dev.losslens.training.Enrolment;
+import dev.losslens.training.LaneStack;
+import dev.losslens.training.TrainingListener;
+import dev.losslens.training.TrainingPlan;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One trainer thread: it claims queued comparisons from the shared database queue and trains them together, one
+ * running stack per model shape (several when one would grow past {@code stackLanes}). A claimed comparison joins its
+ * stack between two steps; a finished one leaves and frees room for the next in the queue. Its lanes' arithmetic is
+ * its own, so which trainer or stack trains a comparison never changes its numbers.
+ */
+final class Trainer implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(Trainer.class);
+    private static final long IDLE_POLL_MILLIS = 1000;
+
+    private final Shared shared;
+    private final long parameterBudget;
+    private final BooleanSupplier running;
+    /** The running stacks of each model shape, and the comparison each member trains; this thread only. */
+    private final Map<ModelConfig, List<LaneStack>> stacks = new LinkedHashMap<>();
+    private final Map<Enrolment, Long> training = new HashMap<>();
+
+    /** What every trainer of this instance shares: the stores, the queue and its signals. */
+    record Shared(ComparisonStore store, ComparisonQueue queue, MeasurementStore measurements, ComparisonPlans plans,
+                  TrainingProperties properties, String instance, Semaphore wake, Set<Long> cancelled) {
+    }
+
+    /** @param parameterBudget most weights this trainer trains at once, over all its lanes */
+    Trainer(Shared shared, long parameterBudget, BooleanSupplier running) {
+        this.shared = shared;
+        this.parameterBudget = parameterBudget;
+        this.running = running;
+    }
+
+    @Override
+    public void run() {
+        BackgroundPriority.lower();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            while (running.getAsBoolean()) {
+                try {
+                    markStale();
+                    admit(manager);
+                } catch (RuntimeException e) {
+                    // the database may be restarting: keep the trainer alive and ask again at the next poll
+                    log.warn("could not read the queue", e);
+                }
+                if (training.isEmpty()) {
+                    shared.wake().tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    shared.wake().drainPermits();
+                    continue;
+                }
+                for (List<LaneStack> shape : stacks.values()) {
+                    List.copyOf(shape).forEach(this::step);
+                    shape.removeIf(this::closedWhenEmpty);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stacks.values().forEach(shape -> shape.forEach(LaneStack::close));
+        }
+    }
+
+    /** Another instance's run counts as orphaned only once its heartbeat is stale: that instance may still train it. */
+    private void markStale() {
+        for (long id : shared.queue().stale(Instant.now().minusSeconds(shared.properties().staleAfterSeconds()))) {
+            shared.store().abandon(id, ComparisonStatus.INTERRUPTED, ComparisonWorker.INTERRUPTED);
+        }
+    }
+
+    /**
+     * Claims queued comparisons, in the queue's fair order, while the parameters training here leave room for one more
+     * of the largest kind: memory, not a count of runs, is what bounds a class training together.
+     */
+    private void admit(NDManager manager) {
+        long room = TrainingProperties.MAX_LANES * shared.plans().largestLaneParameters();
+        while (parametersTraining() + room <= parameterBudget) {
+            Optional<Long> claimed = shared.queue().claimNext(shared.instance());
+            if (claimed.isEmpty()) {
+                return;
+            }
+            join(claimed.get(), manager);
+        }
+    }
+
+    private long parametersTraining() {
+        return stacks.values().stream().flatMap(List::stream)
+                .mapToLong(stack -> stack.lanes() * stack.config().parameterCount()).sum();
+    }
+
+    /** Adds a claimed comparison to the stack of its model shape; if it cannot even start, it fails alone. */
+    private void join(long id, NDManager manager) {
+        try (NDManager start = manager.newSubManager()) {
+            ComparisonRow row = shared.store().find(id).orElseThrow();
+            TrainingListener listener = TrainingListener.all(List.of(
+                    new StoredMeasurements(id, shared.store(), shared.measurements()),
+                    new ThrottledProgress(id, row.config().steps(), shared.queue()),
+                    new CancelPolling(id, shared.cancelled(), shared.queue())));
+            TrainingPlan plan = shared.plans().plan(row.config(), start);
+            training.put(stackWithRoom(plan, manager).join(plan, listener), id);
+        } catch (Throwable e) {
+            // whatever one run throws (even an Error such as running out of memory), the others still train
+            log.error("comparison {} failed to start", id, e);
+            abandon(id, e);
+        }
+    }
+
+    /**
+     * A stack of the plan's model shape with room for its lanes, or a new one. Stacks are kept to
+     * {@code stackLanes} lanes: wider stacks step no faster per lane on a CPU, and a step's activations grow with its
+     * width.
+     */
+    private LaneStack stackWithRoom(TrainingPlan plan, NDManager manager) {
+        ModelConfig config = plan.startingWeights().get(0).config();
+        List<LaneStack> shape = stacks.computeIfAbsent(config, c -> new ArrayList<>());
+        return shape.stream().filter(stack -> stack.lanes() + plan.lanes().size() <= shared.properties().stackLanes())
+                .findFirst().orElseGet(() -> {
+                    LaneStack stack = new LaneStack(config, manager);
+                    shape.add(stack);
+                    return stack;
+                });
+    }
+
+    private boolean closedWhenEmpty(LaneStack stack) {
+        if (stack.isEmpty()) {
+            stack.close();
+            return true;
+        }
+        return false;
+    }
+
+    /** One step of a stack; the comparisons that ended with it are stored. A step that fails fails its whole stack. */
+    private void step(LaneStack stack) {
+        if (stack.isEmpty()) {
+            return;
+        }
+        List<Enrolment> ended;
+        try {
+            ended = stack.step();
+        } catch (Throwable e) {
+            for (Enrolment member : stack.members()) {
+                long id = training.remove(member);
+                log.error("comparison {} failed", id, e);
+                abandon(id, e);
+                shared.cancelled().remove(id);
+            }
+            stacks.get(stack.config()).remove(stack);
+            stack.close();
+            return;
+        }
+        for (Enrolment member : ended) {
+            long id = training.remove(member);
+            try {
+                shared.store().finish(id, member.cancelled() ? ComparisonStatus.CANCELLED : ComparisonStatus.FINISHED,
+                        member.results(), member.cancelled() ? "Cancelled; the points measured before it are kept" : null);
+            } catch (RuntimeException e) {
+                log.error("comparison {} could not be stored", id, e);
+                abandon(id, e);
+            } finally {
+                shared.cancelled().remove(id);
+            }
+        }
+    }
+
+    private void abandon(long id, Throwable cause) {
+        try {
+            shared.store().abandon(id, ComparisonStatus.FAILED, "Training failed: " + cause.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            // the database may be what failed: the run's stale heartbeat marks it interrupted later
+            log.warn("could not mark comparison {} failed", id, e);
+        }
+    }
+
+}
