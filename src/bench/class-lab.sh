@@ -37,7 +37,7 @@ refused=0; ids=()
 for s in $(seq 1 "$n"); do
   if [[ $(cat "code.$s") == 2* ]]; then ids+=("$(jq -r .id "submit.$s")"); else refused=$((refused + 1)); fi
 done
-declare -A first done_at
+declare -A first=() done_at=()
 while (( ${#done_at[@]} < ${#ids[@]} )); do
   # statuses from the history, a page of 100 at a time; a view only for runs whose first point is not seen yet
   pages=$(( (${#ids[@]} + 1) / 100 + 1 ))
