@@ -140,8 +140,10 @@ public class ComparisonService {
                 .toList();
         ComparisonRow source = row.replayOf() == null ? row : require(row.replayOf());
         List<Long> claimOrder = row.status() == ComparisonStatus.QUEUED ? queue.claimOrder() : List.of();
+        // a trainer may claim the run between the two reads: then it has no place in the queue any more
+        int place = claimOrder.indexOf(id);
         return new ComparisonView(row.id(), row.status().key(), row.replayOf(), row.config(), source.stepsDone(),
-                row.status() == ComparisonStatus.QUEUED ? claimOrder.indexOf(id) : null, eta(row, claimOrder),
+                place >= 0 ? place : null, eta(row, claimOrder),
                 source.tokensPerSecond(), row.createdAt(), source.startedAt(), source.finishedAt(), row.message(),
                 lanes, generations, RunFindings.of(row.status(), lanes));
     }
@@ -202,29 +204,34 @@ public class ComparisonService {
 
     /**
      * Remaining seconds: for a running run its own measured pace once it has trained an evaluation interval (or a
-     * tenth of its steps), before that the pace learnt from finished runs, since its first steps carry the step-0
-     * evaluation and the engine's warm-up and would promise several times the real time; for a queued run the work
+     * tenth of its steps), before that the pace learnt from finished runs or the pace of the runs training beside it,
+     * since its first steps carry the step-0 evaluation and the engine's warm-up and would promise several times the
+     * real time; for a queued run the work
      * ahead of it in claim order and its own, at the rate the trainers reach now.
      */
     private Double eta(ComparisonRow row, List<Long> claimOrder) {
         if (row.status() == ComparisonStatus.RUNNING && row.startedAt() != null) {
             int ownPaceAfter = Math.max(row.config().evalEvery(), row.config().steps() / 10);
             if (row.stepsDone() < ownPaceAfter) {
-                return pace.remainingSeconds(List.of(row));
+                return pace.remainingSeconds(row, running(queue.active()));
             }
             double elapsed = Duration.between(row.startedAt(), Instant.now()).toMillis() / 1000.0;
             return elapsed / row.stepsDone() * (row.config().steps() - row.stepsDone());
         }
         if (row.status() == ComparisonStatus.QUEUED) {
             Map<Long, ComparisonRow> active = new HashMap<>();
-            queue.active().forEach(r -> active.put(r.id(), r));
-            List<ComparisonRow> running = active.values().stream()
-                    .filter(r -> r.status() == ComparisonStatus.RUNNING).toList();
+            List<ComparisonRow> rows = queue.active();
+            rows.forEach(r -> active.put(r.id(), r));
+            List<ComparisonRow> running = running(rows);
             List<ComparisonRow> work = new ArrayList<>(running);
             claimOrder.subList(0, claimOrder.indexOf(row.id()) + 1).stream()
                     .map(active::get).filter(Objects::nonNull).forEach(work::add);
             return pace.remainingSeconds(work, running);
         }
         return null;
+    }
+
+    private static List<ComparisonRow> running(List<ComparisonRow> active) {
+        return active.stream().filter(r -> r.status() == ComparisonStatus.RUNNING).toList();
     }
 }

@@ -32,27 +32,49 @@ class TrainingPace {
 
     /**
      * How long the given comparisons still need together, at the rate the running ones train now: their lane-steps
-     * per second summed (the trainers step many lanes at once, so the work drains at the stack's rate, not at one
+     * per second summed (the trainers step many lanes at once, so the work drains at the trainers' rate, not at one
      * run's). Until a running run has trained a step, the learnt pace of finished runs stands in.
      */
     double remainingSeconds(List<ComparisonRow> work, List<ComparisonRow> running) {
-        double laneStepsPerSecond = running.stream().filter(row -> row.stepsDone() > 0 && row.startedAt() != null)
+        double rate = laneStepsPerSecond(running);
+        return rate == 0 ? remainingSeconds(work) : laneSteps(work) / rate;
+    }
+
+    /**
+     * How long a running run that has not shown its own pace yet still needs: the learnt pace of a run alone, or, when
+     * others train beside it, the pace each of their lanes reaches now (they share the trainers with it), whichever is
+     * longer.
+     */
+    double remainingSeconds(ComparisonRow row, List<ComparisonRow> running) {
+        double alone = remainingSeconds(List.of(row));
+        List<ComparisonRow> others = running.stream().filter(other -> other.id() != row.id()).toList();
+        double rate = laneStepsPerSecond(others);
+        if (rate == 0) {
+            return alone;
+        }
+        int otherLanes = others.stream().mapToInt(other -> other.config().lanes().size()).sum();
+        return Math.max(alone, (row.config().steps() - row.stepsDone()) * otherLanes / rate);
+    }
+
+    /** Lane-steps per second the given running comparisons have trained since they started, summed. */
+    private static double laneStepsPerSecond(List<ComparisonRow> running) {
+        return running.stream().filter(row -> row.stepsDone() > 0 && row.startedAt() != null)
                 .mapToDouble(row -> row.stepsDone() * row.config().lanes().size()
                         / Math.max(1e-3, Duration.between(row.startedAt(), Instant.now()).toMillis() / 1000.0))
                 .sum();
-        if (laneStepsPerSecond == 0) {
-            return remainingSeconds(work);
-        }
-        return work.stream().mapToDouble(row -> (row.config().steps() - row.stepsDone())
-                * (double) row.config().lanes().size()).sum() / laneStepsPerSecond;
+    }
+
+    private static double laneSteps(List<ComparisonRow> rows) {
+        return rows.stream().mapToDouble(row -> (row.config().steps() - row.stepsDone())
+                * (double) row.config().lanes().size()).sum();
     }
 
     /** What the learnt pace says the given comparisons still need, together; finished runs are read once. */
     double remainingSeconds(List<ComparisonRow> rows) {
         List<ComparisonRow> trained = store.recentlyTrained(RECENT).stream().filter(row -> row.finishedAt() != null)
                 .toList();
-        return rows.stream().mapToDouble(row -> (row.config().steps() - row.stepsDone()) * row.config().lanes().size()
-                * secondsPerLaneStep(trained, row.config())).sum();
+        return rows.stream().mapToDouble(row -> laneSteps(List.of(row)) * secondsPerLaneStep(trained, row.config()))
+                .sum();
     }
 
     private static double secondsPerLaneStep(List<ComparisonRow> trained, ComparisonConfig config) {

@@ -38,7 +38,7 @@ public record TrainingProperties(
         @DefaultValue("120") int staleAfterSeconds,
         @DefaultValue("0") int trainerThreads,
         @DefaultValue("32") int stackLanes,
-        @DefaultValue("150000000") long maxTrainingParameters) {
+        @DefaultValue("160000000") long maxTrainingParameters) {
 
     public static final int MIN_LANES = 2;
     public static final int MAX_LANES = 4;

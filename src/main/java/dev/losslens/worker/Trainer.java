@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 final class Trainer implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(Trainer.class);
-    private static final long IDLE_POLL_MILLIS = 1000;
+    private static final long IDLE_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Shared shared;
     private final long parameterBudget;
@@ -60,17 +60,23 @@ final class Trainer implements Runnable {
     public void run() {
         BackgroundPriority.lower();
         try (NDManager manager = NDManager.newBaseManager()) {
+            boolean look = true;
+            long lastLook = 0;
             while (running.getAsBoolean()) {
-                try {
-                    markStale();
-                    admit(manager);
-                } catch (RuntimeException e) {
-                    // the database may be restarting: keep the trainer alive and ask again at the next poll
-                    log.warn("could not read the queue", e);
+                // the queue is read when a submission signals, and otherwise once per poll, not at every step
+                if (look || shared.wake().tryAcquire() || System.nanoTime() - lastLook >= IDLE_POLL_NANOS) {
+                    lastLook = System.nanoTime();
+                    try {
+                        markStale();
+                        admit(manager);
+                    } catch (RuntimeException e) {
+                        // the database may be restarting: keep the trainer alive and ask again at the next poll
+                        log.warn("could not read the queue", e);
+                    }
                 }
-                if (training.isEmpty()) {
-                    shared.wake().tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    shared.wake().drainPermits();
+                look = training.isEmpty();
+                if (look) {
+                    shared.wake().tryAcquire(IDLE_POLL_NANOS, TimeUnit.NANOSECONDS);
                     continue;
                 }
                 for (List<LaneStack> shape : stacks.values()) {

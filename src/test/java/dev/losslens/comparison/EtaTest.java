@@ -57,4 +57,20 @@ class EtaTest {
         assertThat(comparisons.view(running).etaSeconds()).as("its own pace after an evaluation interval")
                 .isCloseTo(10.0, within(0.3));
     }
+
+    @Test
+    void besideOtherRunsARunsFirstEtaIsItsShareOfTheirPaceAndAQueuedRunWaitsForTheWorkAheadAtTheirRate() {
+        Instant now = Instant.now();
+        run(11, 16, ComparisonStatus.FINISHED, now.minusSeconds(100), now.minusSeconds(85), 300);
+        // a run beside it has trained 100 steps of 2 lanes in 10 s: 20 lane-steps per second, 10 steps per second a lane
+        run(12, 16, ComparisonStatus.RUNNING, now.minusSeconds(10), null, 100);
+        long joined = run(13, 16, ComparisonStatus.RUNNING, now.minusSeconds(1), null, 1);
+        assertThat(comparisons.view(joined).etaSeconds()).as("299 steps at the 10 steps per second its neighbour's lanes make")
+                .isCloseTo(29.9, within(0.5));
+
+        long queued = run(14, 16, ComparisonStatus.QUEUED, now, null, 0);
+        // 200 × 2 + 299 × 2 + 300 × 2 lane-steps ahead and its own, at 20 + 2 lane-steps per second
+        assertThat(comparisons.view(queued).etaSeconds()).as("the work ahead and its own at the trainers' rate")
+                .isCloseTo(1598 / 22.0, within(2.0));
+    }
 }

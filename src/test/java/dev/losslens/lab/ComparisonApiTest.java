@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The comparison API against the real trainer of this test context, which trains queued comparisons on its own
  * thread. Every test leaves the queue empty (see {@link #queueDrains()}), so no training outlives it.
  */
-@SpringBootTest
+// one trainer with room for one comparison at a time, so that a second one waits in the queue as under a full class
+@SpringBootTest(properties = {"losslens.training.trainer-threads=1", "losslens.training.max-training-parameters=5500000"})
 @AutoConfigureMockMvc
 class ComparisonApiTest {
 
