@@ -16,7 +16,10 @@ import dev.losslens.training.Evaluator;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.TrainingPlan;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /** Resolves a stored config into what training needs: tokenized splits, starting weights and the evaluator. */
@@ -27,6 +30,7 @@ class ComparisonPlans {
     private final InstructionTemplate template;
     private final Tokenizer tokenizer;
     private final TrainingProperties properties;
+    private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
 
     ComparisonPlans(SampleDatasets datasets, InstructionTemplate template, Tokenizer tokenizer,
                     TrainingProperties properties) {
@@ -42,23 +46,34 @@ class ComparisonPlans {
                 .mapToLong(model -> ModelConfig.preset(model, tokenizer.vocabSize()).parameterCount()).max().orElseThrow();
     }
 
-    /** Called on the training thread: the starting weights are loaded into {@code manager}. */
+    /**
+     * Called on a training thread: the starting weights are loaded into {@code manager}, once per kind of start (the
+     * stack copies them into each lane). A dataset's tokenized splits never change, so they are prepared once.
+     */
     TrainingPlan plan(ComparisonConfig config, NDManager manager) {
         List<LaneSpec> lanes = new ArrayList<>();
         List<GptParameters> start = new ArrayList<>();
         ModelConfig model = ModelConfig.preset(config.model(), tokenizer.vocabSize());
+        Map<LaneSpec.Init, GptParameters> starts = new EnumMap<>(LaneSpec.Init.class);
         for (ComparisonConfig.LaneConfig lane : config.lanes()) {
             LaneSpec spec = lane.spec();
             lanes.add(spec);
-            start.add(spec.init() == LaneSpec.Init.BASE
+            start.add(starts.computeIfAbsent(spec.init(), init -> init == LaneSpec.Init.BASE
                     ? BaseCheckpoint.load(manager)
-                    : GptParameters.initialise(model, config.seed(), manager));
+                    : GptParameters.initialise(model, config.seed(), manager)));
         }
-        List<TokenizedExample> training = datasets.pairs(config.dataset(), Split.TRAIN).stream()
-                .map(pair -> template.render(pair.prompt(), pair.response())).toList();
-        Evaluator evaluator = new Evaluator(datasets.pairs(config.dataset(), Split.HELDOUT),
-                properties.answeredPrompts(), template, tokenizer);
-        return new TrainingPlan(lanes, start, training, evaluator, config.steps(), config.batchSize(), config.seed(),
-                config.evalEvery(), config.learningRate());
+        Prepared data = prepared.computeIfAbsent(config.dataset(), this::prepare);
+        return new TrainingPlan(lanes, start, data.training(), data.evaluator(), config.steps(), config.batchSize(),
+                config.seed(), config.evalEvery(), config.learningRate());
+    }
+
+    /** A dataset's training split as the model reads it, and the evaluator of its held-out split. */
+    private record Prepared(List<TokenizedExample> training, Evaluator evaluator) {
+    }
+
+    private Prepared prepare(String dataset) {
+        return new Prepared(datasets.pairs(dataset, Split.TRAIN).stream()
+                .map(pair -> template.render(pair.prompt(), pair.response())).toList(),
+                new Evaluator(datasets.pairs(dataset, Split.HELDOUT), properties.answeredPrompts(), template, tokenizer));
     }
 }
