@@ -10,11 +10,9 @@ import dev.losslens.training.MetricPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -206,8 +204,7 @@ public class ComparisonService {
      * Remaining seconds: for a running run its own measured pace once it has trained an evaluation interval (or a
      * tenth of its steps), before that the pace learnt from finished runs or the pace of the runs training beside it,
      * since its first steps carry the step-0 evaluation and the engine's warm-up and would promise several times the
-     * real time; for a queued run the work
-     * ahead of it in claim order and its own, at the rate the trainers reach now.
+     * real time; for a queued run the work ahead of it in claim order and its own, at the rate the trainers reach now.
      */
     private Double eta(ComparisonRow row, List<Long> claimOrder) {
         if (row.status() == ComparisonStatus.RUNNING && row.startedAt() != null) {
@@ -219,14 +216,11 @@ public class ComparisonService {
             return elapsed / row.stepsDone() * (row.config().steps() - row.stepsDone());
         }
         if (row.status() == ComparisonStatus.QUEUED) {
-            Map<Long, ComparisonRow> active = new HashMap<>();
-            List<ComparisonRow> rows = queue.active();
-            rows.forEach(r -> active.put(r.id(), r));
-            List<ComparisonRow> running = running(rows);
-            List<ComparisonRow> work = new ArrayList<>(running);
-            claimOrder.subList(0, claimOrder.indexOf(row.id()) + 1).stream()
-                    .map(active::get).filter(Objects::nonNull).forEach(work::add);
-            return pace.remainingSeconds(work, running);
+            Set<Long> upToThis = Set.copyOf(claimOrder.subList(0, claimOrder.indexOf(row.id()) + 1));
+            List<ComparisonRow> active = queue.active();
+            List<ComparisonRow> work = active.stream()
+                    .filter(r -> r.status() == ComparisonStatus.RUNNING || upToThis.contains(r.id())).toList();
+            return pace.remainingSeconds(work, running(active));
         }
         return null;
     }

@@ -61,7 +61,7 @@ public final class StackedLanes implements AutoCloseable {
 
     /** Keeps only the lanes at the given positions, in that order; the others leave the stack. */
     public void keep(int[] lanes) {
-        if (lanes.length == size() && IntStream.range(0, lanes.length).allMatch(i -> lanes[i] == i)) {
+        if (isWholeStack(lanes)) {
             return;
         }
         try (NDScope ignored = new NDScope()) {
@@ -157,7 +157,7 @@ public final class StackedLanes implements AutoCloseable {
 
     /** The group's weights: the stack itself when the group is every lane in order, else the group's lanes. */
     private StackedGpt model(int[] group) {
-        if (group.length == size() && IntStream.range(0, group.length).allMatch(i -> group[i] == i)) {
+        if (isWholeStack(group)) {
             return new StackedGpt(config, weights.byName());
         }
         NDArray index = indexOf(group);
@@ -186,6 +186,11 @@ public final class StackedLanes implements AutoCloseable {
             System.arraycopy(lane.batch().targetWeights(lane.objective()), 0, w, g * perLane, perLane);
         }
         return manager.create(w, new Shape(group.length, first.size(), first.length() - 1));          // (G, B, T−1)
+    }
+
+    /** Whether the positions are every lane of the stack, in order. */
+    private boolean isWholeStack(int[] lanes) {
+        return lanes.length == size() && IntStream.range(0, lanes.length).allMatch(i -> lanes[i] == i);
     }
 
     private NDArray indexOf(int[] lanes) {

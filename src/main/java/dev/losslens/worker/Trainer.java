@@ -39,6 +39,8 @@ final class Trainer implements Runnable {
 
     private final Shared shared;
     private final long parameterBudget;
+    /** Weights of a comparison of the most lanes of the largest model. */
+    private final long roomForAnyComparison;
     private final BooleanSupplier running;
     /** The running stacks of each model shape, and the comparison each member trains; this thread only. */
     private final Map<ModelConfig, List<LaneStack>> stacks = new LinkedHashMap<>();
@@ -53,6 +55,7 @@ final class Trainer implements Runnable {
     Trainer(Shared shared, long parameterBudget, BooleanSupplier running) {
         this.shared = shared;
         this.parameterBudget = parameterBudget;
+        this.roomForAnyComparison = TrainingProperties.MAX_LANES * shared.plans().largestLaneParameters();
         this.running = running;
     }
 
@@ -103,8 +106,7 @@ final class Trainer implements Runnable {
      * of the largest kind: memory, not a count of runs, is what bounds a class training together.
      */
     private void admit(NDManager manager) {
-        long room = TrainingProperties.MAX_LANES * shared.plans().largestLaneParameters();
-        while (parametersTraining() + room <= parameterBudget) {
+        while (parametersTraining() + roomForAnyComparison <= parameterBudget) {
             Optional<Long> claimed = shared.queue().claimNext(shared.instance());
             if (claimed.isEmpty()) {
                 return;
