@@ -37,7 +37,7 @@ export function createProgress(root, initial) {
     /** Merges what is known now (a status event or the run's JSON) and shows it. */
     show(update) {
       const previous = state.status;
-      FIELDS.filter((key) => key in update).forEach((key) => { state[key] = update[key] < 0 ? null : update[key]; });
+      FIELDS.filter((key) => key in update).forEach((key) => { state[key] = update[key]; });
       bar.max = state.steps;
       bar.value = state.stepsDone;
       text.textContent = statusText(state);

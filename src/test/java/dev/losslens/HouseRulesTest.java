@@ -56,7 +56,8 @@ class HouseRulesTest {
 
     @Test
     void theMathsStudentsReadIsPlainJava() {
-        noClasses().that().resideInAnyPackage("dev.losslens.text..", "dev.losslens.objective..")
+        noClasses().that().resideInAnyPackage("dev.losslens.text..", "dev.losslens.objective..",
+                        "dev.losslens.keyed..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "ai.djl..")
                 .check(MAIN);
     }

@@ -120,12 +120,17 @@ public class ComparisonService {
     }
 
     public ComparisonView view(long id) {
+        return view(id, -1);
+    }
+
+    /** The comparison with only its points after {@code afterStep}: what a watcher that has the rest still needs. */
+    public ComparisonView view(long id, int afterStep) {
         ComparisonRow row = require(id);
         long data = row.dataId();
         List<StoredLane> laneRows = store.lanes(data);
         List<List<MetricPoint>> metrics = new ArrayList<>();
         laneRows.forEach(lane -> metrics.add(new ArrayList<>()));
-        measurements.points(data, -1).forEach(p -> metrics.get(p.lane()).add(p.point()));
+        measurements.points(data, afterStep).forEach(p -> metrics.get(p.lane()).add(p.point()));
         List<LaneView> lanes = new ArrayList<>();
         for (StoredLane lane : laneRows) {
             lanes.add(new LaneView(lane.index(), lane.label(), lane.objective(), lane.promptWeight(), lane.init(),
@@ -140,7 +145,7 @@ public class ComparisonService {
         List<Long> claimOrder = row.status() == ComparisonStatus.QUEUED ? queue.claimOrder() : List.of();
         // a trainer may claim the run between the two reads: then it has no place in the queue any more
         int place = claimOrder.indexOf(id);
-        return new ComparisonView(row.id(), row.status().key(), row.replayOf(), row.config(), source.stepsDone(),
+        return new ComparisonView(row.id(), row.status(), row.replayOf(), row.config(), source.stepsDone(),
                 place >= 0 ? place : null, eta(row, claimOrder),
                 source.tokensPerSecond(), row.createdAt(), source.startedAt(), source.finishedAt(), row.message(),
                 lanes, generations, RunFindings.of(row.status(), lanes));

@@ -1,20 +1,17 @@
 package dev.losslens.comparison;
 
-import java.util.Locale;
+import dev.losslens.keyed.Keyed;
 
 /** Life of a comparison in the shared queue. */
-public enum ComparisonStatus {
+public enum ComparisonStatus implements Keyed {
     QUEUED, RUNNING, FINISHED, CANCELLED, INTERRUPTED, FAILED;
 
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
+    @Override
+    public String toString() {
+        return key();
     }
 
     public boolean done() {
         return this != QUEUED && this != RUNNING;
-    }
-
-    public static ComparisonStatus of(String key) {
-        return valueOf(key.toUpperCase(Locale.ROOT));
     }
 }

@@ -1,5 +1,6 @@
 package dev.losslens.comparison;
 
+import dev.losslens.keyed.Keyed;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneResult;
 import dev.losslens.training.LaneSpec;
@@ -91,9 +92,9 @@ public class ComparisonStore {
                        final_weights is not null as has_weights
                 from lane where comparison_id = ? order by lane_index""").param(comparisonId)
                 .query((rs, n) -> new StoredLane(rs.getInt("lane_index"),
-                        ObjectiveKind.parse(rs.getString("objective")).orElseThrow(), rs.getDouble("prompt_weight"),
-                        LaneSpec.Init.parse(rs.getString("init")).orElseThrow(), rs.getString("label"),
-                        LaneStatus.of(rs.getString("status")), (Integer) rs.getObject("diverged_at", Integer.class),
+                        Keyed.of(ObjectiveKind.class, rs.getString("objective")), rs.getDouble("prompt_weight"),
+                        Keyed.of(LaneSpec.Init.class, rs.getString("init")), rs.getString("label"),
+                        Keyed.of(LaneStatus.class, rs.getString("status")), (Integer) rs.getObject("diverged_at", Integer.class),
                         rs.getBoolean("has_weights")))
                 .list();
     }
@@ -150,7 +151,7 @@ public class ComparisonStore {
 
     static ComparisonRow comparison(ResultSet rs, int row) throws SQLException {
         return new ComparisonRow(rs.getLong("id"), ComparisonConfig.fromJson(rs.getString("config_json")),
-                ComparisonStatus.of(rs.getString("status")), (Long) rs.getObject("replay_of", Long.class),
+                Keyed.of(ComparisonStatus.class, rs.getString("status")), (Long) rs.getObject("replay_of", Long.class),
                 rs.getInt("steps_done"), (Double) rs.getObject("tokens_per_s", Double.class),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
                 instant(rs.getTimestamp("finished_at")), rs.getString("message"));

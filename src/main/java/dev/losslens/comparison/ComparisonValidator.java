@@ -3,6 +3,7 @@ package dev.losslens.comparison;
 import dev.losslens.comparison.ComparisonConfig.LaneConfig;
 import dev.losslens.comparison.ComparisonRequest.LaneRequest;
 import dev.losslens.dataset.SampleDatasets;
+import dev.losslens.keyed.Keyed;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.system.FormErrors;
 import dev.losslens.system.InvalidInputException;
@@ -113,7 +114,7 @@ public class ComparisonValidator {
         if (lane == null) {
             throw new InvalidInputException(field, field + " is missing");
         }
-        ObjectiveKind objective = ObjectiveKind.parse(orDefault(lane.objective(), "")).orElseThrow(() ->
+        ObjectiveKind objective = Keyed.parse(ObjectiveKind.class, orDefault(lane.objective(), "")).orElseThrow(() ->
                 new InvalidInputException(field + ".objective",
                         "objective must be 'pretraining', 'instruction' or 'weighted'"));
         double promptWeight = switch (objective) {
@@ -128,7 +129,7 @@ public class ComparisonValidator {
                 yield lambda;
             }
         };
-        LaneSpec.Init init = LaneSpec.Init.parse(orDefault(lane.init(), LaneSpec.Init.SCRATCH.key())).orElseThrow(() ->
+        LaneSpec.Init init = Keyed.parse(LaneSpec.Init.class, orDefault(lane.init(), LaneSpec.Init.SCRATCH.key())).orElseThrow(() ->
                 new InvalidInputException(field + ".init", "init must be 'scratch' or 'base'"));
         if (init == LaneSpec.Init.BASE && !model.equals("tiny")) {
             throw new InvalidInputException(field + ".init", "the pre-trained base exists for model 'tiny' only");

@@ -17,8 +17,7 @@ import java.util.List;
  * @param findings what the run's numbers show, in sentences, once it has ended
  */
 public record ComparisonView(@Schema(example = "7") long id,
-                             @Schema(example = "running", allowableValues = {"queued", "running", "finished",
-                                     "cancelled", "failed", "interrupted"}) String status,
+                             @Schema(example = "running") ComparisonStatus status,
                              Long replayOf, ComparisonConfig config, @Schema(example = "120") int stepsDone,
                              Integer queuePosition, @Schema(example = "18.5") Double etaSeconds,
                              @Schema(example = "2400") Double tokensPerSecond, Instant createdAt,

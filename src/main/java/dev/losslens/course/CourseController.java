@@ -1,6 +1,7 @@
 package dev.losslens.course;
 
 import dev.losslens.comparison.ComparisonService;
+import dev.losslens.keyed.Keyed;
 import dev.losslens.lab.LabPreset;
 import dev.losslens.quiz.Concept;
 import dev.losslens.quiz.LearnerCookie;
@@ -39,7 +40,7 @@ class CourseController {
 
     /** A concept's lab run: the preset's run when there is one (finished, or training now), else the filled form. */
     private LabRun labRun(String preset) {
-        return LabPreset.find(preset).flatMap(chosen -> comparisons.latestId(chosen.request()))
+        return Keyed.parse(LabPreset.class, preset).flatMap(chosen -> comparisons.latestId(chosen.request()))
                 .map(run -> new LabRun("/runs/" + run, "Open its lab run (#" + run + ")"))
                 .orElseGet(() -> new LabRun(UriComponentsBuilder.fromPath("/runs/new").queryParam("preset", preset)
                         .fragment("lab-form").build().toUriString(), "Set up its lab run"));

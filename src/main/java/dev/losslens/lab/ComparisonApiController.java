@@ -2,6 +2,7 @@ package dev.losslens.lab;
 
 import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonService;
+import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.OwnerSecret;
 import dev.losslens.comparison.Submission;
@@ -46,7 +47,7 @@ class ComparisonApiController {
         ComparisonView view = submission.comparison();
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header("Location", "/api/comparisons/" + view.id())
-                .body(new SubmissionResponse(view.id(), view.status(), submission.kind().name().toLowerCase(),
+                .body(new SubmissionResponse(view.id(), view.status(), submission.kind(),
                         view.replayOf(), view.queuePosition(), view.etaSeconds(), "/runs/" + view.id(),
                         owner.value()));
     }
@@ -90,9 +91,8 @@ class ComparisonApiController {
      * @param outcome {@code queued}, {@code replayed} or {@code joined}
      * @param ownerToken this client's secret: send it as {@value OwnerCookie#HEADER} to cancel what it started
      */
-    record SubmissionResponse(@Schema(example = "7") long id, @Schema(example = "queued") String status,
-                              @Schema(example = "queued", allowableValues = {"queued", "joined", "replayed"})
-                              String outcome,
+    record SubmissionResponse(@Schema(example = "7") long id, @Schema(example = "queued") ComparisonStatus status,
+                              @Schema(example = "queued") Submission.Kind outcome,
                               @Schema(description = "the run whose stored result a replay shows")
                               Long replayOf,
                               @Schema(example = "1") Integer queuePosition, @Schema(example = "42.5") Double etaSeconds,

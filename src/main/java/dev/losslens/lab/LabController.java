@@ -6,6 +6,7 @@ import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.Submission;
 import dev.losslens.comparison.TrainingProperties;
 import dev.losslens.dataset.SampleDatasets;
+import dev.losslens.keyed.Keyed;
 import dev.losslens.system.FormErrors;
 import dev.losslens.system.NotFoundException;
 import dev.losslens.system.WebProperties;
@@ -46,7 +47,7 @@ class LabController {
 
     @GetMapping("/runs/new")
     String form(@RequestParam(required = false) String preset, Model model, HttpServletResponse http) {
-        Optional<LabPreset> chosen = Optional.ofNullable(preset).flatMap(LabPreset::find);
+        Optional<LabPreset> chosen = Optional.ofNullable(preset).flatMap(key -> Keyed.parse(LabPreset.class, key));
         LabForm form = LabForm.of(chosen.orElse(LabPreset.OBJECTIVE_FROM_BASE).request());
         if (preset != null && chosen.isEmpty()) {
             http.setStatus(HttpStatus.NOT_FOUND.value());
@@ -63,7 +64,7 @@ class LabController {
     String submit(@RequestParam Map<String, String> fields, HttpServletRequest request, HttpServletResponse http,
                   Model model) {
         String preset = fields.get("preset");
-        Optional<LabPreset> chosen = Optional.ofNullable(preset).flatMap(LabPreset::find);
+        Optional<LabPreset> chosen = Optional.ofNullable(preset).flatMap(key -> Keyed.parse(LabPreset.class, key));
         LabForm form = chosen.map(p -> LabForm.of(p.request())).orElseGet(() -> LabForm.from(fields));
         FormErrors errors = new FormErrors();
         ComparisonRequest asked = chosen.map(LabPreset::request).orElseGet(() -> form.toRequest(errors));

@@ -6,32 +6,31 @@ import static dev.losslens.objective.ObjectiveKind.WEIGHTED;
 import static dev.losslens.training.LaneSpec.Init.BASE;
 import static dev.losslens.training.LaneSpec.Init.SCRATCH;
 
-import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonRequest.LaneRequest;
+import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonValidator;
+import dev.losslens.keyed.Keyed;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The lab's one-click comparisons, on the lab's default settings. Each is a fixed config, so a hall pressing the same preset trains it once and
  * every later press replays the stored result. Public for the template engine and for the lecture deck, which races
  * them.
  */
-public enum LabPreset {
+public enum LabPreset implements Keyed {
 
-    OBJECTIVE_FROM_BASE("objective-from-base", "Pre-training vs instruction objective, from the base",
+    OBJECTIVE_FROM_BASE("Pre-training vs instruction objective, from the base",
             "Same start, same batches; only which tokens carry loss differs. Compare held-out response NLL, and "
                     + "how far each lane's prompt NLL moves.",
             lane(PRETRAINING, null, BASE), lane(INSTRUCTION, null, BASE)),
-    SCRATCH_VS_BASE("scratch-vs-base", "Instruction tuning: scratch vs base",
+    SCRATCH_VS_BASE("Instruction tuning: scratch vs base",
             "The same instruction objective from random weights and from the pre-trained base. Held-out "
                     + "capitals were only ever stated in the pre-training corpus.",
             lane(INSTRUCTION, null, SCRATCH), lane(INSTRUCTION, null, BASE)),
-    PROMPT_WEIGHT("prompt-weight", "Prompt weight λ = 0 / 0.1 / 1",
+    PROMPT_WEIGHT("Prompt weight λ = 0 / 0.1 / 1",
             "The dial between the objectives: λ = 0 is instruction tuning, λ = 1 the full-sequence objective.",
             lane(WEIGHTED, 0.0, BASE), lane(WEIGHTED, 0.1, BASE), lane(WEIGHTED, 1.0, BASE));
 
@@ -43,24 +42,14 @@ public enum LabPreset {
     private static final long SEED = ComparisonValidator.DEFAULT_SEED;
     private static final int EVAL_EVERY = ComparisonValidator.DEFAULT_EVAL_EVERY;
 
-    private final String key;
     private final String title;
     private final String description;
     private final List<LaneRequest> lanes;
 
-    LabPreset(String key, String title, String description, LaneRequest... lanes) {
-        this.key = key;
+    LabPreset(String title, String description, LaneRequest... lanes) {
         this.title = title;
         this.description = description;
         this.lanes = List.of(lanes);
-    }
-
-    public static Optional<LabPreset> find(String key) {
-        return Arrays.stream(values()).filter(preset -> preset.key.equals(key)).findFirst();
-    }
-
-    public String key() {
-        return key;
     }
 
     public String title() {
@@ -73,9 +62,9 @@ public enum LabPreset {
 
     public List<String> laneLabels() {
         return lanes.stream().map(lane -> new LaneSpec(
-                LossObjective.of(ObjectiveKind.parse(lane.objective()).orElseThrow(),
+                LossObjective.of(Keyed.of(ObjectiveKind.class, lane.objective()),
                         lane.promptWeight() == null ? 0 : lane.promptWeight()),
-                LaneSpec.Init.parse(lane.init()).orElseThrow()).label()).toList();
+                Keyed.of(LaneSpec.Init.class, lane.init())).label()).toList();
     }
 
     private static LaneRequest lane(ObjectiveKind objective, Double promptWeight, LaneSpec.Init init) {

@@ -1,9 +1,11 @@
 package dev.losslens.lab;
 
 import dev.losslens.comparison.ComparisonService;
-import dev.losslens.comparison.ComparisonView;
+import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonView.LaneView;
+import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.OwnerSecret;
+import dev.losslens.keyed.Keyed;
 import dev.losslens.quiz.PresetRuns;
 import dev.losslens.system.NotFoundException;
 import dev.losslens.training.MetricPoint;
@@ -35,7 +37,7 @@ class LabPresetRuns implements PresetRuns {
         LabPreset chosen = find(preset);
         ComparisonView run = comparisons.latest(chosen.request()).orElseGet(() -> comparisons.view(
                 comparisons.submit(chosen.request(), CLIENT, OwnerSecret.generate()).comparison().id()));
-        return new Observation(run.id(), run.status().equals("finished"), run.stepsDone(), run.config().steps(),
+        return new Observation(run.id(), run.status() == ComparisonStatus.FINISHED, run.stepsDone(), run.config().steps(),
                 run.lanes().stream().filter(lane -> !lane.metrics().isEmpty()).map(LabPresetRuns::lane).toList());
     }
 
@@ -47,6 +49,6 @@ class LabPresetRuns implements PresetRuns {
     }
 
     private static LabPreset find(String preset) {
-        return LabPreset.find(preset).orElseThrow(() -> new NotFoundException("preset", "Unknown preset '" + preset + "'"));
+        return Keyed.parse(LabPreset.class, preset).orElseThrow(() -> new NotFoundException("preset", "Unknown preset '" + preset + "'"));
     }
 }

@@ -2,26 +2,30 @@ package dev.losslens.lab;
 
 import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonStatus;
-import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.ComparisonView.LaneView;
+import dev.losslens.comparison.ComparisonView;
 import dev.losslens.system.TickingPublisher;
+import dev.losslens.training.LaneStatus;
 import dev.losslens.training.MetricPoint;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One watched run: once per tick it reads the run (a single view, whatever the number of watchers) and sends each
- * subscriber what it has not seen yet; a subscriber that joins late catches up from the same read. A heartbeat
- * comment finds connections that died quietly.
+ * One watched run: once per tick it reads what is new of the run (a single read, whatever the number of watchers) and
+ * sends each subscriber what it has not seen yet; a subscriber that joins late catches up from the points read so
+ * far. A heartbeat comment finds connections that died quietly.
  */
 final class RunPublisher extends TickingPublisher<RunPublisher.Subscriber> {
 
     private final long id;
     private final ComparisonService comparisons;
     private final StreamProperties limits;
+    private final ReadPoints read = new ReadPoints();
     private long lastHeartbeat = System.nanoTime();
 
     RunPublisher(long id, ComparisonService comparisons, ScheduledExecutorService ticks, StreamProperties limits) {
@@ -33,15 +37,16 @@ final class RunPublisher extends TickingPublisher<RunPublisher.Subscriber> {
 
     @Override
     protected void publish() {
-        ComparisonView view = comparisons.view(id);
+        ComparisonView view = comparisons.view(id, read.after());
+        read.add(view.lanes());
         boolean heartbeat = System.nanoTime() - lastHeartbeat > limits.heartbeat().toNanos();
         if (heartbeat) {
             lastHeartbeat = System.nanoTime();
         }
-        boolean done = ComparisonStatus.of(view.status()).done();
+        boolean done = view.status().done();
         for (Subscriber subscriber : subscribers()) {
             // a finished run's subscriber got "done" and was completed; one that joined meanwhile is served next tick
-            if (!subscriber.send(view, heartbeat) || done) {
+            if (!subscriber.send(view, read, heartbeat) || done) {
                 drop(subscriber);
             }
         }
@@ -62,7 +67,7 @@ final class RunPublisher extends TickingPublisher<RunPublisher.Subscriber> {
         private final Runnable release;
         // per lane: the trainer stores a step's points lane by lane, so a read can fall between two lanes' inserts
         private int[] lastStep;
-        private String lastStatus;
+        private StatusEvent lastStatus;
 
         Subscriber(SseEmitter emitter, Runnable release) {
             this.emitter = emitter;
@@ -80,37 +85,33 @@ final class RunPublisher extends TickingPublisher<RunPublisher.Subscriber> {
         }
 
         /** @return false when the client is gone */
-        boolean send(ComparisonView view, boolean heartbeat) {
+        boolean send(ComparisonView view, ReadPoints read, boolean heartbeat) {
             if (lastStep == null) {
                 lastStep = new int[view.lanes().size()];
                 Arrays.fill(lastStep, -1);
             }
             try {
                 boolean sent = false;
-                for (LaneView lane : view.lanes()) {
-                    for (MetricPoint point : lane.metrics()) {
-                        if (point.step() > lastStep[lane.index()]) {
-                            emitter.send(SseEmitter.event().name("point")
-                                    .data(Map.of("lane", lane.index(), "point", point)));
-                            lastStep[lane.index()] = point.step();
-                            sent = true;
-                        }
+                for (int lane = 0; lane < lastStep.length; lane++) {
+                    for (MetricPoint point : read.after(lane, lastStep[lane])) {
+                        emitter.send(SseEmitter.event().name("point").data(new PointEvent(lane, point)));
+                        lastStep[lane] = point.step();
+                        sent = true;
                     }
                 }
                 boolean newPoints = sent;
-                String status = view.status() + "/" + view.stepsDone() + "/" + view.queuePosition();
-                if (!status.equals(lastStatus)) {
+                StatusEvent status = StatusEvent.of(view);
+                if (lastStatus == null || !status.sameProgress(lastStatus)) {
                     lastStatus = status;
-                    emitter.send(SseEmitter.event().name("status").data(statusOf(view)));
+                    emitter.send(SseEmitter.event().name("status").data(status));
                     sent = true;
                 }
-                boolean done = ComparisonStatus.of(view.status()).done();
                 // answers change only at evaluation steps, which are exactly when new points arrive
-                if (newPoints || done) {
+                if (newPoints || view.status().done()) {
                     emitter.send(SseEmitter.event().name("generations").data(view.generations()));
                 }
-                if (done) {
-                    emitter.send(SseEmitter.event().name("done").data(statusOf(view)));
+                if (view.status().done()) {
+                    emitter.send(SseEmitter.event().name("done").data(status));
                     emitter.complete();
                 } else if (heartbeat && !sent) {
                     emitter.send(SseEmitter.event().comment("heartbeat"));
@@ -120,13 +121,70 @@ final class RunPublisher extends TickingPublisher<RunPublisher.Subscriber> {
                 return false;
             }
         }
+    }
 
-        private static Map<String, Object> statusOf(ComparisonView view) {
-            return Map.of("status", view.status(), "stepsDone", view.stepsDone(), "steps", view.config().steps(),
-                    "queuePosition", view.queuePosition() == null ? -1 : view.queuePosition(),
-                    "etaSeconds", view.etaSeconds() == null ? -1 : view.etaSeconds(),
-                    "lanes", view.lanes().stream().map(l -> Map.of("index", l.index(), "status", l.status(),
-                            "checkpoint", l.checkpoint() == null ? "" : l.checkpoint())).toList());
+    /** A new measurement of one lane. */
+    record PointEvent(int lane, MetricPoint point) {
+    }
+
+    /**
+     * Where the run stands; absent values are null.
+     *
+     * @param queuePosition runs ahead while queued
+     * @param etaSeconds estimated seconds left while queued or running
+     */
+    record StatusEvent(ComparisonStatus status, int stepsDone, int steps, Integer queuePosition, Double etaSeconds,
+                       List<LaneProgress> lanes) {
+
+        static StatusEvent of(ComparisonView view) {
+            return new StatusEvent(view.status(), view.stepsDone(), view.config().steps(), view.queuePosition(),
+                    view.etaSeconds(), view.lanes().stream().map(lane -> new LaneProgress(lane.index(), lane.status(),
+                            lane.divergedAt(), lane.checkpoint())).toList());
+        }
+
+        /** Equal but for the estimate, which moves every tick: news only when the run moved. */
+        boolean sameProgress(StatusEvent other) {
+            return status == other.status && stepsDone == other.stepsDone
+                    && Objects.equals(queuePosition, other.queuePosition) && lanes.equals(other.lanes);
+        }
+    }
+
+    /** @param checkpoint the explorer checkpoint of the lane's final weights, once stored */
+    record LaneProgress(int index, LaneStatus status, Integer divergedAt, String checkpoint) {
+    }
+
+    /**
+     * Every point of the run read so far, per lane. Each tick reads only points after the step every lane has
+     * reached: the trainer stores a step's points lane by lane, so a read can fall between two lanes' inserts.
+     */
+    static final class ReadPoints {
+
+        private final List<List<MetricPoint>> lanes = new ArrayList<>();
+
+        int after() {
+            return lanes.isEmpty() ? -1 : lanes.stream().mapToInt(points -> points.isEmpty() ? -1
+                    : points.get(points.size() - 1).step()).min().orElse(-1);
+        }
+
+        void add(List<LaneView> read) {
+            for (LaneView lane : read) {
+                while (lanes.size() <= lane.index()) {
+                    lanes.add(new ArrayList<>());
+                }
+                List<MetricPoint> points = lanes.get(lane.index());
+                int last = points.isEmpty() ? -1 : points.get(points.size() - 1).step();
+                lane.metrics().stream().filter(point -> point.step() > last).forEach(points::add);
+            }
+        }
+
+        /** The lane's points after {@code step}. */
+        List<MetricPoint> after(int lane, int step) {
+            List<MetricPoint> points = lanes.get(lane);
+            int from = 0;
+            while (from < points.size() && points.get(from).step() <= step) {
+                from++;
+            }
+            return points.subList(from, points.size());
         }
     }
 }

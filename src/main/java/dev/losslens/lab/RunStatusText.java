@@ -14,7 +14,7 @@ final class RunStatusText {
     static String of(ComparisonView run) {
         int steps = run.config().steps();
         String done = "%d of %d steps".formatted(run.stepsDone(), steps);
-        return switch (ComparisonStatus.of(run.status())) {
+        return switch (run.status()) {
             case QUEUED -> (run.queuePosition() == null || run.queuePosition() == 0 ? "Next in the queue"
                     : "Waiting in the queue: %d ahead".formatted(run.queuePosition()))
                     + (run.etaSeconds() == null ? "" : " · done in about " + duration(run.etaSeconds()));

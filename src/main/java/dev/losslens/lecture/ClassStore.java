@@ -1,5 +1,6 @@
 package dev.losslens.lecture;
 
+import dev.losslens.keyed.Keyed;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -121,7 +122,7 @@ class ClassStore {
                 select p.id, p.state, (select count(*) from class_vote v where v.poll_id = p.id) as answered
                 from class_poll p where p.session_id = ? and p.question = ?""")
                 .params(session, question)
-                .query((rs, row) -> new Poll(rs.getLong("id"), PollState.of(rs.getString("state")),
+                .query((rs, row) -> new Poll(rs.getLong("id"), Keyed.of(PollState.class, rs.getString("state")),
                         rs.getInt("answered")))
                 .optional();
     }

@@ -1,5 +1,6 @@
 package dev.losslens.lecture;
 
+import dev.losslens.keyed.Keyed;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,28 +35,8 @@ record Deck(String id, String title, String prompt, String response, List<Step> 
         }
     }
 
-    enum Kind {
-        FORMULAS("formulas"), ALL_TARGETS("all-targets"), MASKED("masked"), SHIFT("shift"), POLL("poll"),
-        RACE("race"), REVEAL("reveal"), LAMBDA("lambda"), SUMMARY("summary");
-
-        private final String key;
-
-        Kind(String key) {
-            this.key = key;
-        }
-
-        public String key() {
-            return key;
-        }
-
-        static Optional<Kind> of(String key) {
-            for (Kind kind : values()) {
-                if (kind.key.equals(key)) {
-                    return Optional.of(kind);
-                }
-            }
-            return Optional.empty();
-        }
+    enum Kind implements Keyed {
+        FORMULAS, ALL_TARGETS, MASKED, SHIFT, POLL, RACE, REVEAL, LAMBDA, SUMMARY
     }
 
     /** A question answered with a number in [min, max], shown as a histogram with its median. */

@@ -1,5 +1,6 @@
 package dev.losslens.lecture;
 
+import dev.losslens.keyed.Keyed;
 import dev.losslens.lab.LabPreset;
 import dev.losslens.lecture.Deck.Kind;
 import dev.losslens.lecture.Deck.NumberQuestion;
@@ -106,8 +107,8 @@ class Decks {
 
         private Step step(JsonNode node, int index, List<NumberQuestion> numbers) {
             String key = fields.text(node, "kind");
-            Kind kind = Kind.of(key).orElseThrow(() -> fail("kind must be one of " + Arrays.stream(Kind.values())
-                    .map(Kind::key).toList() + ", was '" + key + "'"));
+            Kind kind = Keyed.parse(Kind.class, key).orElseThrow(() -> fail("kind must be one of "
+                    + Keyed.choices(Kind.class) + ", was '" + key + "'"));
             String question = ASKING.contains(kind) ? fields.id(node, "question") : null;
             if (question != null && bank.find(question).isEmpty()
                     && numbers.stream().noneMatch(number -> number.id().equals(question))) {
@@ -115,7 +116,7 @@ class Decks {
                         + "quiz bank nor a number question of this deck");
             }
             String preset = RACING.contains(kind) ? fields.id(node, "preset") : null;
-            if (preset != null && LabPreset.find(preset).isEmpty()) {
+            if (preset != null && Keyed.parse(LabPreset.class, preset).isEmpty()) {
                 throw fail("preset '" + preset + "' is not a lab preset");
             }
             return new Step(index, stepId, kind, fields.text(node, "title"),
@@ -130,8 +131,8 @@ class Decks {
             }
             return fields.array(node, "charts", 1).stream().map(chart -> {
                 String key = fields.string(chart, "charts");
-                return RaceChart.of(key).orElseThrow(() -> fail("charts may name " + Arrays.stream(RaceChart.values())
-                        .map(RaceChart::key).toList() + ", not '" + key + "'"));
+                return Keyed.parse(RaceChart.class, key).orElseThrow(() -> fail("charts may name "
+                        + Keyed.choices(RaceChart.class) + ", not '" + key + "'"));
             }).toList();
         }
 

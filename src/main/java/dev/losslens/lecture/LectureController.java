@@ -1,8 +1,9 @@
 package dev.losslens.lecture;
 
 import dev.losslens.comparison.ComparisonService;
-import dev.losslens.comparison.ComparisonView;
+import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonView.LaneView;
+import dev.losslens.comparison.ComparisonView;
 import dev.losslens.lecture.Deck.Step;
 import dev.losslens.quiz.PresetRuns;
 import dev.losslens.system.FormErrors;
@@ -84,7 +85,7 @@ class LectureController {
         if (step.kind() == Deck.Kind.LAMBDA && session.crowdRun() != null) {
             ComparisonView crowd = comparisons.view(session.crowdRun());
             model.addAttribute("race", new Race(crowd.id(), crowd.config().steps(), crowd.stepsDone(),
-                    crowd.status().equals("finished"), crowd.lanes().stream().map(LaneView::label).toList()));
+                    crowd.status() == ComparisonStatus.FINISHED, crowd.lanes().stream().map(LaneView::label).toList()));
         }
         return "lecture/deck";
     }

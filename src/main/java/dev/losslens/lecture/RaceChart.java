@@ -1,31 +1,32 @@
 package dev.losslens.lecture;
 
-import java.util.Optional;
+import dev.losslens.keyed.Keyed;
 
 /** A chart a race step can draw, from the run's stored points; the deck names them by key. */
-public enum RaceChart {
+public enum RaceChart implements Keyed {
     RESPONSE_NLL("responseNll", "Held-out response NLL per token",
             "Lower is better: every lane is scored on the same held-out response tokens.",
             "held-out response NLL per token", "loss"),
     DRIFT("drift", "Parameter drift ‖θ − θ₀‖ / ‖θ₀‖", "How far each lane has moved from its starting weights.",
             "parameter drift", "");
 
-    private final String key;
+    private final String metric;
     private final String title;
     private final String hint;
     private final String description;
     private final String unit;
 
-    RaceChart(String key, String title, String hint, String description, String unit) {
-        this.key = key;
+    RaceChart(String metric, String title, String hint, String description, String unit) {
+        this.metric = metric;
         this.title = title;
         this.hint = hint;
         this.description = description;
         this.unit = unit;
     }
 
-    public String key() {
-        return key;
+    /** The stored point's property the chart draws. */
+    public String metric() {
+        return metric;
     }
 
     public String title() {
@@ -43,14 +44,5 @@ public enum RaceChart {
     /** The chart fragment's kind: "loss" for a log-scalable loss, "" for a plain quantity. */
     public String unit() {
         return unit;
-    }
-
-    static Optional<RaceChart> of(String key) {
-        for (RaceChart chart : values()) {
-            if (chart.key.equals(key)) {
-                return Optional.of(chart);
-            }
-        }
-        return Optional.empty();
     }
 }

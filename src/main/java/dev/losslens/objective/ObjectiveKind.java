@@ -1,20 +1,10 @@
 package dev.losslens.objective;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
+import dev.losslens.keyed.Keyed;
 
 /** The three objectives by name; {@link #key()} is the word the API, the pages and the database use. */
-public enum ObjectiveKind {
+public enum ObjectiveKind implements Keyed {
     PRETRAINING, INSTRUCTION, WEIGHTED;
-
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<ObjectiveKind> parse(String key) {
-        return Arrays.stream(values()).filter(kind -> kind.key().equals(key)).findFirst();
-    }
 
     @Override
     public String toString() {

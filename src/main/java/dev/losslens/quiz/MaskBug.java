@@ -1,45 +1,39 @@
 package dev.losslens.quiz;
 
+import dev.losslens.keyed.Keyed;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.text.Role;
 import dev.losslens.text.TokenizedExample;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A bug that real training scripts plant in the labels of instruction fine-tuning, and what it does. Labels follow
  * the HuggingFace convention: aligned with the input ids (the model shifts them), −100 where a target is ignored.
  */
-enum MaskBug {
+enum MaskBug implements Keyed {
 
-    NO_END_OF_TEXT("no-end-of-text", "End-of-text is never appended to the sequence",
+    NO_END_OF_TEXT("End-of-text is never appended to the sequence",
             "The model never learns to stop: answers run on past their end."),
-    SHIFTED_TWICE("shifted-twice", "The labels are shifted by hand, and the model shifts them again",
+    SHIFTED_TWICE("The labels are shifted by hand, and the model shifts them again",
             "Every position is trained to predict the token after the next one, so answers come out garbled."),
-    PROMPT_UNMASKED("prompt-unmasked", "The prompt is not masked",
+    PROMPT_UNMASKED("The prompt is not masked",
             "The prompt's tokens count too: this is the full-sequence objective, not instruction fine-tuning."),
-    PAD_IS_END("pad-is-end", "Padding uses the end-of-text token and is masked by id",
+    PAD_IS_END("Padding uses the end-of-text token and is masked by id",
             "The model never learns to stop: answers run on past their end."),
-    BOUNDARY_LOST("boundary-lost", "The prompt/response boundary is one token late",
+    BOUNDARY_LOST("The prompt/response boundary is one token late",
             "The first response token is never a target: the model is not trained to begin its answers.");
 
     static final String IGNORED = "−100";
     static final int PADDING = 2;
 
-    private final String key;
     private final String title;
     private final String effect;
 
-    MaskBug(String key, String title, String effect) {
-        this.key = key;
+    MaskBug(String title, String effect) {
         this.title = title;
         this.effect = effect;
-    }
-
-    static Optional<MaskBug> parse(String key) {
-        return Arrays.stream(values()).filter(bug -> bug.key.equals(key)).findFirst();
     }
 
     /** The distinct effects, in order: two bugs can do the same harm. */

@@ -1,5 +1,6 @@
 package dev.losslens.quiz;
 
+import dev.losslens.keyed.Keyed;
 import dev.losslens.quiz.PresetRuns.Observation;
 import dev.losslens.quiz.PresetRuns.ObservedLane;
 import java.util.Comparator;
@@ -17,26 +18,24 @@ public record PredictItem(String id, String concept, String preset, Outcome outc
     }
 
     /** What is predicted, and how the run answers it. */
-    enum Outcome {
+    enum Outcome implements Keyed {
         /** Which lane ends lowest on held-out response NLL; the options are the lanes. */
-        LOWEST_RESPONSE_NLL("lowest-response-nll", "Held-out response NLL at the end, nats per token (lower is better)",
+        LOWEST_RESPONSE_NLL("Held-out response NLL at the end, nats per token (lower is better)",
                 null, ObservedLane::responseNll),
         /** Does the instruction lane's held-out prompt NLL fall from step 0 to the end? */
-        INSTRUCTION_PROMPT_FALLS("instruction-prompt-falls", "Held-out prompt NLL, nats per token: step 0 → end",
+        INSTRUCTION_PROMPT_FALLS("Held-out prompt NLL, nats per token: step 0 → end",
                 ObservedLane::firstPromptNll, ObservedLane::lastPromptNll),
         /** Does the lane started from the base end with more exact answers than the lane started from scratch? */
-        BASE_MORE_EXACT("base-more-exact", "Exact match on held-out prompts at the end, %", null,
+        BASE_MORE_EXACT("Exact match on held-out prompts at the end, %", null,
                 lane -> 100 * lane.exactMatch()),
         /** Does the lane started from the base drift less than the lane started from scratch? */
-        BASE_DRIFTS_LESS("base-drifts-less", "Drift ‖θ − θ₀‖ / ‖θ₀‖ at the end", null, ObservedLane::drift);
+        BASE_DRIFTS_LESS("Drift ‖θ − θ₀‖ / ‖θ₀‖ at the end", null, ObservedLane::drift);
 
-        private final String key;
         private final String metric;
         private final ToDoubleFunction<ObservedLane> start;
         private final ToDoubleFunction<ObservedLane> end;
 
-        Outcome(String key, String metric, ToDoubleFunction<ObservedLane> start, ToDoubleFunction<ObservedLane> end) {
-            this.key = key;
+        Outcome(String metric, ToDoubleFunction<ObservedLane> start, ToDoubleFunction<ObservedLane> end) {
             this.metric = metric;
             this.start = start;
             this.end = end;
@@ -49,10 +48,6 @@ public record PredictItem(String id, String concept, String preset, Outcome outc
             double largest = bars.stream().mapToDouble(bar -> Math.max(bar.end(), bar.start() == null ? 0 : bar.start()))
                     .max().orElse(0);
             return new Grade.ObservedRun(run.run(), metric, largest, bars);
-        }
-
-        String key() {
-            return key;
         }
 
         boolean lanesAreOptions() {

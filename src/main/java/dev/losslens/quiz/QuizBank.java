@@ -1,5 +1,6 @@
 package dev.losslens.quiz;
 
+import dev.losslens.keyed.Keyed;
 import dev.losslens.model.ModelConfig;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.ObjectiveKind;
@@ -153,21 +154,20 @@ public class QuizBank {
 
         private PredictItem.Outcome outcome(JsonNode item) {
             String outcome = text(item, "outcome");
-            return Arrays.stream(PredictItem.Outcome.values()).filter(o -> o.key().equals(outcome)).findFirst()
-                    .orElseThrow(() -> fail("outcome must be lowest-response-nll, instruction-prompt-falls, "
-                            + "base-more-exact or base-drifts-less, was '" + outcome + "'"));
+            return Keyed.parse(PredictItem.Outcome.class, outcome).orElseThrow(() -> fail("outcome must be one of "
+                    + Keyed.choices(PredictItem.Outcome.class) + ", was '" + outcome + "'"));
         }
 
         private MaskBug bug(JsonNode item) {
             String bug = text(item, "bug");
-            return MaskBug.parse(bug).orElseThrow(() -> fail("bug must be one of no-end-of-text, unshifted, "
-                    + "prompt-unmasked, pad-is-end, boundary-lost, was '" + bug + "'"));
+            return Keyed.parse(MaskBug.class, bug).orElseThrow(() -> fail("bug must be one of "
+                    + Keyed.choices(MaskBug.class) + ", was '" + bug + "'"));
         }
 
         private ObjectiveKind objectiveKind(JsonNode item) {
             String objective = text(item, "objective");
-            return ObjectiveKind.parse(objective).orElseThrow(() ->
-                    fail("objective must be pretraining, instruction or weighted, was '" + objective + "'"));
+            return Keyed.parse(ObjectiveKind.class, objective).orElseThrow(() -> fail("objective must be one of "
+                    + Keyed.choices(ObjectiveKind.class) + ", was '" + objective + "'"));
         }
 
         private ComputeLossItem computeLoss(JsonNode item, String concept) {

@@ -1,5 +1,7 @@
 package dev.losslens.quiz;
 
+import dev.losslens.keyed.Keyed;
+
 /** One question of the bank. Its right answer stays on the server until the learner has answered. */
 public sealed interface QuizItem permits ChoiceItem, TrueFalseItem, MarkTargetsItem, ComputeLossItem,
         MaskBugItem, PredictItem {
@@ -15,18 +17,7 @@ public sealed interface QuizItem permits ChoiceItem, TrueFalseItem, MarkTargetsI
         return 1;
     }
 
-    enum Kind {
-        CHOICE("choice"), MULTIPLE("multiple"), TRUE_FALSE("true-false"), MARK_TARGETS("mark-targets"),
-        COMPUTE_LOSS("compute-loss"), MASK_BUG("mask-bug"), PREDICT("predict");
-
-        private final String key;
-
-        Kind(String key) {
-            this.key = key;
-        }
-
-        public String key() {
-            return key;
-        }
+    enum Kind implements Keyed {
+        CHOICE, MULTIPLE, TRUE_FALSE, MARK_TARGETS, COMPUTE_LOSS, MASK_BUG, PREDICT
     }
 }

@@ -1,26 +1,16 @@
 package dev.losslens.training;
 
+import dev.losslens.keyed.Keyed;
 import dev.losslens.objective.LossObjective;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
 
 /** One lane of a comparison: what it optimises and where it starts. */
 public record LaneSpec(LossObjective objective, Init init) {
 
-    /** Where a lane's weights start; {@link #key()} is the word the API, the pages and the database use. */
-    public enum Init {
+    /** Where a lane's weights start. */
+    public enum Init implements Keyed {
         SCRATCH, BASE;
-
-        public String key() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        public static Optional<Init> parse(String key) {
-            return Arrays.stream(values()).filter(init -> init.key().equals(key)).findFirst();
-        }
 
         @Override
         public String toString() {

@@ -1,19 +1,13 @@
 package dev.losslens.training;
 
-/** Life of one lane. */
-public enum LaneStatus {
-    QUEUED, RUNNING, FINISHED, DIVERGED, CANCELLED, INTERRUPTED, FAILED;
+import dev.losslens.keyed.Keyed;
 
-    public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+/** Life of one lane. */
+public enum LaneStatus implements Keyed {
+    QUEUED, RUNNING, FINISHED, DIVERGED, CANCELLED, INTERRUPTED, FAILED;
 
     @Override
     public String toString() {
         return key();
-    }
-
-    public static LaneStatus of(String key) {
-        return valueOf(key.toUpperCase(java.util.Locale.ROOT));
     }
 }

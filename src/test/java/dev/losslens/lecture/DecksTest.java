@@ -68,7 +68,7 @@ class DecksTest {
                 .hasMessageContaining("step b").hasMessageContaining("preset 'nope' is not a lab preset");
         assertThatThrownBy(() -> new Decks(questions, List.of(file("demo.json",
                 deck(step("g", "race", ", \"preset\": \"scratch-vs-base\", \"charts\": [\"vibes\"]"))))))
-                .hasMessageContaining("step g").hasMessageContaining("charts may name [responseNll, drift], not 'vibes'");
+                .hasMessageContaining("step g").hasMessageContaining("charts may name response-nll, drift, not 'vibes'");
         assertThatThrownBy(() -> new Decks(questions, List.of(file("demo.json", deck(step("c", "dance", ""))))))
                 .hasMessageContaining("step c").hasMessageContaining("kind must be one of");
         assertThatThrownBy(() -> new Decks(questions, List.of(file("demo.json",

@@ -1,5 +1,6 @@
 package dev.losslens.objective;
 
+import dev.losslens.keyed.Keyed;
 import static dev.losslens.text.Role.PROMPT;
 import static dev.losslens.text.Role.RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,8 +63,8 @@ class LossObjectiveTest {
         assertThat(LossObjective.INSTRUCTION.weight(PROMPT)).isEqualTo(0);
         assertThat(LossObjective.INSTRUCTION.weight(RESPONSE)).isEqualTo(1);
         assertThat(ObjectiveKind.WEIGHTED.key()).isEqualTo("weighted");
-        assertThat(ObjectiveKind.parse("weighted")).hasValue(ObjectiveKind.WEIGHTED);
-        assertThat(ObjectiveKind.parse("Weighted")).isEmpty();
+        assertThat(Keyed.parse(ObjectiveKind.class, "weighted")).hasValue(ObjectiveKind.WEIGHTED);
+        assertThat(Keyed.parse(ObjectiveKind.class, "Weighted")).isEmpty();
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.losslens.quiz;
 
+import dev.losslens.keyed.Keyed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.lab.LabPreset;
@@ -122,7 +123,7 @@ class QuizPageTest {
     @Test
     void aPredictionNamesItsPresetSoItStandsAlone() {
         bank.items().stream().filter(PredictItem.class::isInstance).map(PredictItem.class::cast).forEach(item ->
-                assertThat(item.stem()).as(item.id()).contains("'" + LabPreset.find(item.preset()).orElseThrow()
+                assertThat(item.stem()).as(item.id()).contains("'" + Keyed.of(LabPreset.class, item.preset())
                         .title() + "'").doesNotContain("same preset"));
     }
 
