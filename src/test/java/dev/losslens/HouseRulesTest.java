@@ -48,7 +48,7 @@ class HouseRulesTest {
                 .whereLayer("comparison").mayOnlyBeAccessedByLayers("web", "worker", "checkpoint")
                 .whereLayer("training").mayOnlyBeAccessedByLayers("web", "comparison", "worker", "command")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("web", "quiz", "checkpoint", "worker", "command",
-                        "training")
+                        "comparison", "training")
                 .whereLayer("dataset").mayOnlyBeAccessedByLayers("web", "comparison", "worker", "command", "training")
                 .whereLayer("system").mayOnlyBeAccessedByLayers("web", "quiz", "comparison", "dataset")
                 .check(MAIN);
@@ -57,7 +57,7 @@ class HouseRulesTest {
     @Test
     void theMathsStudentsReadIsPlainJava() {
         noClasses().that().resideInAnyPackage("dev.losslens.text..", "dev.losslens.objective..",
-                        "dev.losslens.keyed..")
+                        "dev.losslens.notation..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "ai.djl..")
                 .check(MAIN);
     }

@@ -2,7 +2,7 @@ package dev.losslens.checkpoint;
 
 import ai.djl.ndarray.NDManager;
 import dev.losslens.model.GptParameters;
-import dev.losslens.model.ModelConfig;
+import dev.losslens.model.ModelPreset;
 import dev.losslens.text.Tokenizer;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +34,6 @@ class UntrainedCheckpoint implements CheckpointSource {
         if (!ID.equals(id)) {
             return Optional.empty();
         }
-        return Optional.of(GptParameters.initialise(ModelConfig.preset("tiny", tokenizer.vocabSize()), SEED, manager));
+        return Optional.of(GptParameters.initialise(ModelPreset.TINY.config(tokenizer.vocabSize()), SEED, manager));
     }
 }

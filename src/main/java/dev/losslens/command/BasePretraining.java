@@ -10,7 +10,7 @@ import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.model.Checkpoints;
 import dev.losslens.model.DjlEngine;
 import dev.losslens.model.GptParameters;
-import dev.losslens.model.ModelConfig;
+import dev.losslens.model.ModelPreset;
 import dev.losslens.model.TinyGpt;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.text.CompactVocabulary;
@@ -91,7 +91,7 @@ public final class BasePretraining {
 
     private static byte[] pretrain(List<TokenizedExample> train, List<TokenizedExample> heldOut, int vocabSize) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            GptParameters start = GptParameters.initialise(ModelConfig.preset("tiny", vocabSize), SEED, manager);
+            GptParameters start = GptParameters.initialise(ModelPreset.TINY.config(vocabSize), SEED, manager);
             try (LaneModel lane = new LaneModel(start, LossObjective.PRETRAINING, LEARNING_RATE, manager)) {
                 BatchOrder order = new BatchOrder(train, BATCH, SEED);
                 double window = 0;

@@ -1,5 +1,6 @@
 package dev.losslens.comparison;
 
+import dev.losslens.model.ModelPreset;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * objective or starting point. Two equal configs train to bit-identical results, which is why {@link #key()}
  * can replay a finished run instead of training it again.
  */
-public record ComparisonConfig(String dataset, String model, int steps, double learningRate, int batchSize, long seed,
+public record ComparisonConfig(String dataset, ModelPreset model, int steps, double learningRate, int batchSize, long seed,
                                int evalEvery, List<LaneConfig> lanes) {
 
     /** Sorted properties, so equal configs give equal text and equal keys. */

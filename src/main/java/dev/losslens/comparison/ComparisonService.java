@@ -5,6 +5,7 @@ import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.system.ForbiddenException;
 import dev.losslens.system.InvalidInputException;
 import dev.losslens.system.NotFoundException;
+import dev.losslens.system.Rejection;
 import dev.losslens.system.TooManyRequestsException;
 import dev.losslens.training.MetricPoint;
 import java.time.Duration;
@@ -91,16 +92,13 @@ public class ComparisonService {
             return new Decision(active.get().id(), Submission.Kind.JOINED);
         }
         if (queue.countQueued() >= properties.maxQueued()) {
-            throw new TooManyRequestsException("queue", "The training queue is full (%d waiting); try again shortly"
-                    .formatted(properties.maxQueued()));
+            throw new TooManyRequestsException("queue", "queue.full", properties.maxQueued());
         }
         if (queue.countActiveOwnedBy(owner) >= properties.maxQueuedPerClient()) {
-            throw new TooManyRequestsException("queue", "You already have %d comparisons waiting or running"
-                    .formatted(properties.maxQueuedPerClient()));
+            throw new TooManyRequestsException("queue", "queue.yours", properties.maxQueuedPerClient());
         }
         if (queue.countActiveFrom(address) >= properties.maxQueuedPerAddress()) {
-            throw new TooManyRequestsException("queue", ("Your network already has %d comparisons waiting or "
-                    + "running; try again when one ends").formatted(properties.maxQueuedPerAddress()));
+            throw new TooManyRequestsException("queue", "queue.network", properties.maxQueuedPerAddress());
         }
         return new Decision(store.insert(config, labels, ComparisonStatus.QUEUED, null, address, owner),
                 Submission.Kind.QUEUED);
@@ -163,10 +161,10 @@ public class ComparisonService {
      */
     public Page page(int page, int size) {
         if (page < 0) {
-            throw new InvalidInputException("page", "page must be 0 or more");
+            throw new InvalidInputException("page", "at-least", new Rejection.Field("page"), 0);
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "size must be from 1 to " + MAX_PAGE_SIZE);
+            throw new InvalidInputException("size", "range", new Rejection.Field("size"), 1, MAX_PAGE_SIZE);
         }
         List<ComparisonRow> rows = store.page(Math.multiplyExact(page, size), size + 1);
         return new Page(rows.subList(0, Math.min(size, rows.size())), rows.size() > size);
@@ -188,8 +186,7 @@ public class ComparisonService {
     public ComparisonView cancel(long id, Optional<OwnerSecret> owner) {
         ComparisonRow row = require(id);
         if (!ownedBy(id, owner)) {
-            throw new ForbiddenException("owner", "Only the browser or client that started run #%d can cancel it"
-                    .formatted(id));
+            throw new ForbiddenException("owner", "comparison.not-yours", id);
         }
         if (row.status() == ComparisonStatus.QUEUED && queue.cancelQueued(id)) {
             return view(id);
@@ -202,7 +199,7 @@ public class ComparisonService {
     }
 
     public ComparisonRow require(long id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("id", "No comparison #" + id));
+        return store.find(id).orElseThrow(() -> new NotFoundException("id", "comparison.unknown", id));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.losslens.comparison;
 
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
 
 /** Life of a comparison in the shared queue. */
 public enum ComparisonStatus implements Keyed {

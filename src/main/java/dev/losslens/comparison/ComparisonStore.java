@@ -1,6 +1,6 @@
 package dev.losslens.comparison;
 
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneResult;
 import dev.losslens.training.LaneSpec;

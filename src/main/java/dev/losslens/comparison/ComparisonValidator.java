@@ -3,15 +3,15 @@ package dev.losslens.comparison;
 import dev.losslens.comparison.ComparisonConfig.LaneConfig;
 import dev.losslens.comparison.ComparisonRequest.LaneRequest;
 import dev.losslens.dataset.SampleDatasets;
-import dev.losslens.keyed.Keyed;
+import dev.losslens.model.ModelPreset;
+import dev.losslens.notation.Keyed;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.system.FormErrors;
 import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.Rejection.Field;
 import dev.losslens.training.LaneSpec;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Turns a request into a bounded, normalised config, or names every field that is wrong. */
@@ -19,13 +19,12 @@ import org.springframework.stereotype.Component;
 public class ComparisonValidator {
 
     public static final String DEFAULT_DATASET = "capitals";
-    public static final String DEFAULT_MODEL = "tiny";
+    public static final ModelPreset DEFAULT_MODEL = ModelPreset.TINY;
     public static final int DEFAULT_STEPS = 300;
     public static final double DEFAULT_LEARNING_RATE = 1e-4;
     public static final int DEFAULT_BATCH = 16;
     public static final long DEFAULT_SEED = 7;
     public static final int DEFAULT_EVAL_EVERY = 25;
-    public static final Set<String> MODELS = Set.of("tiny", "small");
     private static final long MAX_SEED = 1L << 48;
 
     private final SampleDatasets datasets;
@@ -40,7 +39,7 @@ public class ComparisonValidator {
         FormErrors errors = new FormErrors();
         String dataset = errors.attempt(() -> datasets.require(orDefault(request.dataset(), DEFAULT_DATASET), "dataset")
                 .name());
-        String model = errors.attempt(() -> model(request.model()));
+        ModelPreset model = errors.attempt(() -> model(request.model()));
         Integer steps = errors.attempt(() -> within("steps", request.steps(), DEFAULT_STEPS, 1, bounds.maxSteps()));
         Double learningRate = errors.attempt(() -> learningRate(request.learningRate()));
         Integer batchSize = errors.attempt(() -> within("batchSize", request.batchSize(), DEFAULT_BATCH, 1,
@@ -53,19 +52,16 @@ public class ComparisonValidator {
         return new ComparisonConfig(dataset, model, steps, learningRate, batchSize, seed, evalEvery, lanes);
     }
 
-    private static String model(String requested) {
-        String model = orDefault(requested, DEFAULT_MODEL);
-        if (!MODELS.contains(model)) {
-            throw new InvalidInputException("model", "model must be 'tiny' or 'small'");
-        }
-        return model;
+    private static ModelPreset model(String requested) {
+        return Keyed.parse(ModelPreset.class, orDefault(requested, DEFAULT_MODEL.key())).orElseThrow(() ->
+                new InvalidInputException("model", "one-of", new Field("model"), Keyed.choices(ModelPreset.class)));
     }
 
     private double learningRate(Double requested) {
         double learningRate = requested == null ? DEFAULT_LEARNING_RATE : requested;
         if (!(learningRate >= bounds.minLearningRate() && learningRate <= bounds.maxLearningRate())) {
-            throw new InvalidInputException("learningRate", "learningRate must be from %s to %s"
-                    .formatted(plain(bounds.minLearningRate()), plain(bounds.maxLearningRate())));
+            throw new InvalidInputException("learningRate", "range", new Field("learningRate"), bounds.minLearningRate(),
+                    bounds.maxLearningRate());
         }
         return learningRate;
     }
@@ -73,7 +69,7 @@ public class ComparisonValidator {
     private static long seed(Long requested) {
         long seed = requested == null ? DEFAULT_SEED : requested;
         if (seed < 0 || seed > MAX_SEED) {
-            throw new InvalidInputException("seed", "seed must be from 0 to " + MAX_SEED);
+            throw new InvalidInputException("seed", "range", new Field("seed"), 0, MAX_SEED);
         }
         return seed;
     }
@@ -81,28 +77,27 @@ public class ComparisonValidator {
     private static int evalEvery(Integer requested, int steps) {
         int evalEvery = within("evalEvery", requested, Math.min(DEFAULT_EVAL_EVERY, steps), 1, steps);
         if (steps / evalEvery > 100) {
-            throw new InvalidInputException("evalEvery", "evalEvery must be at least " + (steps + 99) / 100
-                    + " for " + steps + " steps (at most 100 evaluations)");
+            throw new InvalidInputException("evalEvery", "comparison.eval-every", new Field("evalEvery"),
+                    (steps + 99) / 100, steps);
         }
         return evalEvery;
     }
 
     /** Every lane is read, so each bad lane is reported; null if any was bad. */
-    private static List<LaneConfig> lanes(List<LaneRequest> requested, String model, FormErrors errors) {
+    private static List<LaneConfig> lanes(List<LaneRequest> requested, ModelPreset model, FormErrors errors) {
         if (requested == null || requested.size() < TrainingProperties.MIN_LANES
                 || requested.size() > TrainingProperties.MAX_LANES) {
-            throw new InvalidInputException("lanes", "a comparison has %d to %d lanes"
-                    .formatted(TrainingProperties.MIN_LANES, TrainingProperties.MAX_LANES));
+            throw new InvalidInputException("lanes", "comparison.lane-count", TrainingProperties.MIN_LANES,
+                    TrainingProperties.MAX_LANES);
         }
         List<LaneConfig> lanes = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             int index = i;
-            LaneConfig lane = errors.attempt(() -> lane(requested.get(index), "lanes[" + index + "]", model));
+            LaneConfig lane = errors.attempt(() -> lane(requested.get(index), lane(index), model));
             if (lane != null && lanes.contains(lane)) {
                 errors.attempt(() -> {
-                    throw new InvalidInputException("lanes[" + index + "]",
-                            "lanes[%d] repeats lanes[%d]; lanes must differ in objective or init"
-                                    .formatted(index, lanes.indexOf(lane)));
+                    throw new InvalidInputException(lane(index), "comparison.lane-repeats", new Field(lane(index)),
+                            new Field(lane(lanes.indexOf(lane))));
                 });
             }
             lanes.add(lane);
@@ -110,29 +105,34 @@ public class ComparisonValidator {
         return lanes.contains(null) ? null : lanes;
     }
 
-    private static LaneConfig lane(LaneRequest lane, String field, String model) {
+    /** The API's name of the lane at {@code index}: {@code lanes[1]}. */
+    private static String lane(int index) {
+        return "lanes[" + index + "]";
+    }
+
+    private static LaneConfig lane(LaneRequest lane, String field, ModelPreset model) {
         if (lane == null) {
-            throw new InvalidInputException(field, field + " is missing");
+            throw new InvalidInputException(field, "missing", new Field(field));
         }
         ObjectiveKind objective = Keyed.parse(ObjectiveKind.class, orDefault(lane.objective(), "")).orElseThrow(() ->
-                new InvalidInputException(field + ".objective",
-                        "objective must be 'pretraining', 'instruction' or 'weighted'"));
+                new InvalidInputException(field + ".objective", "one-of", new Field("objective"),
+                        Keyed.choices(ObjectiveKind.class)));
         double promptWeight = switch (objective) {
             case PRETRAINING -> 1.0;
             case INSTRUCTION -> 0.0;
             case WEIGHTED -> {
                 Double lambda = lane.promptWeight();
                 if (lambda == null || lambda.isNaN() || lambda < 0 || lambda > 1) {
-                    throw new InvalidInputException(field + ".promptWeight",
-                            field + " is weighted and needs promptWeight (λ) from 0 to 1");
+                    throw new InvalidInputException(field + ".promptWeight", "comparison.needs-weight", new Field(field),
+                            new Field("promptWeight"));
                 }
                 yield lambda;
             }
         };
         LaneSpec.Init init = Keyed.parse(LaneSpec.Init.class, orDefault(lane.init(), LaneSpec.Init.SCRATCH.key())).orElseThrow(() ->
-                new InvalidInputException(field + ".init", "init must be 'scratch' or 'base'"));
-        if (init == LaneSpec.Init.BASE && !model.equals("tiny")) {
-            throw new InvalidInputException(field + ".init", "the pre-trained base exists for model 'tiny' only");
+                new InvalidInputException(field + ".init", "one-of", new Field("init"), Keyed.choices(LaneSpec.Init.class)));
+        if (init == LaneSpec.Init.BASE && model != ModelPreset.TINY) {
+            throw new InvalidInputException(field + ".init", "comparison.base-model", ModelPreset.TINY.key());
         }
         return new LaneConfig(objective, promptWeight, init);
     }
@@ -140,14 +140,9 @@ public class ComparisonValidator {
     private static int within(String field, Integer value, int fallback, int min, int max) {
         int v = value == null ? fallback : value;
         if (v < min || v > max) {
-            throw new InvalidInputException(field, "%s must be from %d to %d".formatted(field, min, max));
+            throw new InvalidInputException(field, "range", new Field(field), min, max);
         }
         return v;
-    }
-
-    /** A bound as a person writes it: 0.00001, not 1.0E-5. */
-    private static String plain(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String orDefault(String value, String fallback) {

@@ -1,6 +1,6 @@
 package dev.losslens.comparison;
 
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
 
 /** What a submit did: queued a new comparison, replayed a finished identical one, or joined a running one. */
 public record Submission(ComparisonView comparison, Kind kind) {

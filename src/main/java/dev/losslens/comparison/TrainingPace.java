@@ -1,5 +1,6 @@
 package dev.losslens.comparison;
 
+import dev.losslens.model.ModelPreset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ class TrainingPace {
      * Seconds per lane-step and sequence before a model has finished any run here, measured on a 2-core machine:
      * tiny ≈ 0.03 s per lane-step at batch 16, small ≈ 0.14 s at batch 64 (evaluation included).
      */
-    private static final Map<String, Double> PRIOR = Map.of("tiny", 0.03 / 16, "small", 0.14 / 64);
+    private static final Map<ModelPreset, Double> PRIOR = Map.of(ModelPreset.TINY, 0.03 / 16, ModelPreset.SMALL, 0.14 / 64);
 
     private final ComparisonStore store;
 
@@ -79,14 +80,14 @@ class TrainingPace {
 
     private static double secondsPerLaneStep(List<ComparisonRow> trained, ComparisonConfig config) {
         List<ComparisonRow> sameModel = trained.stream()
-                .filter(row -> row.config().model().equals(config.model())).toList();
+                .filter(row -> row.config().model() == config.model()).toList();
         List<ComparisonRow> sameShape = sameModel.stream()
                 .filter(row -> row.config().batchSize() == config.batchSize()
                         && row.config().evalEvery() == config.evalEvery()).toList();
         if (!sameShape.isEmpty()) {
             return median(sameShape.stream().mapToDouble(row -> seconds(row) / laneSteps(row)));
         }
-        double perSequence = sameModel.isEmpty() ? PRIOR.getOrDefault(config.model(), PRIOR.get("small"))
+        double perSequence = sameModel.isEmpty() ? PRIOR.get(config.model())
                 : median(sameModel.stream().mapToDouble(row -> seconds(row) / laneSteps(row) / row.config().batchSize()));
         return perSequence * config.batchSize();
     }

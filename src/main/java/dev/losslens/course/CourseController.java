@@ -1,8 +1,8 @@
 package dev.losslens.course;
 
 import dev.losslens.comparison.ComparisonService;
-import dev.losslens.keyed.Keyed;
 import dev.losslens.lab.LabPreset;
+import dev.losslens.notation.Keyed;
 import dev.losslens.quiz.Concept;
 import dev.losslens.quiz.LearnerCookie;
 import dev.losslens.quiz.Progress;

@@ -66,8 +66,8 @@ public class SampleDatasets {
 
     /** The dataset, or a not-found naming {@code field} and the known datasets. */
     public DatasetInfo require(String name, String field) {
-        return find(name).orElseThrow(() -> new NotFoundException(field,
-                "Unknown dataset '%s'. Known: %s".formatted(name, String.join(", ", infos.keySet()))));
+        return find(name).orElseThrow(() -> new NotFoundException(field, "dataset.unknown", name,
+                String.join(", ", infos.keySet())));
     }
 
     public List<PromptResponsePair> pairs(String name, Split split) {

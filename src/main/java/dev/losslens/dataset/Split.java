@@ -27,6 +27,6 @@ public enum Split {
                 return split;
             }
         }
-        throw new InvalidInputException("split", "split must be 'train' or 'heldout'");
+        throw new InvalidInputException("split", "dataset.split");
     }
 }

@@ -14,6 +14,7 @@ import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.LossTotals;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.Rejection;
 import dev.losslens.system.NotFoundException;
 import dev.losslens.text.InstructionTemplate;
 import dev.losslens.text.TokenizedExample;
@@ -87,7 +88,8 @@ class BreakdownService {
             return DEFAULT_PROMPT_WEIGHT;
         }
         if (value.isNaN() || value < 0 || value > 1) {
-            throw new InvalidInputException("promptWeight", "promptWeight (λ) must be a number from 0 to 1, was " + value);
+            throw new InvalidInputException("promptWeight", "number-range-was", new Rejection.Field("promptWeight"), 0, 1,
+                    value);
         }
         return value;
     }
@@ -99,10 +101,10 @@ class BreakdownService {
     /** A known checkpoint id, reported against {@code field} if it is not. */
     String checkpoint(String field, String id) {
         if (!CHECKPOINT_ID.matcher(id).matches()) {
-            throw new InvalidInputException(field, field + " ids are lower-case letters, digits and '-'");
+            throw new InvalidInputException(field, "checkpoint.id", new Rejection.Field(field));
         }
         if (models.find(id).isEmpty()) {
-            throw new NotFoundException(field, "Unknown checkpoint '" + id + "'");
+            throw new NotFoundException(field, "checkpoint.unknown", id);
         }
         return id;
     }
@@ -114,15 +116,14 @@ class BreakdownService {
 
     private static String requireText(String field, String value, int maxChars) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, field + " must not be empty");
+            throw new InvalidInputException(field, "empty", new Rejection.Field(field));
         }
         return requireLength(field, value, maxChars);
     }
 
     private static String requireLength(String field, String value, int maxChars) {
         if (value.length() > maxChars) {
-            throw new InvalidInputException(field,
-                    "%s has %d characters; the limit is %d".formatted(field, value.length(), maxChars));
+            throw new InvalidInputException(field, "too-long", new Rejection.Field(field), value.length(), maxChars);
         }
         return value;
     }
@@ -132,9 +133,8 @@ class BreakdownService {
             int promptTokens = example.promptLength();
             // a non-empty response needs at least one token plus end-of-text, so past CONTEXT − 2 the prompt is at fault
             String field = promptTokens + 2 > ModelConfig.CONTEXT ? "prompt" : "response";
-            throw new InvalidInputException(field, ("The templated pair is %d tokens (prompt side %d, response side %d); "
-                    + "the model's context is %d tokens").formatted(example.length(), promptTokens,
-                    example.length() - promptTokens, ModelConfig.CONTEXT));
+            throw new InvalidInputException(field, "explorer.context", example.length(), promptTokens,
+                    example.length() - promptTokens, ModelConfig.CONTEXT);
         }
     }
 
@@ -143,7 +143,7 @@ class BreakdownService {
             return models.score(checkpoint, ids, limits.topK()).get(limits.timeoutMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | CompletionException e) {
             if (e.getCause() instanceof UnknownCheckpointException unknown) {
-                throw new NotFoundException("checkpoint", unknown.getMessage());
+                throw new NotFoundException("checkpoint", "checkpoint.unknown", unknown.id());
             }
             throw new IllegalStateException("scoring failed", e.getCause());
         } catch (TimeoutException e) {

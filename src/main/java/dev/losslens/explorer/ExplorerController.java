@@ -8,6 +8,8 @@ import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
 import dev.losslens.system.FormErrors;
 import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.Rejection;
+import dev.losslens.system.Wording;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,11 +28,13 @@ class ExplorerController {
     private final SampleDatasets datasets;
     private final LanguageModels models;
     private final BreakdownService breakdowns;
+    private final Wording wording;
 
-    ExplorerController(SampleDatasets datasets, LanguageModels models, BreakdownService breakdowns) {
+    ExplorerController(SampleDatasets datasets, LanguageModels models, BreakdownService breakdowns, Wording wording) {
         this.datasets = datasets;
         this.models = models;
         this.breakdowns = breakdowns;
+        this.wording = wording;
     }
 
     @GetMapping("/explore")
@@ -88,7 +92,7 @@ class ExplorerController {
                 .collect(Collectors.groupingBy(CheckpointInfo::group, LinkedHashMap::new, Collectors.toList())));
         model.addAttribute("checkpointShown", models.find(form.checkpoint()).orElse(null));
         model.addAttribute("limits", breakdowns.limits());
-        model.addAttribute("errors", errors.messages());
+        model.addAttribute("errors", wording.page(errors));
         return "explore";
     }
 
@@ -116,7 +120,7 @@ class ExplorerController {
         } catch (NumberFormatException notANumber) {
             // reported below with the valid range
         }
-        throw new InvalidInputException("pair", "pair must be a number from 0 to %d".formatted(size - 1));
+        throw new InvalidInputException("pair", "number-range", new Rejection.Field("pair"), 0, size - 1);
     }
 
     private static Double parseWeight(String value) {
@@ -126,8 +130,8 @@ class ExplorerController {
         try {
             return Double.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("promptWeight", "promptWeight (λ) must be a number from 0 to 1, was '"
-                    + value + "'");
+            throw new InvalidInputException("promptWeight", "number-range-was", new Rejection.Field("promptWeight"), 0, 1,
+                    value);
         }
     }
 }

@@ -6,10 +6,13 @@ import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.Submission;
 import dev.losslens.comparison.TrainingProperties;
 import dev.losslens.dataset.SampleDatasets;
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
+import dev.losslens.notation.PlainNumber;
 import dev.losslens.system.FormErrors;
 import dev.losslens.system.NotFoundException;
+import dev.losslens.system.Rejection;
 import dev.losslens.system.WebProperties;
+import dev.losslens.system.Wording;
 import dev.losslens.text.Tokenizer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,14 +38,16 @@ class LabController {
     private final TrainingProperties bounds;
     private final WebProperties web;
     private final Tokenizer tokenizer;
+    private final Wording wording;
 
     LabController(ComparisonService comparisons, SampleDatasets datasets, TrainingProperties bounds,
-                  WebProperties web, Tokenizer tokenizer) {
+                  WebProperties web, Tokenizer tokenizer, Wording wording) {
         this.comparisons = comparisons;
         this.datasets = datasets;
         this.bounds = bounds;
         this.web = web;
         this.tokenizer = tokenizer;
+        this.wording = wording;
     }
 
     @GetMapping("/runs/new")
@@ -51,7 +56,8 @@ class LabController {
         LabForm form = LabForm.of(chosen.orElse(LabPreset.OBJECTIVE_FROM_BASE).request());
         if (preset != null && chosen.isEmpty()) {
             http.setStatus(HttpStatus.NOT_FOUND.value());
-            return form(form, Map.of("presets", unknownPreset(preset)), model);
+            return form(form, Map.of("presets", wording.page(new Rejection("presets", "preset.unknown-in-form", List.of(preset)))),
+                    model);
         }
         return form(form, Map.of(), model);
     }
@@ -74,7 +80,7 @@ class LabController {
         } else {
             Submission submission = errors.attempt(() -> {
                 if (preset != null && chosen.isEmpty()) {
-                    throw new NotFoundException("presets", unknownPreset(preset));
+                    throw new NotFoundException("presets", "preset.unknown-in-form", preset);
                 }
                 return comparisons.submit(asked, request.getRemoteAddr(), OwnerCookie.readOrIssue(request, http));
             });
@@ -85,7 +91,8 @@ class LabController {
         }
         http.setStatus(errors.status().value());
         Map<String, String> shown = new LinkedHashMap<>();
-        errors.messages().forEach((field, message) -> shown.putIfAbsent(form.controlId(field), form.message(message)));
+        errors.rejections().forEach(rejection -> shown.putIfAbsent(form.controlId(rejection.field()),
+                form.message(rejection, wording)));
         return form(form, shown, model);
     }
 
@@ -104,7 +111,7 @@ class LabController {
         model.addAttribute("generations", answers);
         model.addAttribute("lnV", Math.log(tokenizer.vocabSize()));
         model.addAttribute("statusText", RunStatusText.of(run));
-        model.addAttribute("learningRate", LabForm.plain(run.config().learningRate()));
+        model.addAttribute("learningRate", PlainNumber.of(run.config().learningRate()));
         model.addAttribute("joined", joined != null);
         model.addAttribute("canCancel", comparisons.ownedBy(id, OwnerCookie.read(request)));
         model.addAttribute("shareUrl", web.link("/runs/" + id));
@@ -141,11 +148,7 @@ class LabController {
         try {
             return Long.parseLong(number);
         } catch (NumberFormatException e) {
-            throw new NotFoundException("id", "There is no run '%s'; runs are numbered".formatted(number));
+            throw new NotFoundException("id", "comparison.not-a-run", number);
         }
-    }
-
-    private static String unknownPreset(String key) {
-        return "There is no preset '%s'; pick one below".formatted(key);
     }
 }

@@ -5,14 +5,15 @@ import static dev.losslens.objective.ObjectiveKind.WEIGHTED;
 import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonRequest.LaneRequest;
 import dev.losslens.comparison.TrainingProperties;
+import dev.losslens.notation.PlainNumber;
 import dev.losslens.system.FormErrors;
-import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.FormNumbers;
+import dev.losslens.system.Rejection;
+import dev.losslens.system.Wording;
 import dev.losslens.training.LaneSpec;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -25,10 +26,6 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
                String evalEvery, List<LaneRow> lanes) {
 
     private static final Pattern LANE_FIELD = Pattern.compile("lanes\\[(\\d+)](?:\\.(\\w+))?");
-    private static final Pattern LANE_REFERENCE = Pattern.compile("lanes\\[(\\d+)]");
-    private static final Map<String, String> LABELS = Map.of("learningRate must", "Learning rate must",
-            "batchSize must", "Batch size must", "evalEvery must", "“Evaluate every” must", "steps must", "Steps must",
-            "seed must", "Seed must", "model must", "Model must", "promptWeight (λ)", "λ");
 
     record LaneRow(String objective, String promptWeight, String init) {
 
@@ -56,10 +53,11 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
     }
 
     static LabForm of(ComparisonRequest request) {
-        return new LabForm(request.dataset(), request.model(), plain(request.steps()), plain(request.learningRate()),
-                plain(request.batchSize()), plain(request.seed()), plain(request.evalEvery()),
-                request.lanes().stream().map(lane -> new LaneRow(lane.objective(),
-                        WEIGHTED.key().equals(lane.objective()) ? plain(lane.promptWeight()) : "", lane.init())).toList());
+        return new LabForm(request.dataset(), request.model(), PlainNumber.of(request.steps()),
+                PlainNumber.of(request.learningRate()), PlainNumber.of(request.batchSize()), PlainNumber.of(request.seed()),
+                PlainNumber.of(request.evalEvery()), request.lanes().stream().map(lane -> new LaneRow(lane.objective(),
+                        WEIGHTED.key().equals(lane.objective()) ? PlainNumber.of(lane.promptWeight()) : "", lane.init()))
+                .toList());
     }
 
     /**
@@ -71,16 +69,16 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
         List<LaneRequest> used = IntStream.range(0, rows.length).mapToObj(i -> {
             LaneRow row = lanes.get(rows[i]);
             Double lambda = WEIGHTED.key().equals(row.objective().strip()) ? unreadable.attempt(() ->
-                    number(row.promptWeight(), "lanes[" + i + "].promptWeight", "λ", Double::valueOf)) : null;
+                    FormNumbers.decimal("lanes[" + i + "].promptWeight", row.promptWeight())) : null;
             return new LaneRequest(row.objective(), lambda, row.init());
         }).toList();
-        Integer stepCount = unreadable.attempt(() -> number(steps, "steps", Integer::valueOf));
-        boolean stepsUnread = unreadable.messages().containsKey("steps");
-        Integer evaluateEvery = unreadable.attempt(() -> number(evalEvery, "evalEvery", Integer::valueOf));
+        Integer stepCount = unreadable.attempt(() -> FormNumbers.integer("steps", steps));
+        boolean stepsUnread = unreadable.has("steps");
+        Integer evaluateEvery = unreadable.attempt(() -> FormNumbers.integer("evalEvery", evalEvery));
         return new ComparisonRequest(dataset, model, stepCount,
-                unreadable.attempt(() -> number(learningRate, "learningRate", Double::valueOf)),
-                unreadable.attempt(() -> number(batchSize, "batchSize", Integer::valueOf)),
-                unreadable.attempt(() -> number(seed, "seed", Long::valueOf)),
+                unreadable.attempt(() -> FormNumbers.decimal("learningRate", learningRate)),
+                unreadable.attempt(() -> FormNumbers.integer("batchSize", batchSize)),
+                unreadable.attempt(() -> FormNumbers.whole("seed", seed)),
                 // its bound depends on steps: judged against an unknown step count it would be judged wrongly
                 stepsUnread ? null : evaluateEvery, used);
     }
@@ -98,16 +96,21 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
     }
 
     /**
-     * The validator's message in the form's terms: field names become the labels beside the controls, and its
-     * {@code lanes[1]} becomes the row's own "lane 3".
+     * A rejection in the form's terms, as a sentence: fields are named by the labels beside their controls, and the
+     * validator's {@code lanes[1]} by the row's own "lane 3".
      */
-    String message(String message) {
-        String worded = message;
-        for (Map.Entry<String, String> label : LABELS.entrySet()) {
-            worded = worded.replace(label.getKey(), label.getValue());
-        }
-        worded = LANE_REFERENCE.matcher(worded).replaceAll(match -> "lane " + (row(Integer.parseInt(match.group(1))) + 1));
+    String message(Rejection rejection, Wording wording) {
+        String worded = wording.page(rejection, field -> name(field, wording));
         return Character.toUpperCase(worded.charAt(0)) + worded.substring(1);
+    }
+
+    private String name(Rejection.Field field, Wording wording) {
+        Matcher lane = LANE_FIELD.matcher(field.path());
+        if (!lane.matches()) {
+            return wording.label(field);
+        }
+        return lane.group(2) != null ? wording.label(new Rejection.Field(lane.group(2)))
+                : wording.page("field.lane", row(Integer.parseInt(lane.group(1))) + 1);
     }
 
     /** The form row of the validator's lane {@code index}. */
@@ -118,25 +121,5 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
 
     private IntStream usedRows() {
         return IntStream.range(0, lanes.size()).filter(i -> lanes.get(i).used());
-    }
-
-    private static <T> T number(String value, String field, Function<String, T> parse) {
-        return number(value, field, field, parse);
-    }
-
-    private static <T> T number(String value, String field, String name, Function<String, T> parse) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return parse.apply(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "%s must be a number, not '%s'".formatted(name, value.strip()));
-        }
-    }
-
-    /** A number as a person writes it: {@code 0.0003}, not {@code 3.0E-4}. */
-    static String plain(Number value) {
-        return value == null ? "" : new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
     }
 }

@@ -9,7 +9,8 @@ import static dev.losslens.training.LaneSpec.Init.SCRATCH;
 import dev.losslens.comparison.ComparisonRequest.LaneRequest;
 import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonValidator;
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
+import dev.losslens.notation.PlainNumber;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
@@ -35,7 +36,7 @@ public enum LabPreset implements Keyed {
             lane(WEIGHTED, 0.0, BASE), lane(WEIGHTED, 0.1, BASE), lane(WEIGHTED, 1.0, BASE));
 
     private static final String DATASET = ComparisonValidator.DEFAULT_DATASET;
-    private static final String MODEL = ComparisonValidator.DEFAULT_MODEL;
+    private static final String MODEL = ComparisonValidator.DEFAULT_MODEL.key();
     private static final int STEPS = ComparisonValidator.DEFAULT_STEPS;
     private static final double LEARNING_RATE = ComparisonValidator.DEFAULT_LEARNING_RATE;
     private static final int BATCH_SIZE = ComparisonValidator.DEFAULT_BATCH;
@@ -73,7 +74,7 @@ public enum LabPreset implements Keyed {
 
     public String settings() {
         return "%s · %s · %d steps · lr %s · batch %d · seed %d".formatted(DATASET, MODEL, STEPS,
-                LabForm.plain(LEARNING_RATE), BATCH_SIZE, SEED);
+                PlainNumber.of(LEARNING_RATE), BATCH_SIZE, SEED);
     }
 
     /** The prompt-weight preset's comparison with other λ: base lanes on the lab's default settings. */

@@ -5,7 +5,7 @@ import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.OwnerSecret;
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
 import dev.losslens.quiz.PresetRuns;
 import dev.losslens.system.NotFoundException;
 import dev.losslens.training.MetricPoint;
@@ -49,6 +49,6 @@ class LabPresetRuns implements PresetRuns {
     }
 
     private static LabPreset find(String preset) {
-        return Keyed.parse(LabPreset.class, preset).orElseThrow(() -> new NotFoundException("preset", "Unknown preset '" + preset + "'"));
+        return Keyed.parse(LabPreset.class, preset).orElseThrow(() -> new NotFoundException("preset", "preset.unknown", preset));
     }
 }

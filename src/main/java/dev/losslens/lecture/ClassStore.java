@@ -1,6 +1,6 @@
 package dev.losslens.lecture;
 
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

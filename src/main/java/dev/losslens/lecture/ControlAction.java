@@ -1,7 +1,8 @@
 package dev.losslens.lecture;
 
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
 import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.Rejection;
 
 /**
  * What the presenter can do to a session: move through the deck, blank the screen, run the current poll, and start a
@@ -12,7 +13,7 @@ enum ControlAction implements Keyed {
 
     /** The action a presenter named; a clear 400 naming every action for anything else. */
     static ControlAction of(String key) {
-        return Keyed.parse(ControlAction.class, key).orElseThrow(() -> new InvalidInputException("action",
-                "action must be one of " + Keyed.choices(ControlAction.class)));
+        return Keyed.parse(ControlAction.class, key).orElseThrow(() -> new InvalidInputException("action", "one-of",
+                new Rejection.Field("action"), Keyed.choices(ControlAction.class)));
     }
 }

@@ -1,6 +1,6 @@
 package dev.losslens.lecture;
 
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,10 +1,10 @@
 package dev.losslens.lecture;
 
-import dev.losslens.keyed.Keyed;
 import dev.losslens.lab.LabPreset;
 import dev.losslens.lecture.Deck.Kind;
 import dev.losslens.lecture.Deck.NumberQuestion;
 import dev.losslens.lecture.Deck.Step;
+import dev.losslens.notation.Keyed;
 import dev.losslens.quiz.ClassQuestions;
 import dev.losslens.system.BundledFiles;
 import dev.losslens.system.JsonFields;

@@ -1,6 +1,8 @@
 package dev.losslens.lecture;
 
 import dev.losslens.system.FormErrors;
+import dev.losslens.system.FormNumbers;
+import dev.losslens.system.Wording;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -17,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class JoinController {
 
     private final ClassService classes;
+    private final Wording wording;
 
-    JoinController(ClassService classes) {
+    JoinController(ClassService classes, Wording wording) {
         this.classes = classes;
+        this.wording = wording;
     }
 
     @GetMapping("/join")
@@ -35,7 +39,7 @@ class JoinController {
             return "redirect:/join/" + session.code();
         }
         response.setStatus(errors.status().value());
-        model.addAttribute("errors", errors.messages());
+        model.addAttribute("errors", wording.page(errors));
         return "join/index";
     }
 
@@ -60,7 +64,7 @@ class JoinController {
         });
         show(classes.session(code), participant, model);
         response.setStatus(errors.status().value());
-        model.addAttribute("errors", errors.messages());
+        model.addAttribute("errors", wording.page(errors));
         model.addAttribute("saved", errors.isEmpty());
         return "join/session";
     }

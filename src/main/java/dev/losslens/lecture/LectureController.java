@@ -7,9 +7,11 @@ import dev.losslens.comparison.ComparisonView;
 import dev.losslens.lecture.Deck.Step;
 import dev.losslens.quiz.PresetRuns;
 import dev.losslens.system.FormErrors;
+import dev.losslens.system.FormNumbers;
 import dev.losslens.system.PublicAddress;
 import dev.losslens.system.SecretCookie;
 import dev.losslens.system.WebProperties;
+import dev.losslens.system.Wording;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -38,15 +40,17 @@ class LectureController {
     private final ComparisonService comparisons;
     private final WebProperties web;
     private final PublicAddress publicAddress;
+    private final Wording wording;
 
     LectureController(ClassService classes, Decks decks, PresetRuns runs, ComparisonService comparisons,
-                      WebProperties web, PublicAddress publicAddress) {
+                      WebProperties web, PublicAddress publicAddress, Wording wording) {
         this.publicAddress = publicAddress;
         this.classes = classes;
         this.decks = decks;
         this.runs = runs;
         this.comparisons = comparisons;
         this.web = web;
+        this.wording = wording;
     }
 
     /** Every lecturer page warns while the links students would follow reach only this machine. */
@@ -114,7 +118,7 @@ class LectureController {
         }
         presented(code, request, model);
         response.setStatus(errors.status().value());
-        model.addAttribute("message", String.join(" ", errors.messages().values()));
+        model.addAttribute("message", String.join(" ", wording.page(errors).values()));
         return "lecture/presenter";
     }
 

@@ -1,6 +1,6 @@
 package dev.losslens.lecture;
 
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
 
 /** A chart a race step can draw, from the run's stored points; the deck names them by key. */
 public enum RaceChart implements Keyed {

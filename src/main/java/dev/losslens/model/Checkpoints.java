@@ -22,7 +22,7 @@ public final class Checkpoints {
         ModelConfig c = weights.config();
         data.writeInt(MAGIC);
         data.writeInt(FORMAT);
-        data.writeUTF(c.preset());
+        data.writeUTF(c.name());
         data.writeInt(c.layers());
         data.writeInt(c.dModel());
         data.writeInt(c.heads());

@@ -1,9 +1,7 @@
 package dev.losslens.model;
 
-import java.util.Locale;
-
-/** Shape of a decoder-only GPT. */
-public record ModelConfig(String preset, int layers, int dModel, int heads, int context, int vocabSize) {
+/** Shape of a decoder-only GPT; {@code name} is its preset's word, or the name a benchmark gives its own shape. */
+public record ModelConfig(String name, int layers, int dModel, int heads, int context, int vocabSize) {
 
     /** Context length of every preset, in tokens. */
     public static final int CONTEXT = 128;
@@ -13,15 +11,6 @@ public record ModelConfig(String preset, int layers, int dModel, int heads, int 
             throw new IllegalArgumentException("invalid model shape: " + layers + " layers, d_model " + dModel
                     + ", " + heads + " heads, context " + context + ", vocab " + vocabSize);
         }
-    }
-
-    /** {@code tiny}: 2 layers, d_model 64, 4 heads; {@code small}: 4 layers, d_model 128, 4 heads; context 128. */
-    public static ModelConfig preset(String name, int vocabSize) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "tiny" -> new ModelConfig("tiny", 2, 64, 4, CONTEXT, vocabSize);
-            case "small" -> new ModelConfig("small", 4, 128, 4, CONTEXT, vocabSize);
-            default -> throw new IllegalArgumentException("unknown model preset '" + name + "'");
-        };
     }
 
     public int headDim() {

@@ -4,7 +4,7 @@ import dev.losslens.checkpoint.LanguageModels;
 import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.ObjectiveKind;
-import dev.losslens.system.PlainNumber;
+import dev.losslens.notation.PlainNumber;
 import dev.losslens.text.CompactVocabulary;
 import dev.losslens.text.InstructionTemplate;
 import dev.losslens.text.TokenizedExample;

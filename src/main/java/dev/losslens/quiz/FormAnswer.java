@@ -1,7 +1,10 @@
 package dev.losslens.quiz;
 
+import dev.losslens.system.FormNumbers;
 import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.Rejection;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.util.MultiValueMap;
 
 /** An answer as the quiz page's plain HTML form sends it. */
@@ -12,14 +15,14 @@ final class FormAnswer {
 
     static Answer read(MultiValueMap<String, String> form, int variant) {
         return new Answer(numbers(form.get("choice"), "choices"), truth(form.getFirst("truth")),
-                form.getFirst("reason") == null ? null : QuizController.parse(form.getFirst("reason"), "reason", Integer::valueOf),
+                FormNumbers.integer("reason", form.getFirst("reason")),
                 numbers(form.get("position"), "positions"),
-                form.getFirst("value") == null ? null : QuizController.parse(form.getFirst("value"), "value", Double::valueOf),
+                FormNumbers.decimal("value", form.getFirst("value")),
                 variant);
     }
 
     private static List<Integer> numbers(List<String> values, String field) {
-        return values == null ? List.of() : values.stream().map(v -> QuizController.parse(v, field, Integer::valueOf)).toList();
+        return values == null ? List.of() : values.stream().map(v -> FormNumbers.integer(field, v)).filter(Objects::nonNull).toList();
     }
 
     private static Boolean truth(String value) {
@@ -27,7 +30,7 @@ final class FormAnswer {
             return null;
         }
         if (!value.equals("true") && !value.equals("false")) {
-            throw new InvalidInputException("truth", "truth must be true or false");
+            throw new InvalidInputException("truth", "true-or-false", new Rejection.Field("truth"));
         }
         return Boolean.valueOf(value);
     }

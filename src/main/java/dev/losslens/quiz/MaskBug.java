@@ -1,6 +1,6 @@
 package dev.losslens.quiz;
 
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.text.Role;
 import dev.losslens.text.TokenizedExample;

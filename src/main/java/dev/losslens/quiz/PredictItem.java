@@ -1,6 +1,6 @@
 package dev.losslens.quiz;
 
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
 import dev.losslens.quiz.PresetRuns.Observation;
 import dev.losslens.quiz.PresetRuns.ObservedLane;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.losslens.quiz;
 
-import dev.losslens.keyed.Keyed;
 import dev.losslens.model.ModelConfig;
+import dev.losslens.notation.Keyed;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.system.BundledFiles;

@@ -1,14 +1,15 @@
 package dev.losslens.quiz;
 
 import dev.losslens.system.FormErrors;
-import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.FormNumbers;
 import dev.losslens.system.NotFoundException;
+import dev.losslens.system.Wording;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -27,11 +28,13 @@ class QuizController {
     private final QuizBank bank;
     private final QuizService quiz;
     private final Progress progress;
+    private final Wording wording;
 
-    QuizController(QuizBank bank, QuizService quiz, Progress progress) {
+    QuizController(QuizBank bank, QuizService quiz, Progress progress, Wording wording) {
         this.bank = bank;
         this.quiz = quiz;
         this.progress = progress;
+        this.wording = wording;
     }
 
     @GetMapping("/quiz")
@@ -51,7 +54,7 @@ class QuizController {
         QuizSet set;
         if (concept != null) {
             set = QuizSet.of(bank.concept(concept).orElseThrow(() ->
-                    new NotFoundException("concept", "Unknown concept '" + concept + "'")));
+                    new NotFoundException("concept", "quiz.unknown-concept", concept)));
         } else if ("missed".equals(what) && !progress.missed(learner).isEmpty()) {
             set = new QuizSet(progress.missed(learner).stream().limit(QuizSet.CHECK_SIZE).toList());
         } else {
@@ -91,7 +94,7 @@ class QuizController {
             }
         });
         response.setStatus(errors.status().value());
-        model.addAttribute("errors", errors.messages());
+        model.addAttribute("errors", wording.page(errors));
         model.addAttribute("result", result);
         model.addAttribute("given", answer);
         return "quiz/run";
@@ -135,15 +138,8 @@ class QuizController {
                 .build().toUriString();
     }
 
+    /** Where in the set the learner is: the first item unless the form says otherwise. */
     private static int position(String at) {
-        return parse(at, "at", Integer::valueOf);
-    }
-
-    static <T> T parse(String value, String field, Function<String, T> parser) {
-        try {
-            return parser.apply(value == null ? "" : value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, field + " must be a number");
-        }
+        return Objects.requireNonNullElse(FormNumbers.integer("at", at), 0);
     }
 }

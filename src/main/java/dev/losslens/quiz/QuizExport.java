@@ -1,6 +1,6 @@
 package dev.losslens.quiz;
 
-import dev.losslens.system.PlainNumber;
+import dev.losslens.notation.PlainNumber;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;

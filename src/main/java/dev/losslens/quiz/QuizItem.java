@@ -1,6 +1,6 @@
 package dev.losslens.quiz;
 
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
 
 /** One question of the bank. Its right answer stays on the server until the learner has answered. */
 public sealed interface QuizItem permits ChoiceItem, TrueFalseItem, MarkTargetsItem, ComputeLossItem,

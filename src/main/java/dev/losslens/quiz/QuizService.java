@@ -3,6 +3,7 @@ package dev.losslens.quiz;
 import dev.losslens.objective.LossTotals;
 import dev.losslens.quiz.Grade.WorkedToken;
 import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.Rejection;
 import dev.losslens.system.NotFoundException;
 import dev.losslens.text.TokenizedExample;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public class QuizService {
     }
 
     public QuizItem item(String id) {
-        return bank.item(id).orElseThrow(() -> new NotFoundException("item", "Unknown quiz item '" + id + "'"));
+        return bank.item(id).orElseThrow(() -> new NotFoundException("item", "quiz.unknown-item", id));
     }
 
     /** The variant a learner gets: always the same one for the same learner. */
@@ -133,18 +134,17 @@ public class QuizService {
 
     private static void requireVariant(QuizItem item, int variant) {
         if (variant < 0 || variant >= item.variants()) {
-            throw new InvalidInputException("variant", "variant must be from 0 to %d for item %s"
-                    .formatted(item.variants() - 1, item.id()));
+            throw new InvalidInputException("variant", "quiz.variant", item.variants() - 1, item.id());
         }
     }
 
     private static Grade choice(ChoiceItem item, Answer answer) {
         Set<Integer> chosen = indexes(answer.choices(), item.options().size(), "choices");
         if (chosen.isEmpty()) {
-            throw new InvalidInputException("choices", "choose at least one option");
+            throw new InvalidInputException("choices", "quiz.choose-some");
         }
         if (item.kind() == QuizItem.Kind.CHOICE && chosen.size() != 1) {
-            throw new InvalidInputException("choices", "choose exactly one option");
+            throw new InvalidInputException("choices", "quiz.choose-one");
         }
         List<Integer> right = item.rightOptions();
         List<String> feedback = new ArrayList<>();
@@ -159,7 +159,7 @@ public class QuizService {
 
     private static Grade trueFalse(TrueFalseItem item, Answer answer) {
         if (answer.truth() == null) {
-            throw new InvalidInputException("truth", "say whether the statement is true or false");
+            throw new InvalidInputException("truth", "quiz.choose-truth");
         }
         int reason = index(answer.reason(), item.reasons().size(), "reason");
         boolean correct = answer.truth() == item.answer() && reason == item.rightReason();
@@ -180,7 +180,7 @@ public class QuizService {
         List<String> options = options(item);
         Set<Integer> chosen = indexes(answer.choices(), options.size(), "choices");
         if (chosen.size() != 1) {
-            throw new InvalidInputException("choices", "choose exactly one option");
+            throw new InvalidInputException("choices", "quiz.choose-one");
         }
         PresetRuns.Observation run = runs.observe(item.preset());
         if (!run.finished()) {
@@ -203,7 +203,7 @@ public class QuizService {
         MaskBug[] bugs = MaskBug.values();
         Set<Integer> chosen = indexes(answer.choices(), bugs.length, "choices");
         if (chosen.size() != 1) {
-            throw new InvalidInputException("choices", "choose exactly one bug");
+            throw new InvalidInputException("choices", "quiz.choose-bug");
         }
         MaskBug named = bugs[chosen.iterator().next()];
         String effect = MaskBug.effects().get(index(answer.reason(), MaskBug.effects().size(), "reason"));
@@ -250,7 +250,7 @@ public class QuizService {
     private Grade computeLoss(ComputeLossItem item, int variant, Answer answer) {
         Double value = answer.value();
         if (value == null || !Double.isFinite(value)) {
-            throw new InvalidInputException("value", "value must be a finite number");
+            throw new InvalidInputException("value", "finite", new Rejection.Field("value"));
         }
         TokenizedExample example = exercises.example(item.pair(variant));
         double[] nll = exercises.losses(item, variant);
@@ -294,10 +294,10 @@ public class QuizService {
 
     private static Set<Integer> indexes(List<Integer> given, int size, String field) {
         if (given == null) {
-            throw new InvalidInputException(field, field + " is missing");
+            throw new InvalidInputException(field, "missing", new Rejection.Field(field));
         }
         if (given.size() > Math.max(size, MAX_CHOICES)) {
-            throw new InvalidInputException(field, "%s has %d entries; there are only %d".formatted(field, given.size(), size));
+            throw new InvalidInputException(field, "quiz.too-many", new Rejection.Field(field), given.size(), size);
         }
         Set<Integer> chosen = new TreeSet<>();
         for (Integer index : given) {
@@ -308,7 +308,7 @@ public class QuizService {
 
     private static int index(Integer index, int size, String field) {
         if (index == null || index < 0 || index >= size) {
-            throw new InvalidInputException(field, "%s must be from 0 to %d".formatted(field, size - 1));
+            throw new InvalidInputException(field, "range", new Rejection.Field(field), 0, size - 1);
         }
         return index;
     }

@@ -1,6 +1,7 @@
 package dev.losslens.quiz;
 
 import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.Rejection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -19,13 +20,13 @@ record QuizSet(List<String> items) {
 
     static QuizSet parse(String set, QuizBank bank) {
         if (set == null || set.isBlank()) {
-            throw new InvalidInputException("set", "set must list quiz item ids separated by commas");
+            throw new InvalidInputException("set", "quiz.set-format");
         }
         List<String> ids = Arrays.stream(set.split(",")).map(String::strip).toList();
         if (ids.size() > MAX_ITEMS) {
-            throw new InvalidInputException("set", "a set has at most %d items".formatted(MAX_ITEMS));
+            throw new InvalidInputException("set", "quiz.set-size", MAX_ITEMS);
         }
-        ids.forEach(id -> bank.item(id).orElseThrow(() -> new InvalidInputException("set", "Unknown quiz item in set")));
+        ids.forEach(id -> bank.item(id).orElseThrow(() -> new InvalidInputException("set", "quiz.set-unknown")));
         return new QuizSet(ids);
     }
 
@@ -68,7 +69,7 @@ record QuizSet(List<String> items) {
 
     String item(int at) {
         if (at < 0 || at >= items.size()) {
-            throw new InvalidInputException("at", "at must be from 0 to %d".formatted(items.size() - 1));
+            throw new InvalidInputException("at", "range", new Rejection.Field("at"), 0, items.size() - 1);
         }
         return items.get(at);
     }

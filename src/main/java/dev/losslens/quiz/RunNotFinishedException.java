@@ -9,8 +9,7 @@ class RunNotFinishedException extends RejectedRequestException {
     private final transient PresetRuns.Observation run;
 
     RunNotFinishedException(PresetRuns.Observation run) {
-        super(HttpStatus.CONFLICT, "run", ("Run #%d is still training (step %d of %d): your prediction can be "
-                + "checked when it has finished, in a minute or so.").formatted(run.run(), run.stepsDone(), run.steps()));
+        super(HttpStatus.CONFLICT, "run", "quiz.run-training", run.run(), run.stepsDone(), run.steps());
         this.run = run;
     }
 

@@ -1,5 +1,8 @@
 package dev.losslens.system;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,18 +30,28 @@ import tools.jackson.databind.DatabindException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private final Wording wording;
+
+    ApiExceptionHandler(Wording wording) {
+        this.wording = wording;
+    }
+
     @ExceptionHandler(RejectedRequestException.class)
     ProblemDetail rejected(RejectedRequestException e) {
-        ProblemDetail problem = problem(e.status(), e.getMessage(), e.field());
-        if (e.errors().size() > 1) {
-            problem.setProperty("errors", e.errors());
+        List<Rejection> rejections = e.rejections();
+        ProblemDetail problem = problem(e.status(), wording.api(rejections.get(0)), e.field());
+        if (rejections.size() > 1) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            rejections.forEach(rejection -> errors.put(rejection.field(), wording.api(rejection)));
+            problem.setProperty("errors", errors);
         }
         return problem;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "'%s' is not a valid %s".formatted(e.getValue(), e.getName()), e.getName());
+        return rejected(new InvalidInputException(e.getName(), "not-valid", String.valueOf(e.getValue()),
+                new Rejection.Field(e.getName())));
     }
 
     @Override
@@ -50,18 +63,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                 ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
                         .collect(Collectors.joining("."))
                 : "body";
-        String detail = "body".equals(field)
-                ? "The request body is missing or is not valid JSON"
-                : "'%s' has the wrong type or format".formatted(field);
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, field));
+        return ResponseEntity.badRequest().body(rejected("body".equals(field)
+                ? new InvalidInputException(field, "body.unreadable")
+                : new InvalidInputException(field, "body.wrong-type", new Rejection.Field(field))));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
                                                                      HttpHeaders headers, HttpStatusCode status,
                                                                      WebRequest request) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Send the body as application/json", "Content-Type"));
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                wording.api(new Rejection("Content-Type", "body.media-type", List.of())), "Content-Type");
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
     }
 
     static ProblemDetail problem(HttpStatus status, String detail, String field) {

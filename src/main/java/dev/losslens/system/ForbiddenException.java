@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 /** The request names something real that this client may not change. */
 public class ForbiddenException extends RejectedRequestException {
 
-    public ForbiddenException(String field, String message) {
-        super(HttpStatus.FORBIDDEN, field, message);
+    public ForbiddenException(String field, String code, Object... arguments) {
+        super(HttpStatus.FORBIDDEN, field, code, arguments);
     }
 }

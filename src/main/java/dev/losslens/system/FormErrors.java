@@ -1,17 +1,17 @@
 package dev.losslens.system;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 
 /**
  * Reads a form or request field by field and keeps every rejection, so a person sees all that is wrong at once. The
- * first rejection's status is the answer's.
+ * first rejection's status is the answer's; a field is reported once, for its first fault.
  */
 public final class FormErrors {
 
-    private final Map<String, String> messages = new LinkedHashMap<>();
+    private final List<Rejection> rejections = new ArrayList<>();
     private HttpStatus status = HttpStatus.OK;
 
     /** The step's value, or null when it was rejected. */
@@ -19,7 +19,7 @@ public final class FormErrors {
         try {
             return step.get();
         } catch (RejectedRequestException e) {
-            e.errors().forEach(messages::putIfAbsent);
+            e.rejections().stream().filter(rejection -> !has(rejection.field())).forEach(rejections::add);
             if (status == HttpStatus.OK) {
                 status = e.status();
             }
@@ -28,11 +28,15 @@ public final class FormErrors {
     }
 
     public boolean isEmpty() {
-        return messages.isEmpty();
+        return rejections.isEmpty();
     }
 
-    public Map<String, String> messages() {
-        return messages;
+    public boolean has(String field) {
+        return rejections.stream().anyMatch(rejection -> rejection.field().equals(field));
+    }
+
+    public List<Rejection> rejections() {
+        return List.copyOf(rejections);
     }
 
     public HttpStatus status() {
@@ -41,8 +45,8 @@ public final class FormErrors {
 
     /** Rejects the whole request, naming every field that was wrong, if any was. */
     public void throwIfAny() {
-        if (!messages.isEmpty()) {
-            throw new RejectedFieldsException(status, messages);
+        if (!rejections.isEmpty()) {
+            throw new RejectedFieldsException(status, rejections);
         }
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 /** A request value that is present but unacceptable; answered with 400 and the offending field. */
 public class InvalidInputException extends RejectedRequestException {
 
-    public InvalidInputException(String field, String message) {
-        super(HttpStatus.BAD_REQUEST, field, message);
+    public InvalidInputException(String field, String code, Object... arguments) {
+        super(HttpStatus.BAD_REQUEST, field, code, arguments);
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 /** A request names something (dataset, pair, checkpoint, run) that does not exist; answered with 404. */
 public class NotFoundException extends RejectedRequestException {
 
-    public NotFoundException(String field, String message) {
-        super(HttpStatus.NOT_FOUND, field, message);
+    public NotFoundException(String field, String code, Object... arguments) {
+        super(HttpStatus.NOT_FOUND, field, code, arguments);
     }
 }

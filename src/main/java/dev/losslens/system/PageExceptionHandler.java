@@ -14,10 +14,16 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
+    private final Wording wording;
+
+    PageExceptionHandler(Wording wording) {
+        this.wording = wording;
+    }
+
     @ExceptionHandler(RejectedRequestException.class)
     ModelAndView rejected(RejectedRequestException e) {
         HttpStatus status = e.status();
-        return new ModelAndView("error",
-                Map.of("status", status.value(), "error", status.getReasonPhrase(), "message", e.getMessage()), status);
+        return new ModelAndView("error", Map.of("status", status.value(), "error", status.getReasonPhrase(),
+                "message", wording.page(e.rejections().get(0))), status);
     }
 }

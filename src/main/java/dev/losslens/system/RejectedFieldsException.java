@@ -1,22 +1,20 @@
 package dev.losslens.system;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /** Several fields rejected at once; the first names the answer's {@code field}, all are listed. */
 public class RejectedFieldsException extends RejectedRequestException {
 
-    private final Map<String, String> errors;
+    private final List<Rejection> rejections;
 
-    RejectedFieldsException(HttpStatus status, Map<String, String> errors) {
-        super(status, errors.keySet().iterator().next(), errors.values().iterator().next());
-        this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+    RejectedFieldsException(HttpStatus status, List<Rejection> rejections) {
+        super(status, rejections.get(0).field(), rejections.get(0).code(), rejections.get(0).arguments().toArray());
+        this.rejections = List.copyOf(rejections);
     }
 
     @Override
-    public Map<String, String> errors() {
-        return errors;
+    public List<Rejection> rejections() {
+        return rejections;
     }
 }

@@ -1,6 +1,6 @@
 package dev.losslens.text;
 
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
 
 /** Which side of the instruction template a token belongs to. */
 public enum Role implements Keyed {

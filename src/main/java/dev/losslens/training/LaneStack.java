@@ -55,8 +55,8 @@ public final class LaneStack implements AutoCloseable {
         Enrolment member = new Enrolment(plan, listener);
         List<GptParameters> start = plan.startingWeights();
         if (!start.get(0).config().equals(config)) {
-            throw new IllegalArgumentException("a " + start.get(0).config().preset() + " comparison in a "
-                    + config.preset() + " stack");
+            throw new IllegalArgumentException("a " + start.get(0).config().name() + " comparison in a "
+                    + config.name() + " stack");
         }
         lanes.add(start, plan.learningRate());
         for (int lane = 0; lane < start.size(); lane++) {

@@ -1,6 +1,6 @@
 package dev.losslens.training;
 
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
 
 /** Life of one lane. */
 public enum LaneStatus implements Keyed {

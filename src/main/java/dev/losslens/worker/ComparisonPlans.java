@@ -2,13 +2,13 @@ package dev.losslens.worker;
 
 import ai.djl.ndarray.NDManager;
 import dev.losslens.comparison.ComparisonConfig;
-import dev.losslens.comparison.ComparisonValidator;
 import dev.losslens.comparison.TrainingProperties;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
 import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.model.GptParameters;
 import dev.losslens.model.ModelConfig;
+import dev.losslens.model.ModelPreset;
 import dev.losslens.text.InstructionTemplate;
 import dev.losslens.text.TokenizedExample;
 import dev.losslens.text.Tokenizer;
@@ -16,6 +16,7 @@ import dev.losslens.training.Evaluator;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.TrainingPlan;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,8 @@ class ComparisonPlans {
 
     /** Parameters of one lane of the largest model a comparison may train. */
     long largestLaneParameters() {
-        return ComparisonValidator.MODELS.stream()
-                .mapToLong(model -> ModelConfig.preset(model, tokenizer.vocabSize()).parameterCount()).max().orElseThrow();
+        return Arrays.stream(ModelPreset.values())
+                .mapToLong(model -> model.config(tokenizer.vocabSize()).parameterCount()).max().orElseThrow();
     }
 
     /**
@@ -53,7 +54,7 @@ class ComparisonPlans {
     TrainingPlan plan(ComparisonConfig config, NDManager manager) {
         List<LaneSpec> lanes = new ArrayList<>();
         List<GptParameters> start = new ArrayList<>();
-        ModelConfig model = ModelConfig.preset(config.model(), tokenizer.vocabSize());
+        ModelConfig model = config.model().config(tokenizer.vocabSize());
         Map<LaneSpec.Init, GptParameters> starts = new EnumMap<>(LaneSpec.Init.class);
         for (ComparisonConfig.LaneConfig lane : config.lanes()) {
             LaneSpec spec = lane.spec();

@@ -8,6 +8,7 @@ import dev.losslens.comparison.ComparisonStore;
 import dev.losslens.comparison.OwnerSecret;
 import dev.losslens.comparison.TrainedLane;
 import dev.losslens.model.BaseCheckpoint;
+import dev.losslens.model.ModelPreset;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import java.io.IOException;
@@ -41,7 +42,7 @@ class TrainedCheckpointsTest {
     @Test
     void anOldLaneBeyondTheListedOnesStillOpensInTheExplorer() throws IOException {
         byte[] weights = bundledBaseWeights();
-        ComparisonConfig config = new ComparisonConfig("capitals", "tiny", 1, 1e-3, 1, 1, 1,
+        ComparisonConfig config = new ComparisonConfig("capitals", ModelPreset.TINY, 1, 1e-3, 1, 1, 1,
                 List.of(new ComparisonConfig.LaneConfig(ObjectiveKind.PRETRAINING, 1, LaneSpec.Init.BASE),
                         new ComparisonConfig.LaneConfig(ObjectiveKind.INSTRUCTION, 0, LaneSpec.Init.BASE)));
         long oldest = 0;

@@ -3,6 +3,7 @@ package dev.losslens.comparison;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.losslens.model.ModelPreset;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import java.sql.Timestamp;
@@ -32,7 +33,7 @@ class EtaTest {
     JdbcClient jdbc;
 
     private long run(long seed, int batch, ComparisonStatus status, Instant started, Instant finished, int done) {
-        ComparisonConfig config = new ComparisonConfig("capitals", "tiny", 300, 1e-4, batch, seed, 25, List.of(
+        ComparisonConfig config = new ComparisonConfig("capitals", ModelPreset.TINY, 300, 1e-4, batch, seed, 25, List.of(
                 new ComparisonConfig.LaneConfig(ObjectiveKind.PRETRAINING, 1, LaneSpec.Init.BASE),
                 new ComparisonConfig.LaneConfig(ObjectiveKind.INSTRUCTION, 0, LaneSpec.Init.BASE)));
         long id = store.insert(config, List.of("a", "b"), status, null, "eta-test", OwnerSecret.generate());

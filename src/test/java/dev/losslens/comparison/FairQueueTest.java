@@ -2,6 +2,7 @@ package dev.losslens.comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.losslens.model.ModelPreset;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import java.util.List;
@@ -30,7 +31,7 @@ class FairQueueTest {
     ComparisonService comparisons;
 
     private long add(OwnerSecret person, ComparisonStatus status, long seed) {
-        ComparisonConfig config = new ComparisonConfig("capitals", "tiny", 300, 1e-3, 16, seed, 25, List.of(
+        ComparisonConfig config = new ComparisonConfig("capitals", ModelPreset.TINY, 300, 1e-3, 16, seed, 25, List.of(
                 new ComparisonConfig.LaneConfig(ObjectiveKind.PRETRAINING, 1, LaneSpec.Init.SCRATCH),
                 new ComparisonConfig.LaneConfig(ObjectiveKind.INSTRUCTION, 0, LaneSpec.Init.SCRATCH)));
         // every learner of the class behind one address

@@ -3,6 +3,7 @@ package dev.losslens.comparison;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.OnPostgres;
+import dev.losslens.model.ModelPreset;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.MetricPoint;
@@ -52,7 +53,7 @@ class PostgresQueueTest {
             Thread.sleep(100);
         }
         ComparisonView view = comparisons.view(id);
-        assertThat(view.status()).isEqualTo("finished");
+        assertThat(view.status()).isEqualTo(ComparisonStatus.FINISHED);
         assertThat(view.lanes()).allSatisfy(lane -> {
             assertThat(lane.metrics()).extracting(MetricPoint::step).containsExactly(0, 3, 6);
             assertThat(store.laneWeights(id, lane.index())).isPresent();
@@ -64,7 +65,7 @@ class PostgresQueueTest {
     @Test
     void instancesClaimingTogetherNeverShareAComparison() throws Exception {
         jdbc.sql("update comparison set status = 'cancelled' where status = 'queued'").update();
-        ComparisonConfig config = new ComparisonConfig("arithmetic", "tiny", 1, 1e-3, 1, 1, 1,
+        ComparisonConfig config = new ComparisonConfig("arithmetic", ModelPreset.TINY, 1, 1e-3, 1, 1, 1,
                 List.of(new ComparisonConfig.LaneConfig(ObjectiveKind.PRETRAINING, 1, LaneSpec.Init.SCRATCH),
                         new ComparisonConfig.LaneConfig(ObjectiveKind.INSTRUCTION, 0, LaneSpec.Init.SCRATCH)));
         Set<Long> queued = new HashSet<>();

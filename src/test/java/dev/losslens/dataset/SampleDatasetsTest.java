@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.losslens.system.InvalidInputException;
 import dev.losslens.system.NotFoundException;
+import dev.losslens.system.Rejection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -58,9 +59,9 @@ class SampleDatasetsTest {
         assertThat(datasets.find("../datasets.json")).isEmpty();
         assertThat(datasets.find(null)).isEmpty();
         assertThatThrownBy(() -> datasets.pairs("corpus", Split.TRAIN))
-                .isInstanceOf(NotFoundException.class)
-                .hasMessage("Unknown dataset 'corpus'. Known: capitals, arithmetic, reversal, plurals, first-word, chat")
-                .extracting("field").isEqualTo("name");
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.rejections()).containsExactly(
+                        new Rejection("name", "dataset.unknown",
+                                List.of("corpus", "capitals, arithmetic, reversal, plurals, first-word, chat"))));
     }
 
     @Test
@@ -69,8 +70,8 @@ class SampleDatasetsTest {
         assertThat(Split.parse(" HeldOut ")).isEqualTo(Split.HELDOUT);
         assertThat(Split.parse("held-out")).isEqualTo(Split.HELDOUT);
         assertThatThrownBy(() -> Split.parse("test"))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessage("split must be 'train' or 'heldout'");
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.rejections())
+                        .containsExactly(new Rejection("split", "dataset.split", List.of())));
         assertThatThrownBy(() -> Split.parse(null)).isInstanceOf(InvalidInputException.class);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.comparison.ComparisonConfig;
 import dev.losslens.comparison.ComparisonService;
+import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.training.LaneSpec;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
@@ -69,9 +70,9 @@ class LabPageTest {
         return result.getResponse().getContentAsString();
     }
 
-    private void awaitStatus(long id, String status, Duration limit) throws InterruptedException {
+    private void awaitStatus(long id, ComparisonStatus status, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (!comparisons.view(id).status().equals(status) && System.nanoTime() < deadline) {
+        while (comparisons.view(id).status() != status && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertThat(comparisons.view(id).status()).isEqualTo(status);
@@ -168,7 +169,7 @@ class LabPageTest {
         MvcTestResult submitted = post(shortRun());
         assertThat(submitted).hasStatus(HttpStatus.FOUND);
         long id = runId(submitted);
-        awaitStatus(id, "finished", Duration.ofSeconds(60));
+        awaitStatus(id, ComparisonStatus.FINISHED, Duration.ofSeconds(60));
 
         // the share link comes from losslens.web.public-url, whatever Host the request claims
         MvcTestResult page = mvc.get().uri("/runs/" + id).header("Host", "evil.example").exchange();
@@ -212,7 +213,7 @@ class LabPageTest {
         assertThat(mvc.post().uri("/runs/" + id + "/cancel").exchange()).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.post().uri("/runs/" + id + "/cancel").cookie(owner).exchange())
                 .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/runs/" + id);
-        awaitStatus(id, "cancelled", Duration.ofSeconds(30));
+        awaitStatus(id, ComparisonStatus.CANCELLED, Duration.ofSeconds(30));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.losslens.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.comparison.ComparisonService;
+import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.text.Tokenizer;
@@ -42,11 +43,11 @@ class PresetLessonsTest {
         assertThat(id.find()).as("redirect to the run page, was %s", location).isTrue();
         long run = Long.parseLong(id.group(1));
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!comparisons.view(run).status().equals("finished") && System.nanoTime() < deadline) {
+        while (comparisons.view(run).status() != ComparisonStatus.FINISHED && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         ComparisonView view = comparisons.view(run);
-        assertThat(view.status()).isEqualTo("finished");
+        assertThat(view.status()).isEqualTo(ComparisonStatus.FINISHED);
         return view;
     }
 

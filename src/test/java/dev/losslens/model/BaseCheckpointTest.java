@@ -72,7 +72,7 @@ class BaseCheckpointTest {
                 return weights.config();
             }
         });
-        assertThat(config).isEqualTo(ModelConfig.preset("tiny", TOKENIZER.vocabSize()));
+        assertThat(config).isEqualTo(ModelPreset.TINY.config(TOKENIZER.vocabSize()));
         assertThat(config.layers()).isEqualTo(2);
         assertThat(config.dModel()).isEqualTo(64);
         assertThat(config.heads()).isEqualTo(4);

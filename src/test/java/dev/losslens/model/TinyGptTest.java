@@ -35,7 +35,7 @@ class TinyGptTest {
     @Test
     void untrainedMeanLossIsCloseToLogVocab() {
         double mean = DJL.run(manager -> {
-            TinyGpt model = new TinyGpt(GptParameters.initialise(ModelConfig.preset("tiny", VOCAB), 1, manager));
+            TinyGpt model = new TinyGpt(GptParameters.initialise(ModelPreset.TINY.config(VOCAB), 1, manager));
             double[] nll = Scoring.score(model, randomIds(100, 2), 5).nll();
             return Arrays.stream(nll, 1, nll.length).average().orElseThrow();
         });
@@ -47,7 +47,7 @@ class TinyGptTest {
     void aBatchOfSequencesScoresEachAsItScoresAlone() {
         List<int[]> sequences = List.of(randomIds(7, 11), randomIds(31, 12), randomIds(2, 13), randomIds(31, 14));
         DJL.run(manager -> {
-            TinyGpt model = new TinyGpt(GptParameters.initialise(ModelConfig.preset("tiny", VOCAB), 3, manager));
+            TinyGpt model = new TinyGpt(GptParameters.initialise(ModelPreset.TINY.config(VOCAB), 3, manager));
             List<TokenScores> together = Scoring.scoreAll(model, sequences, 5);
             for (int i = 0; i < sequences.size(); i++) {
                 TokenScores alone = Scoring.score(model, sequences.get(i), 5);
@@ -73,7 +73,7 @@ class TinyGptTest {
                 LossObjective.weighted(0.25))) {
             double[] perToken = objective.targetWeights(example);
             double[] both = DJL.run(manager -> {
-                TinyGpt model = new TinyGpt(GptParameters.initialise(ModelConfig.preset("tiny", VOCAB), 6, manager));
+                TinyGpt model = new TinyGpt(GptParameters.initialise(ModelPreset.TINY.config(VOCAB), 6, manager));
                 try (NDScope ignored = new NDScope()) {
                     float[] predictions = new float[ids.length - 1];
                     LabelShift.intoPredictions(perToken, predictions, 0);
@@ -94,7 +94,7 @@ class TinyGptTest {
         int[] changed = ids.clone();
         changed[30] = (changed[30] + 7) % VOCAB;
         double[][] both = DJL.run(manager -> {
-            TinyGpt model = new TinyGpt(GptParameters.initialise(ModelConfig.preset("tiny", VOCAB), 4, manager));
+            TinyGpt model = new TinyGpt(GptParameters.initialise(ModelPreset.TINY.config(VOCAB), 4, manager));
             return new double[][] {Scoring.score(model, ids, 1).nll(), Scoring.score(model, changed, 1).nll()};
         });
         for (int t = 1; t < 30; t++) {
@@ -106,7 +106,7 @@ class TinyGptTest {
     @Test
     void topCandidatesAreSortedProbabilitiesAndIncludeTheArgmax() {
         TokenScores scores = DJL.run(manager -> {
-            TinyGpt model = new TinyGpt(GptParameters.initialise(ModelConfig.preset("tiny", VOCAB), 5, manager));
+            TinyGpt model = new TinyGpt(GptParameters.initialise(ModelPreset.TINY.config(VOCAB), 5, manager));
             return Scoring.score(model, randomIds(10, 6), 5);
         });
         for (int t = 1; t < 10; t++) {
@@ -121,7 +121,7 @@ class TinyGptTest {
     @Test
     void sameSeedGivesIdenticalWeightsAndCheckpointsRoundTrip() {
         double[][] nll = DJL.run(manager -> {
-            ModelConfig config = ModelConfig.preset("tiny", VOCAB);
+            ModelConfig config = ModelPreset.TINY.config(VOCAB);
             GptParameters weights = GptParameters.initialise(config, 9, manager);
             byte[] stored = Checkpoints.toBytes(weights);
             try {

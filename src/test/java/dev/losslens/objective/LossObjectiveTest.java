@@ -1,6 +1,6 @@
 package dev.losslens.objective;
 
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
 import static dev.losslens.text.Role.PROMPT;
 import static dev.losslens.text.Role.RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,6 @@
 package dev.losslens.quiz;
 
-import dev.losslens.keyed.Keyed;
+import dev.losslens.notation.Keyed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.lab.LabPreset;

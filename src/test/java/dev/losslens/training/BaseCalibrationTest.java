@@ -10,6 +10,7 @@ import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.model.DjlTestThread;
 import dev.losslens.model.GptParameters;
 import dev.losslens.model.ModelConfig;
+import dev.losslens.model.ModelPreset;
 import dev.losslens.model.StackedGpt;
 import dev.losslens.model.TinyGpt;
 import dev.losslens.text.InstructionTemplate;
@@ -44,7 +45,7 @@ class BaseCalibrationTest {
         return DJL.run(manager -> {
             TinyGpt base = new TinyGpt(BaseCheckpoint.load(manager));
             TinyGpt untrained = new TinyGpt(GptParameters.initialise(
-                    ModelConfig.preset("tiny", TOKENIZER.vocabSize()), 0, manager));
+                    ModelPreset.TINY.config(TOKENIZER.vocabSize()), 0, manager));
             Map<String, double[][]> byTask = new LinkedHashMap<>();
             for (DatasetInfo task : DATASETS.list()) {
                 List<PromptResponsePair> pairs = DATASETS.pairs(task.name(), Split.HELDOUT);

@@ -15,6 +15,7 @@ import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.model.DjlTestThread;
 import dev.losslens.model.GptParameters;
 import dev.losslens.model.ModelConfig;
+import dev.losslens.model.ModelPreset;
 import dev.losslens.model.StackedGpt;
 import dev.losslens.model.TinyGpt;
 import dev.losslens.objective.LossObjective;
@@ -38,7 +39,7 @@ class LaneStackTest {
     private static final Tokenizer TOKENIZER = Tokenizer.bundled();
     private static final InstructionTemplate TEMPLATE = new InstructionTemplate(TOKENIZER);
     private static final SampleDatasets DATASETS = new SampleDatasets(new DefaultResourceLoader());
-    private static final ModelConfig TINY = ModelConfig.preset("tiny", TOKENIZER.vocabSize());
+    private static final ModelConfig TINY = ModelPreset.TINY.config(TOKENIZER.vocabSize());
     private static final LaneSpec SFT_FROM_BASE = new LaneSpec(LossObjective.INSTRUCTION, LaneSpec.Init.BASE);
     private static final LaneSpec PT_FROM_SCRATCH = new LaneSpec(LossObjective.PRETRAINING, LaneSpec.Init.SCRATCH);
     private static final LaneSpec HALF = new LaneSpec(LossObjective.weighted(0.5), LaneSpec.Init.SCRATCH);

@@ -16,6 +16,7 @@ import dev.losslens.model.Checkpoints;
 import dev.losslens.model.DjlTestThread;
 import dev.losslens.model.GptParameters;
 import dev.losslens.model.ModelConfig;
+import dev.losslens.model.ModelPreset;
 import dev.losslens.model.TinyGpt;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.text.InstructionTemplate;
@@ -43,7 +44,7 @@ class LockstepTrainingTest {
     private static final Tokenizer TOKENIZER = Tokenizer.bundled();
     private static final InstructionTemplate TEMPLATE = new InstructionTemplate(TOKENIZER);
     private static final SampleDatasets DATASETS = new SampleDatasets(new DefaultResourceLoader());
-    private static final ModelConfig TINY = ModelConfig.preset("tiny", TOKENIZER.vocabSize());
+    private static final ModelConfig TINY = ModelPreset.TINY.config(TOKENIZER.vocabSize());
     private static final LaneSpec SFT = new LaneSpec(LossObjective.INSTRUCTION, LaneSpec.Init.SCRATCH);
     private static final LaneSpec PT = new LaneSpec(LossObjective.PRETRAINING, LaneSpec.Init.SCRATCH);
     private static final long SEED = 11;

@@ -14,6 +14,7 @@ import dev.losslens.model.DjlEngine;
 import dev.losslens.model.DjlTestThread;
 import dev.losslens.model.GptParameters;
 import dev.losslens.model.ModelConfig;
+import dev.losslens.model.ModelPreset;
 import dev.losslens.model.Scoring;
 import dev.losslens.model.TinyGpt;
 import dev.losslens.objective.LossObjective;
@@ -40,7 +41,7 @@ class TrainingUnderLoadTest {
     private static final Tokenizer TOKENIZER = Tokenizer.bundled();
     private static final InstructionTemplate TEMPLATE = new InstructionTemplate(TOKENIZER);
     private static final SampleDatasets DATASETS = new SampleDatasets(new DefaultResourceLoader());
-    private static final ModelConfig TINY = ModelConfig.preset("tiny", TOKENIZER.vocabSize());
+    private static final ModelConfig TINY = ModelPreset.TINY.config(TOKENIZER.vocabSize());
     private static final long SEED = 5;
     private static final int EXPLORER_CLIENTS = 2;
     private static final int GC_EVERY_READS = 4;

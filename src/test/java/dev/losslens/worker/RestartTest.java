@@ -9,6 +9,7 @@ import dev.losslens.comparison.ComparisonStore;
 import dev.losslens.comparison.MeasurementStore;
 import dev.losslens.comparison.OwnerSecret;
 import dev.losslens.comparison.TrainingProperties;
+import dev.losslens.model.ModelPreset;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.MetricPoint;
@@ -91,7 +92,7 @@ class RestartTest {
 
     /** A comparison some trainer claimed and was training: lanes running, two points measured per lane. */
     private long runningComparison(long seed, String claimedBy, Instant heartbeat) {
-        ComparisonConfig config = new ComparisonConfig("capitals", "tiny", 100, 1e-3, 8, seed, 10, List.of(
+        ComparisonConfig config = new ComparisonConfig("capitals", ModelPreset.TINY, 100, 1e-3, 8, seed, 10, List.of(
                 new ComparisonConfig.LaneConfig(ObjectiveKind.PRETRAINING, 1.0, LaneSpec.Init.SCRATCH),
                 new ComparisonConfig.LaneConfig(ObjectiveKind.INSTRUCTION, 0.0, LaneSpec.Init.SCRATCH)));
         List<String> labels = config.lanes().stream().map(lane -> lane.spec().label()).toList();

@@ -1,4 +1,4 @@
-package dev.losslens.keyed;
+package dev.losslens.notation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

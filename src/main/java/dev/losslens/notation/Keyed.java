@@ -1,4 +1,4 @@
-package dev.losslens.keyed;
+package dev.losslens.notation;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
