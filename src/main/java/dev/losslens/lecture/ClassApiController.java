@@ -1,16 +1,12 @@
 package dev.losslens.lecture;
 
 import dev.losslens.system.ApiAnswers;
-import dev.losslens.system.CsvCell;
+import dev.losslens.system.CsvTable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -98,12 +94,8 @@ class ClassApiController {
     ResponseEntity<String> results(@PathVariable String code, HttpServletRequest request) {
         ClassSession session = classes.session(code);
         classes.requirePresenter(session, ClassCookies.PRESENTER.read(request));
-        StringBuilder csv = new StringBuilder();
-        for (List<String> row : classes.resultRows(session)) {
-            csv.append(String.join(",", row.stream().map(CsvCell::of).toList())).append("\r\n");
-        }
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("losslens-class-" + session.code() + ".csv").build().toString())
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv.toString());
+        CsvTable csv = new CsvTable("question", "state", "option", "answers", "right", "median");
+        classes.resultRows(session).forEach(csv::row);
+        return csv.attachment("losslens-class-" + session.code() + ".csv");
     }
 }
