@@ -7,6 +7,7 @@ import dev.losslens.system.CsvTable;
 import dev.losslens.training.MetricPoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +27,8 @@ class ComparisonCsvController {
     @Operation(summary = "Every metric point of every lane as CSV, one row per lane and evaluation step")
     @GetMapping("/api/comparisons/{id}/metrics.csv")
     ResponseEntity<String> metrics(@PathVariable long id) {
-        CsvTable csv = new CsvTable("lane", "label", "objective", "prompt_weight", "init", "step", "train_loss",
-                "response_nll", "prompt_nll", "full_nll", "exact_match", "drift");
+        CsvTable csv = new CsvTable(List.of("lane", "label", "objective", "prompt_weight", "init", "step",
+                "train_loss", "response_nll", "prompt_nll", "full_nll", "exact_match", "drift"));
         for (LaneView lane : comparisons.view(id).lanes()) {
             for (MetricPoint p : lane.metrics()) {
                 csv.row(lane.index(), lane.label(), lane.objective(), lane.promptWeight(), lane.init(), p.step(),

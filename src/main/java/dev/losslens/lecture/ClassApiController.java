@@ -1,7 +1,6 @@
 package dev.losslens.lecture;
 
 import dev.losslens.system.ApiAnswers;
-import dev.losslens.system.CsvTable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,10 +24,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ClassApiController {
 
     private final ClassService classes;
+    private final ClassVotes votes;
+    private final ClassSnapshots snapshots;
     private final ClassStream stream;
 
-    ClassApiController(ClassService classes, ClassStream stream) {
+    ClassApiController(ClassService classes, ClassVotes votes, ClassSnapshots snapshots, ClassStream stream) {
         this.classes = classes;
+        this.votes = votes;
+        this.snapshots = snapshots;
         this.stream = stream;
     }
 
@@ -50,7 +53,7 @@ class ClassApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ClassState open(HttpServletRequest request, HttpServletResponse response) {
-        return classes.state(classes.open(ClassCookies.PRESENTER.readOrIssue(request, response),
+        return snapshots.state(classes.open(ClassCookies.PRESENTER.readOrIssue(request, response),
                 request.getRemoteAddr()));
     }
 
@@ -58,7 +61,7 @@ class ClassApiController {
     @Operation(summary = "The session's step and current poll; a poll's results only once revealed")
     @GetMapping("/{code}")
     ClassState state(@PathVariable String code) {
-        return classes.state(classes.session(code));
+        return snapshots.state(classes.session(code));
     }
 
     @ApiAnswers(problems = {400, 404, 429}, events = {"state"})
@@ -75,7 +78,7 @@ class ClassApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void vote(@PathVariable String code, @RequestBody VoteRequest vote, HttpServletRequest request,
               HttpServletResponse response) {
-        classes.vote(code, ClassCookies.PARTICIPANT.readOrIssue(request, response), vote.question(), vote.choice(),
+        votes.vote(code, ClassCookies.PARTICIPANT.readOrIssue(request, response), vote.question(), vote.choice(),
                 vote.number());
     }
 
@@ -84,7 +87,7 @@ class ClassApiController {
             + "the class's λ answers; 429 when the presenter's queue allowance is used up)")
     @PostMapping("/{code}/control")
     ClassState control(@PathVariable String code, @RequestBody ControlRequest control, HttpServletRequest request) {
-        return classes.state(classes.control(code, ClassCookies.PRESENTER.read(request), request.getRemoteAddr(),
+        return snapshots.state(classes.control(code, ClassCookies.PRESENTER.read(request), request.getRemoteAddr(),
                 ControlAction.of(control.action()), control.step()));
     }
 
@@ -94,8 +97,6 @@ class ClassApiController {
     ResponseEntity<String> results(@PathVariable String code, HttpServletRequest request) {
         ClassSession session = classes.session(code);
         classes.requirePresenter(session, ClassCookies.PRESENTER.read(request));
-        CsvTable csv = new CsvTable("question", "state", "option", "answers", "right", "median");
-        classes.resultRows(session).forEach(csv::row);
-        return csv.attachment("losslens-class-" + session.code() + ".csv");
+        return snapshots.results(session).attachment("losslens-class-" + session.code() + ".csv");
     }
 }

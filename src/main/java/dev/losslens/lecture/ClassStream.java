@@ -19,11 +19,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ClassStream {
 
     private final ClassService classes;
+    private final ClassSnapshots snapshots;
     private final LectureProperties limits;
     private final StreamRegistry<String, Screen> streams;
 
-    ClassStream(ClassService classes, LectureProperties limits) {
+    ClassStream(ClassService classes, ClassSnapshots snapshots, LectureProperties limits) {
         this.classes = classes;
+        this.snapshots = snapshots;
         this.limits = limits;
         this.streams = new StreamRegistry<>("losslens-class-events", new StreamSlots.Limits(limits.maxStreams(),
                 limits.maxStreamsPerClient(), limits.maxStreamsPerPerson(),
@@ -79,7 +81,7 @@ class ClassStream {
         protected void publish() {
             ClassState state;
             try {
-                state = classes.state(classes.session(code));
+                state = snapshots.state(classes.session(code));
             } catch (NotFoundException ended) {
                 // the session expired: its screens are let go, and the publisher stops at the next tick
                 subscribers().forEach(screen -> {

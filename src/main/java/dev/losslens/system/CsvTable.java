@@ -23,8 +23,8 @@ public final class CsvTable {
 
     private final StringBuilder text = new StringBuilder();
 
-    public CsvTable(String... header) {
-        row(Arrays.asList(header));
+    public CsvTable(List<String> header) {
+        row(header);
     }
 
     /** @param cells written as {@link String#valueOf}, a null as an empty cell */

@@ -2,14 +2,14 @@ package dev.losslens.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CsvTableTest {
 
     @Test
     void everyLineEndsInCrlfAndTheHeaderIsARowLikeAnyOther() {
-        assertThat(new CsvTable("lane", "label").row(0, "scratch").row(1, null).text())
+        assertThat(new CsvTable(List.of("lane", "label")).row(0, "scratch").row(1, null).text())
                 .isEqualTo("lane,label\r\n0,scratch\r\n1,\r\n");
     }
 
@@ -25,7 +25,7 @@ class CsvTableTest {
 
     @Test
     void textASpreadsheetWouldRunAsAFormulaIsDefused() {
-        assertThat(Arrays.asList("=1+1", "+1", "-cmd", "@SUM(A1)", "\tx", "\rx").stream().map(CsvTable::cell))
+        assertThat(List.of("=1+1", "+1", "-cmd", "@SUM(A1)", "\tx", "\rx").stream().map(CsvTable::cell))
                 .containsExactly("'=1+1", "'+1", "'-cmd", "'@SUM(A1)", "'\tx", "\"'\rx\"");
         assertThat(CsvTable.cell("=HYPERLINK(\"http://evil.example\",\"x\")"))
                 .isEqualTo("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"");
@@ -34,7 +34,7 @@ class CsvTableTest {
 
     @Test
     void numbersStayNumbersEvenWhenNegative() {
-        assertThat(new CsvTable("x").row(-0.25).row(-3).row(1.5e-7).row("-0.5").row(-1e-9).text())
+        assertThat(new CsvTable(List.of("x")).row(-0.25).row(-3).row(1.5e-7).row("-0.5").row(-1e-9).text())
                 .isEqualTo("x\r\n-0.25\r\n-3\r\n1.5E-7\r\n-0.5\r\n-1.0E-9\r\n");
         assertThat(CsvTable.cell(Double.NEGATIVE_INFINITY)).isEqualTo("'-Infinity");
     }
