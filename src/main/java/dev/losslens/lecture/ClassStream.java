@@ -105,6 +105,7 @@ class ClassStream {
             }
         }
 
+        /** A new event for every screen: a built event cannot be sent twice. */
         private static SseEmitter.SseEventBuilder event(ClassState state) {
             return SseEmitter.event().name("state").data(state);
         }
