@@ -1,12 +1,9 @@
 package dev.losslens.lab;
 
 import dev.losslens.comparison.ComparisonService;
-import dev.losslens.system.TickingPublisher;
+import dev.losslens.system.StreamRegistry;
 import dev.losslens.system.StreamSlots;
 import jakarta.annotation.PreDestroy;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -19,44 +16,27 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ComparisonStream {
 
     private final ComparisonService comparisons;
-    private final StreamProperties limits;
-    private final Map<Long, RunPublisher> publishers = new ConcurrentHashMap<>();
-    private final StreamSlots slots;
-    private final ScheduledExecutorService ticks = TickingPublisher.ticks("losslens-events");
+    private final StreamRegistry<Long, RunPublisher.Subscriber> streams;
 
     ComparisonStream(ComparisonService comparisons, StreamProperties limits) {
         this.comparisons = comparisons;
-        this.limits = limits;
-        this.slots = new StreamSlots(new StreamSlots.Limits(limits.maxTotal(), limits.maxPerAddress(),
-                limits.maxPerClient(), "You have %d live streams open; close a run page first",
-                "Your network has %d live streams open; try again shortly",
-                "The server has %d live streams open; try again shortly"));
+        this.streams = new StreamRegistry<>("losslens-events", new StreamSlots.Limits(limits.maxTotal(),
+                limits.maxPerAddress(), limits.maxPerClient(), "streams.run"), limits.timeout(),
+                (id, ticks) -> new RunPublisher(id, comparisons, ticks, limits), RunPublisher.Subscriber::new);
     }
 
     SseEmitter subscribe(long id, String person, String address) {
         comparisons.require(id);
-        Runnable release = slots.reserve(person, address);
-        SseEmitter emitter = new SseEmitter(limits.timeout().toMillis());
-        publishers.compute(id, (key, publisher) -> {
-            RunPublisher.Subscriber subscriber = new RunPublisher.Subscriber(emitter, release);
-            if (publisher != null && publisher.add(subscriber)) {
-                return publisher;
-            }
-            RunPublisher fresh = new RunPublisher(id, comparisons, ticks, limits);
-            fresh.onClosed(() -> publishers.remove(id, fresh));
-            fresh.add(subscriber);
-            return fresh;
-        });
-        return emitter;
+        return streams.subscribe(id, person, address);
     }
 
     /** Runs being read for their watchers now. */
     int publishers() {
-        return publishers.size();
+        return streams.publishers();
     }
 
     @PreDestroy
     void shutdown() {
-        ticks.shutdownNow();
+        streams.shutdown();
     }
 }

@@ -1,16 +1,11 @@
 package dev.losslens.lecture;
 
 import dev.losslens.system.ApiAnswers;
-import dev.losslens.system.CsvCell;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,10 +24,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ClassApiController {
 
     private final ClassService classes;
+    private final ClassVotes votes;
+    private final ClassSnapshots snapshots;
     private final ClassStream stream;
 
-    ClassApiController(ClassService classes, ClassStream stream) {
+    ClassApiController(ClassService classes, ClassVotes votes, ClassSnapshots snapshots, ClassStream stream) {
         this.classes = classes;
+        this.votes = votes;
+        this.snapshots = snapshots;
         this.stream = stream;
     }
 
@@ -54,7 +53,7 @@ class ClassApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ClassState open(HttpServletRequest request, HttpServletResponse response) {
-        return classes.state(classes.open(ClassCookies.PRESENTER.readOrIssue(request, response),
+        return snapshots.state(classes.open(ClassCookies.PRESENTER.readOrIssue(request, response),
                 request.getRemoteAddr()));
     }
 
@@ -62,7 +61,7 @@ class ClassApiController {
     @Operation(summary = "The session's step and current poll; a poll's results only once revealed")
     @GetMapping("/{code}")
     ClassState state(@PathVariable String code) {
-        return classes.state(classes.session(code));
+        return snapshots.state(classes.session(code));
     }
 
     @ApiAnswers(problems = {400, 404, 429}, events = {"state"})
@@ -79,7 +78,7 @@ class ClassApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void vote(@PathVariable String code, @RequestBody VoteRequest vote, HttpServletRequest request,
               HttpServletResponse response) {
-        classes.vote(code, ClassCookies.PARTICIPANT.readOrIssue(request, response), vote.question(), vote.choice(),
+        votes.vote(code, ClassCookies.PARTICIPANT.readOrIssue(request, response), vote.question(), vote.choice(),
                 vote.number());
     }
 
@@ -88,7 +87,7 @@ class ClassApiController {
             + "the class's λ answers; 429 when the presenter's queue allowance is used up)")
     @PostMapping("/{code}/control")
     ClassState control(@PathVariable String code, @RequestBody ControlRequest control, HttpServletRequest request) {
-        return classes.state(classes.control(code, ClassCookies.PRESENTER.read(request), request.getRemoteAddr(),
+        return snapshots.state(classes.control(code, ClassCookies.PRESENTER.read(request), request.getRemoteAddr(),
                 ControlAction.of(control.action()), control.step()));
     }
 
@@ -98,12 +97,6 @@ class ClassApiController {
     ResponseEntity<String> results(@PathVariable String code, HttpServletRequest request) {
         ClassSession session = classes.session(code);
         classes.requirePresenter(session, ClassCookies.PRESENTER.read(request));
-        StringBuilder csv = new StringBuilder();
-        for (List<String> row : classes.resultRows(session)) {
-            csv.append(String.join(",", row.stream().map(CsvCell::of).toList())).append("\r\n");
-        }
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("losslens-class-" + session.code() + ".csv").build().toString())
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv.toString());
+        return snapshots.results(session).attachment("losslens-class-" + session.code() + ".csv");
     }
 }

@@ -1,13 +1,11 @@
 package dev.losslens.lecture;
 
 import dev.losslens.system.NotFoundException;
+import dev.losslens.system.StreamRegistry;
 import dev.losslens.system.StreamSlots;
 import dev.losslens.system.TickingPublisher;
 import dev.losslens.system.TooManyRequestsException;
 import jakarta.annotation.PreDestroy;
-import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -21,49 +19,32 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ClassStream {
 
     private final ClassService classes;
+    private final ClassSnapshots snapshots;
     private final LectureProperties limits;
-    private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
-    private final StreamSlots slots;
-    private final ScheduledExecutorService ticks = TickingPublisher.ticks("losslens-class-events");
+    private final StreamRegistry<String, Screen> streams;
 
-    ClassStream(ClassService classes, LectureProperties limits) {
+    ClassStream(ClassService classes, ClassSnapshots snapshots, LectureProperties limits) {
         this.classes = classes;
+        this.snapshots = snapshots;
         this.limits = limits;
-        this.slots = new StreamSlots(new StreamSlots.Limits(limits.maxStreams(), limits.maxStreamsPerClient(),
-                limits.maxStreamsPerPerson(), "You have %d class streams open; close a lecture or join page first",
-                "Your network has %d class streams open; try again shortly",
-                "The server has %d class streams open; try again shortly"));
+        this.streams = new StreamRegistry<>("losslens-class-events", new StreamSlots.Limits(limits.maxStreams(),
+                limits.maxStreamsPerClient(), limits.maxStreamsPerPerson(), "streams.class"), limits.streamTimeout(),
+                Publisher::new,
+                Screen::new);
     }
 
     SseEmitter subscribe(ClassSession session, String person, String address) {
-        Runnable release = slots.reserve(person, address);
-        SseEmitter emitter = new SseEmitter(limits.streamTimeout().toMillis());
-        try {
-            Screen subscriber = new Screen(emitter, release);
-            publishers.compute(session.code(), (code, publisher) -> {
-                if (publisher != null && publisher.add(subscriber)) {
-                    return publisher;
-                }
-                Publisher fresh = new Publisher(code);
-                fresh.onClosed(() -> publishers.remove(code, fresh));
-                fresh.add(subscriber);
-                return fresh;
-            });
-        } catch (TooManyRequestsException full) {
-            release.run();
-            throw full;
-        }
-        return emitter;
+        return streams.subscribe(session.code(), person, address);
     }
 
     /** Sessions being read for their screens now. */
     int publishers() {
-        return publishers.size();
+        return streams.publishers();
     }
 
     @PreDestroy
     void shutdown() {
-        ticks.shutdownNow();
+        streams.shutdown();
     }
 
     /** One watched session: reads it once per tick and fans the snapshot out when it has changed. */
@@ -73,7 +54,7 @@ class ClassStream {
         private volatile ClassState last;
         private long lastSent = System.nanoTime();
 
-        Publisher(String code) {
+        Publisher(String code, ScheduledExecutorService ticks) {
             super(ticks, limits.tick());
             this.code = code;
         }
@@ -81,15 +62,14 @@ class ClassStream {
         @Override
         protected void admit(int watching) {
             if (watching >= limits.maxStreamsPerSession()) {
-                throw new TooManyRequestsException("events", "This session already has %d screens following it"
-                        .formatted(limits.maxStreamsPerSession()));
+                throw new TooManyRequestsException("events", "streams.class.session", limits.maxStreamsPerSession());
             }
         }
 
         @Override
         protected void welcome(Screen subscriber) {
             ClassState known = last;
-            if (known != null && !subscriber.send(known)) {
+            if (known != null && !subscriber.send(event(known))) {
                 drop(subscriber);
             }
         }
@@ -98,7 +78,7 @@ class ClassStream {
         protected void publish() {
             ClassState state;
             try {
-                state = classes.state(classes.session(code));
+                state = snapshots.state(classes.session(code));
             } catch (NotFoundException ended) {
                 // the session expired: its screens are let go, and the publisher stops at the next tick
                 subscribers().forEach(screen -> {
@@ -115,11 +95,16 @@ class ClassStream {
             if (changed || heartbeat) {
                 lastSent = System.nanoTime();
                 for (Screen subscriber : subscribers()) {
-                    if (!(changed ? subscriber.send(state) : subscriber.heartbeat())) {
+                    if (!(changed ? subscriber.send(event(state)) : subscriber.heartbeat())) {
                         drop(subscriber);
                     }
                 }
             }
+        }
+
+        /** A new event for every screen: a built event cannot be sent twice. */
+        private static SseEmitter.SseEventBuilder event(ClassState state) {
+            return SseEmitter.event().name("state").data(state);
         }
 
         @Override
@@ -130,24 +115,5 @@ class ClassStream {
 
     /** One screen's stream. */
     private record Screen(SseEmitter emitter, Runnable release) implements TickingPublisher.Subscriber {
-
-        /** @return false when the client is gone */
-        boolean send(ClassState state) {
-            try {
-                emitter.send(SseEmitter.event().name("state").data(state));
-                return true;
-            } catch (IOException | IllegalStateException gone) {
-                return false;
-            }
-        }
-
-        boolean heartbeat() {
-            try {
-                emitter.send(SseEmitter.event().comment("heartbeat"));
-                return true;
-            } catch (IOException | IllegalStateException gone) {
-                return false;
-            }
-        }
     }
 }

@@ -15,6 +15,11 @@ record Deck(String id, String title, String prompt, String response, List<Step> 
         return steps.get(Math.max(0, Math.min(index, steps.size() - 1)));
     }
 
+    /** The indices of the steps on which the class can answer the question. */
+    List<Integer> asking(String question) {
+        return steps.stream().filter(s -> s.asks() && s.question().equals(question)).map(Step::index).toList();
+    }
+
     Optional<NumberQuestion> numberQuestion(String id) {
         return questions.stream().filter(question -> question.id().equals(id)).findFirst();
     }

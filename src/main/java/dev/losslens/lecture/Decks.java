@@ -8,6 +8,7 @@ import dev.losslens.notation.Keyed;
 import dev.losslens.quiz.ClassQuestions;
 import dev.losslens.system.BundledFiles;
 import dev.losslens.system.JsonFields;
+import dev.losslens.system.NotFoundException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -56,6 +57,11 @@ class Decks {
 
     Optional<Deck> find(String id) {
         return Optional.ofNullable(id == null ? null : decks.get(id));
+    }
+
+    /** The deck a session runs; a 404 if it has been uninstalled since. */
+    Deck of(ClassSession session) {
+        return find(session.deck()).orElseThrow(() -> new NotFoundException("deck", "class.deck-gone", session.deck()));
     }
 
     /** The deck a new class session runs. */

@@ -19,10 +19,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class JoinController {
 
     private final ClassService classes;
+    private final ClassVotes votes;
+    private final ClassSnapshots snapshots;
     private final Wording wording;
 
-    JoinController(ClassService classes, Wording wording) {
+    JoinController(ClassService classes, ClassVotes votes, ClassSnapshots snapshots, Wording wording) {
         this.classes = classes;
+        this.votes = votes;
+        this.snapshots = snapshots;
         this.wording = wording;
     }
 
@@ -58,7 +62,7 @@ class JoinController {
         String participant = ClassCookies.PARTICIPANT.readOrIssue(request, response);
         FormErrors errors = new FormErrors();
         errors.attempt(() -> {
-            classes.vote(code, participant, question, FormNumbers.integer("choice", choice),
+            votes.vote(code, participant, question, FormNumbers.integer("choice", choice),
                     FormNumbers.decimal("number", number));
             return true;
         });
@@ -70,9 +74,9 @@ class JoinController {
     }
 
     private void show(ClassSession session, String participant, Model model) {
-        ClassState state = classes.state(session);
+        ClassState state = snapshots.state(session);
         model.addAttribute("state", state);
-        model.addAttribute("mine", classes.myVote(session, state.poll() == null ? null : state.poll().question(),
+        model.addAttribute("mine", votes.myVote(session, state.poll() == null ? null : state.poll().question(),
                 Optional.of(participant)).orElse(null));
     }
 }

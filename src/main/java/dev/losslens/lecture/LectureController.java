@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LectureController {
 
     private final ClassService classes;
+    private final ClassSnapshots snapshots;
     private final Decks decks;
     private final PresetRuns runs;
     private final ComparisonService comparisons;
@@ -42,10 +43,11 @@ class LectureController {
     private final PublicAddress publicAddress;
     private final Wording wording;
 
-    LectureController(ClassService classes, Decks decks, PresetRuns runs, ComparisonService comparisons,
-                      WebProperties web, PublicAddress publicAddress, Wording wording) {
+    LectureController(ClassService classes, ClassSnapshots snapshots, Decks decks, PresetRuns runs,
+                      ComparisonService comparisons, WebProperties web, PublicAddress publicAddress, Wording wording) {
         this.publicAddress = publicAddress;
         this.classes = classes;
+        this.snapshots = snapshots;
         this.decks = decks;
         this.runs = runs;
         this.comparisons = comparisons;
@@ -79,7 +81,7 @@ class LectureController {
     @GetMapping("/lecture/{code}")
     String deck(@PathVariable String code, HttpServletRequest request, Model model) {
         ClassSession session = presented(code, request, model);
-        Step step = classes.deck(session).step(session.step());
+        Step step = decks.of(session).step(session.step());
         if (step.preset() != null) {
             PresetRuns.Observation run = runs.observe(step.preset());
             model.addAttribute("race", new Race(run.run(), run.steps(), run.stepsDone(), run.finished(),
@@ -201,11 +203,11 @@ class LectureController {
     private ClassSession presented(String code, HttpServletRequest request, Model model) {
         ClassSession session = classes.session(code);
         classes.requirePresenter(session, ClassCookies.PRESENTER.read(request));
-        Deck deck = classes.deck(session);
+        Deck deck = decks.of(session);
         model.addAttribute("classSession", session);
         model.addAttribute("deck", deck);
         model.addAttribute("step", deck.step(session.step()));
-        model.addAttribute("state", classes.state(session));
+        model.addAttribute("state", snapshots.state(session));
         model.addAttribute("joinUrl", web.link("/join"));
         return session;
     }

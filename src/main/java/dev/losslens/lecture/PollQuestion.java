@@ -12,4 +12,9 @@ record PollQuestion(String id, String text, List<String> options, Double min, Do
     boolean numeric() {
         return min != null;
     }
+
+    /** A number question's bounds in words ("0 to 1"), else null. */
+    String range() {
+        return numeric() ? NumberAnswers.shown(min) + " to " + NumberAnswers.shown(max) : null;
+    }
 }

@@ -17,10 +17,10 @@ public final class StreamSlots {
     private final AtomicInteger open = new AtomicInteger();
 
     /**
-     * The caps and what a refused client is told; each refusal has {@code %d} for its cap.
+     * The caps, and the errors bundle's words for a refused client: {@code refusals} + {@code .person},
+     * {@code .address} and {@code .server}, each with its cap for {0}.
      */
-    public record Limits(int maxTotal, int maxPerAddress, int maxPerPerson, String personFull, String addressFull,
-                         String serverFull) {
+    public record Limits(int maxTotal, int maxPerAddress, int maxPerPerson, String refusals) {
     }
 
     public StreamSlots(Limits limits) {
@@ -35,9 +35,9 @@ public final class StreamSlots {
      * @throws TooManyRequestsException when the person, the address or the instance is at its cap
      */
     public Runnable reserve(String person, String address) {
-        take(perPerson, person, limits.maxPerPerson(), limits.personFull());
+        take(perPerson, person, limits.maxPerPerson(), limits.refusals() + ".person");
         try {
-            take(perAddress, address, limits.maxPerAddress(), limits.addressFull());
+            take(perAddress, address, limits.maxPerAddress(), limits.refusals() + ".address");
         } catch (TooManyRequestsException full) {
             give(perPerson, person);
             throw full;
@@ -46,7 +46,7 @@ public final class StreamSlots {
             open.decrementAndGet();
             give(perPerson, person);
             give(perAddress, address);
-            throw new TooManyRequestsException("events", limits.serverFull().formatted(limits.maxTotal()));
+            throw new TooManyRequestsException("events", limits.refusals() + ".server", limits.maxTotal());
         }
         return () -> {
             open.decrementAndGet();
@@ -58,7 +58,7 @@ public final class StreamSlots {
     private static void take(Map<String, Integer> counts, String key, int cap, String refusal) {
         if (counts.merge(key, 1, Integer::sum) > cap) {
             give(counts, key);
-            throw new TooManyRequestsException("events", refusal.formatted(cap));
+            throw new TooManyRequestsException("events", refusal, cap);
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.losslens.system;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,15 +32,6 @@ public abstract class TickingPublisher<S extends TickingPublisher.Subscriber> {
     protected TickingPublisher(ScheduledExecutorService ticks, Duration tick) {
         this.ticks = ticks;
         this.tick = tick;
-    }
-
-    /** The daemon threads that tick a registry's publishers. */
-    public static ScheduledExecutorService ticks(String name) {
-        return Executors.newScheduledThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     public void onClosed(Runnable action) {
@@ -116,5 +107,20 @@ public abstract class TickingPublisher<S extends TickingPublisher.Subscriber> {
         SseEmitter emitter();
 
         Runnable release();
+
+        /** @return false when the client is gone; its publisher then drops it */
+        default boolean send(SseEmitter.SseEventBuilder event) {
+            try {
+                emitter().send(event);
+                return true;
+            } catch (IOException | IllegalStateException gone) {
+                return false;
+            }
+        }
+
+        /** A comment that reaches nobody's page: only a dead connection notices it, by failing. */
+        default boolean heartbeat() {
+            return send(SseEmitter.event().comment("heartbeat"));
+        }
     }
 }

@@ -116,7 +116,7 @@ class PresetLessonsTest {
         assertThat(started.find()).isTrue();
         long quizRun = Long.parseLong(started.group(1));
         assertThat(comparisons.view(quizRun).status()).as("the run the quiz started stays queued")
-                .isIn("queued", "running");
+                .isIn(ComparisonStatus.QUEUED, ComparisonStatus.RUNNING);
 
         ComparisonView run = train("objective-from-base");
         assertThat(run.id()).as("the lab's button joins the run the quiz started").isEqualTo(quizRun);

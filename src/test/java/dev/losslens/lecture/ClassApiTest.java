@@ -140,8 +140,8 @@ class ClassApiTest {
 
         String csv = mvc.get().uri("/api/classes/" + session.code() + "/results.csv").cookie(session.presenter())
                 .exchange().getResponse().getContentAsString();
-        assertThat(csv).startsWith("\"question\",\"state\",\"option\",\"answers\",\"right\",\"median\"")
-                .contains("\"" + PREDICT + "\",\"revealed\"").doesNotContain("participant");
+        assertThat(csv).startsWith("question,state,option,answers,right,median\r\n")
+                .contains("\r\n" + PREDICT + ",revealed,").doesNotContain("participant");
 
         assertThat(control(session, session.presenter(), "{\"action\": \"reset\"}")).hasStatusOk();
         assertThat(poll(session.code()).get("answered").asInt()).isZero();
@@ -442,7 +442,8 @@ class ClassApiTest {
                     "192.0.2.1"));
         }
         assertThatThrownBy(() -> stream.subscribe(classes.session(session.code()), "one more phone", "192.0.2.1"))
-                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("Your network has");
+                .isInstanceOfSatisfying(TooManyRequestsException.class, e -> assertThat(e.rejections().get(0).code())
+                        .isEqualTo("streams.class.address"));
         screens.add(stream.subscribe(classes.session(session.code()), "one more phone", "192.0.2.2"));
         screens.forEach(SseEmitter::complete);
 
@@ -451,7 +452,8 @@ class ClassApiTest {
             tabs.add(stream.subscribe(classes.session(session.code()), "one browser", "192.0.2.3"));
         }
         assertThatThrownBy(() -> stream.subscribe(classes.session(session.code()), "one browser", "192.0.2.3"))
-                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("You have");
+                .isInstanceOfSatisfying(TooManyRequestsException.class, e -> assertThat(e.rejections().get(0).code())
+                        .isEqualTo("streams.class.person"));
         tabs.forEach(SseEmitter::complete);
     }
 
