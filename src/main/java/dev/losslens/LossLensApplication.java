@@ -2,6 +2,7 @@ package dev.losslens;
 
 import dev.losslens.command.BasePretraining;
 import dev.losslens.command.Benchmark;
+import dev.losslens.command.UsageException;
 import dev.losslens.model.DjlEngine;
 import dev.losslens.text.CompactVocabularyBuilder;
 import java.util.Arrays;
@@ -18,11 +19,16 @@ public class LossLensApplication {
         DjlEngine.configure();
         String command = args.length > 0 ? args[0] : "";
         String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
-        switch (command) {
-            case "pretrain-base" -> BasePretraining.main(rest);
-            case "bench" -> Benchmark.main(rest);
-            case "build-vocab" -> CompactVocabularyBuilder.main(rest);
-            default -> SpringApplication.run(LossLensApplication.class, args);
+        try {
+            switch (command) {
+                case "pretrain-base" -> BasePretraining.main(rest);
+                case "bench" -> Benchmark.main(rest);
+                case "build-vocab" -> CompactVocabularyBuilder.main(rest);
+                default -> SpringApplication.run(LossLensApplication.class, args);
+            }
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
         }
     }
 }

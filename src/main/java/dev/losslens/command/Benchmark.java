@@ -14,7 +14,7 @@ import dev.losslens.training.BatchOrder;
 import dev.losslens.training.StackedLanes;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +31,10 @@ import java.util.concurrent.ExecutorService;
  */
 public final class Benchmark {
 
+    private static final Map<String, Integer> DEFAULTS = Map.of("layers", 2, "d-model", 64, "heads", 4, "context", 64,
+            "batch", 16, "vocab", 512, "steps", 100, "lanes", 1);
+    private static final String USAGE = "java -jar losslens.jar bench [--layers N] [--d-model N] [--heads N] "
+            + "[--context N] [--batch N] [--vocab N] [--steps N] [--lanes N]";
     private static final int WARMUP_STEPS = 5;
     private static final int MATMUL_SIZE = 1024;
     private static final int MATMUL_REPEATS = 20;
@@ -40,8 +44,13 @@ public final class Benchmark {
 
     public static void main(String[] args) {
         Map<String, Integer> options = options(args);
-        ModelConfig config = new ModelConfig("bench", options.get("layers"), options.get("d-model"),
-                options.get("heads"), options.get("context"), options.get("vocab"));
+        ModelConfig config;
+        try {
+            config = new ModelConfig("bench", options.get("layers"), options.get("d-model"), options.get("heads"),
+                    options.get("context"), options.get("vocab"));
+        } catch (IllegalArgumentException shape) {
+            throw new UsageException(shape.getMessage(), USAGE);
+        }
         ExecutorService thread = DjlEngine.thread("losslens-bench");
         try {
             System.out.println(CompletableFuture.supplyAsync(
@@ -130,15 +139,25 @@ public final class Benchmark {
         }
     }
 
-    private static Map<String, Integer> options(String[] args) {
-        Map<String, Integer> options = new HashMap<>(Map.of("layers", 2, "d-model", 64, "heads", 4, "context", 64,
-                "batch", 16, "vocab", 512, "steps", 100, "lanes", 1));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            String name = args[i].replaceFirst("^--", "");
+    /** Every option is a positive whole number; those not given keep their defaults. */
+    static Map<String, Integer> options(String[] args) {
+        Map<String, Integer> options = new LinkedHashMap<>(DEFAULTS);
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
             if (!options.containsKey(name)) {
-                throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + options.keySet());
+                throw new UsageException("bench: unknown option " + args[i], USAGE);
             }
-            options.put(name, Integer.parseInt(args[i + 1]));
+            if (i + 1 == args.length) {
+                throw new UsageException("bench: " + args[i] + " needs a value", USAGE);
+            }
+            try {
+                options.put(name, Integer.parseInt(args[i + 1]));
+            } catch (NumberFormatException e) {
+                throw new UsageException("bench: " + args[i] + " must be a whole number, not " + args[i + 1], USAGE);
+            }
+            if (options.get(name) < 1) {
+                throw new UsageException("bench: " + args[i] + " must be 1 or more", USAGE);
+            }
         }
         return options;
     }

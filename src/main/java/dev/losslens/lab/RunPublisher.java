@@ -7,7 +7,6 @@ import dev.losslens.comparison.ComparisonView;
 import dev.losslens.system.TickingPublisher;
 import dev.losslens.training.LaneStatus;
 import dev.losslens.training.MetricPoint;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,36 +89,37 @@ final class RunPublisher extends TickingPublisher<RunPublisher.Subscriber> {
                 lastStep = new int[view.lanes().size()];
                 Arrays.fill(lastStep, -1);
             }
-            try {
-                boolean sent = false;
-                for (int lane = 0; lane < lastStep.length; lane++) {
-                    for (MetricPoint point : read.after(lane, lastStep[lane])) {
-                        emitter.send(SseEmitter.event().name("point").data(new PointEvent(lane, point)));
-                        lastStep[lane] = point.step();
-                        sent = true;
+            boolean newPoints = false;
+            for (int lane = 0; lane < lastStep.length; lane++) {
+                for (MetricPoint point : read.after(lane, lastStep[lane])) {
+                    if (!send(SseEmitter.event().name("point").data(new PointEvent(lane, point)))) {
+                        return false;
                     }
+                    lastStep[lane] = point.step();
+                    newPoints = true;
                 }
-                boolean newPoints = sent;
-                StatusEvent status = StatusEvent.of(view);
-                if (lastStatus == null || !status.sameProgress(lastStatus)) {
-                    lastStatus = status;
-                    emitter.send(SseEmitter.event().name("status").data(status));
-                    sent = true;
+            }
+            StatusEvent status = StatusEvent.of(view);
+            boolean moved = lastStatus == null || !status.sameProgress(lastStatus);
+            if (moved) {
+                lastStatus = status;
+                if (!send(SseEmitter.event().name("status").data(status))) {
+                    return false;
                 }
-                // answers change only at evaluation steps, which are exactly when new points arrive
-                if (newPoints || view.status().done()) {
-                    emitter.send(SseEmitter.event().name("generations").data(view.generations()));
-                }
-                if (view.status().done()) {
-                    emitter.send(SseEmitter.event().name("done").data(status));
-                    emitter.complete();
-                } else if (heartbeat && !sent) {
-                    emitter.send(SseEmitter.event().comment("heartbeat"));
-                }
-                return true;
-            } catch (IOException | IllegalStateException gone) {
+            }
+            boolean done = view.status().done();
+            // answers change only at evaluation steps, which are exactly when new points arrive
+            if ((newPoints || done) && !send(SseEmitter.event().name("generations").data(view.generations()))) {
                 return false;
             }
+            if (done) {
+                if (!send(SseEmitter.event().name("done").data(status))) {
+                    return false;
+                }
+                emitter.complete();
+                return true;
+            }
+            return !heartbeat || newPoints || moved || heartbeat();
         }
     }
 
