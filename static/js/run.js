@@ -22,14 +22,13 @@ function initChartOptions(root, charts) {
   smoothing.addEventListener('change', () => charts.setSmoothing(smoothing.checked));
 }
 
-/** The run's own numbers in words, written by the server once the run has ended. */
-function showFindings(root, findings) {
-  if (!findings?.length) return;
-  root.querySelector('[data-findings]').replaceChildren(...findings.map((finding) => {
-    const item = document.createElement('li');
-    item.textContent = finding;
-    return item;
-  }));
+/** The run's own numbers in words, as the server writes them on the run page in the reader's language. */
+async function showFindings(root) {
+  const answer = await fetch(window.location.pathname, { headers: { Accept: 'text/html' } });
+  if (!answer.ok) return;
+  const page = new DOMParser().parseFromString(await answer.text(), 'text/html');
+  const findings = page.querySelector('[data-findings]');
+  if (findings) root.querySelector('[data-findings]').replaceChildren(...findings.children);
 }
 
 function follow(root) {
@@ -76,7 +75,7 @@ function follow(root) {
     if (answer.ok) {
       const run = await answer.json();
       progress.show(run);
-      showFindings(root, run.findings);
+      await showFindings(root);
     }
   });
   source.addEventListener('error', () => {

@@ -7,6 +7,7 @@ import dev.losslens.system.InvalidInputException;
 import dev.losslens.system.NotFoundException;
 import dev.losslens.system.Rejection;
 import dev.losslens.system.TooManyRequestsException;
+import dev.losslens.system.Wording;
 import dev.losslens.training.MetricPoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,10 +37,11 @@ public class ComparisonService {
     private final TrainingPace pace;
     private final TransactionTemplate transactions;
     private final TrainingProperties properties;
+    private final Wording wording;
 
     ComparisonService(ComparisonStore store, ComparisonQueue queue, MeasurementStore measurements,
                       ComparisonValidator validator, ApplicationEventPublisher events, TrainingPace pace,
-                      TransactionTemplate transactions, TrainingProperties properties) {
+                      TransactionTemplate transactions, TrainingProperties properties, Wording wording) {
         this.store = store;
         this.queue = queue;
         this.measurements = measurements;
@@ -48,6 +50,7 @@ public class ComparisonService {
         this.pace = pace;
         this.transactions = transactions;
         this.properties = properties;
+        this.wording = wording;
     }
 
     /**
@@ -146,7 +149,7 @@ public class ComparisonService {
         return new ComparisonView(row.id(), row.status(), row.replayOf(), row.config(), source.stepsDone(),
                 place >= 0 ? place : null, eta(row, claimOrder),
                 source.tokensPerSecond(), row.createdAt(), source.startedAt(), source.finishedAt(), row.message(),
-                lanes, generations, RunFindings.of(row.status(), lanes));
+                lanes, generations, RunFindings.of(row.status(), lanes).stream().map(wording::api).toList());
     }
 
     public List<ComparisonRow> history(int limit) {

@@ -14,7 +14,7 @@ import java.util.List;
  * @param replayOf the original run whose stored result this one replays, or null
  * @param queuePosition comparisons waiting ahead of this one (queued only)
  * @param etaSeconds estimated seconds until finished (queued or running)
- * @param findings what the run's numbers show, in sentences, once it has ended
+ * @param findings what the run's numbers show, in English sentences, once it has ended ({@link RunFindings})
  */
 public record ComparisonView(@Schema(example = "7") long id,
                              @Schema(example = "running") ComparisonStatus status,

@@ -1,6 +1,7 @@
 package dev.losslens.comparison;
 
 import dev.losslens.comparison.ComparisonView.LaneView;
+import dev.losslens.system.Wording;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.LaneStatus;
 import dev.losslens.training.MetricPoint;
@@ -10,56 +11,59 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Collectors;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
- * What a run's own numbers show, as sentences for the run page: each states measured values from its stored points
- * and draws no conclusion the numbers do not carry. Empty until the run has ended with at least one evaluation after
- * step 0.
+ * What a run's own numbers show, as sentences for the run page (words in {@code messages/runs.properties}): each
+ * states measured values from its stored points and draws no conclusion the numbers do not carry. Empty until the run
+ * has ended with at least one evaluation after step 0.
  */
-final class RunFindings {
+public final class RunFindings {
 
     private RunFindings() {
     }
 
-    static List<String> of(ComparisonStatus status, List<LaneView> lanes) {
+    public static List<MessageSourceResolvable> of(ComparisonStatus status, List<LaneView> lanes) {
         List<LaneView> measured = lanes.stream().filter(lane -> lane.metrics().size() >= 2).toList();
         if (!status.done() || measured.isEmpty()) {
             return List.of();
         }
-        List<String> findings = new ArrayList<>();
-        findings.add("Held-out response NLL, the shared scoreboard: " + change(measured, MetricPoint::responseNll)
-                + "." + (measured.size() > 1 ? " " + lowest(measured) : ""));
-        findings.add("Held-out prompt NLL: " + change(measured, MetricPoint::promptNll) + ".");
-        findings.add("Parameter drift ‖θ − θ₀‖ / ‖θ₀‖ at the end: " + measured.stream()
-                .map(lane -> lane.label() + " " + number(last(lane).drift())).collect(Collectors.joining("; ")) + ".");
+        List<MessageSourceResolvable> findings = new ArrayList<>();
+        findings.add(measured.size() > 1
+                ? sentence("findings.response-nll-lowest", change(measured, MetricPoint::responseNll), lowest(measured))
+                : sentence("findings.response-nll", change(measured, MetricPoint::responseNll)));
+        findings.add(sentence("findings.prompt-nll", change(measured, MetricPoint::promptNll)));
+        findings.add(sentence("findings.drift", measured.stream()
+                .map(lane -> sentence("findings.lane-value", lane.label(), number(last(lane).drift()))).toList()));
         adjustment(measured).ifPresent(findings::add);
-        findings.add("Exact match on the answered held-out prompts: " + measured.stream().map(RunFindings::exactMatch)
-                .collect(Collectors.joining("; ")) + ".");
+        findings.add(sentence("findings.exact-match", measured.stream().map(RunFindings::exactMatch).toList()));
         lanes.stream().filter(lane -> lane.status() == LaneStatus.DIVERGED).forEach(lane -> findings.add(
-                "%s diverged at step %d: its loss was not finite, so its line stops there.".formatted(lane.label(),
-                        lane.divergedAt())));
+                sentence("findings.diverged", lane.label(), lane.divergedAt())));
         return findings;
     }
 
-    private static String change(List<LaneView> lanes, ToDoubleFunction<MetricPoint> metric) {
-        return lanes.stream().map(lane -> "%s %s → %s".formatted(lane.label(),
-                        number(metric.applyAsDouble(lane.metrics().get(0))), number(metric.applyAsDouble(last(lane)))))
-                .collect(Collectors.joining("; "));
+    private static MessageSourceResolvable sentence(String code, Object... arguments) {
+        return new DefaultMessageSourceResolvable(new String[] {code}, arguments);
+    }
+
+    private static List<MessageSourceResolvable> change(List<LaneView> lanes, ToDoubleFunction<MetricPoint> metric) {
+        return lanes.stream().map(lane -> sentence("findings.lane-change", lane.label(),
+                number(metric.applyAsDouble(lane.metrics().get(0))), number(metric.applyAsDouble(last(lane))))).toList();
     }
 
     /** Judged on the numbers as shown, so lanes that print the same value are said to end level. */
-    private static String lowest(List<LaneView> lanes) {
+    private static MessageSourceResolvable lowest(List<LaneView> lanes) {
         String best = lanes.stream().map(lane -> number(last(lane).responseNll()))
                 .min(Comparator.comparingDouble(Double::parseDouble)).orElseThrow();
         List<String> atBest = lanes.stream().filter(lane -> number(last(lane).responseNll()).equals(best))
                 .map(LaneView::label).toList();
-        return atBest.size() == 1 ? atBest.get(0) + " ends lowest."
-                : String.join(" and ", atBest) + " end level at " + best + ".";
+        return atBest.size() == 1 ? sentence("findings.lowest", atBest.get(0))
+                : sentence("findings.level", new Wording.Listed(atBest, "list.and"), best);
     }
 
     /** Said only when every lane that started from the base moved less than every lane that started from scratch. */
-    private static Optional<String> adjustment(List<LaneView> lanes) {
+    private static Optional<MessageSourceResolvable> adjustment(List<LaneView> lanes) {
         List<LaneView> base = lanes.stream().filter(lane -> lane.init() == LaneSpec.Init.BASE).toList();
         List<LaneView> scratch = lanes.stream().filter(lane -> lane.init() == LaneSpec.Init.SCRATCH).toList();
         if (base.isEmpty() || scratch.isEmpty()) {
@@ -70,18 +74,17 @@ final class RunFindings {
         if (mostFromBase >= leastFromScratch) {
             return Optional.empty();
         }
-        return Optional.of(("Starting from the pre-trained base, training moved the weights less (at most %s) "
-                + "than from scratch (at least %s): fine-tuning as a moderate adjustment of what pre-training learned.")
-                .formatted(number(mostFromBase), number(leastFromScratch)));
+        return Optional.of(sentence("findings.adjustment", number(mostFromBase), number(leastFromScratch)));
     }
 
     /** Start → end, and the best evaluation when it was better than the end: a lane can learn and then overfit. */
-    private static String exactMatch(LaneView lane) {
+    private static MessageSourceResolvable exactMatch(LaneView lane) {
         MetricPoint best = lane.metrics().stream().max(Comparator.comparingDouble(MetricPoint::exactMatch)).orElseThrow();
-        String text = "%s %s → %s".formatted(lane.label(), percent(lane.metrics().get(0).exactMatch()),
-                percent(last(lane).exactMatch()));
+        String first = percent(lane.metrics().get(0).exactMatch());
+        String end = percent(last(lane).exactMatch());
         return best.exactMatch() > last(lane).exactMatch()
-                ? text + " (highest %s at step %d)".formatted(percent(best.exactMatch()), best.step()) : text;
+                ? sentence("findings.exact-best", lane.label(), first, end, percent(best.exactMatch()), best.step())
+                : sentence("findings.lane-change", lane.label(), first, end);
     }
 
     private static String percent(double share) {

@@ -1,12 +1,16 @@
 package dev.losslens.system;
 
 import dev.losslens.notation.PlainNumber;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +24,7 @@ public class Wording {
 
     private final MessageSource messages;
 
-    Wording(MessageSource messages) {
+    public Wording(MessageSource messages) {
         this.messages = messages;
     }
 
@@ -52,18 +56,58 @@ public class Wording {
 
     /** A page sentence from the bundle, in the reader's language. */
     public String page(String code, Object... arguments) {
-        return messages.getMessage(code, plain(List.of(arguments), Rejection.Field::path),
-                LocaleContextHolder.getLocale());
+        return page(new DefaultMessageSourceResolvable(new String[] {code}, arguments));
+    }
+
+    /** A sentence from the bundle for the page being answered. */
+    public String page(MessageSourceResolvable sentence) {
+        return word(sentence, LocaleContextHolder.getLocale());
+    }
+
+    /** A sentence from the bundle for the API, in English. */
+    public String api(MessageSourceResolvable sentence) {
+        return word(sentence, Locale.ENGLISH);
+    }
+
+    private String word(MessageSourceResolvable sentence, Locale locale) {
+        Object[] arguments = sentence.getArguments() == null ? new Object[0] : sentence.getArguments();
+        return messages.getMessage(sentence.getCodes()[0], plain(Arrays.asList(arguments), Rejection.Field::path, locale),
+                locale);
     }
 
     private String word(Rejection rejection, Locale locale, Function<Rejection.Field, String> names) {
-        return messages.getMessage(rejection.code(), plain(rejection.arguments(), names), locale);
+        return messages.getMessage(rejection.code(), plain(rejection.arguments(), names, locale), locale);
     }
 
-    private static Object[] plain(List<Object> arguments, Function<Rejection.Field, String> names) {
+    /**
+     * Items shown as one argument, joined by the bundle's {@code separator} (a plain list is joined by
+     * {@code list.separator}).
+     */
+    public record Listed(List<?> items, String separator) {
+    }
+
+    private String join(List<?> items, String separator, Function<Rejection.Field, String> names, Locale locale) {
+        return Arrays.stream(plain(items, names, locale)).map(String::valueOf)
+                .collect(Collectors.joining(messages.getMessage(separator, null, locale)));
+    }
+
+    /**
+     * Arguments as the message shows them: a field by its name, a nested sentence worded in the same language, a
+     * list as its items joined by the language's separator, a number plainly.
+     */
+    private Object[] plain(List<?> arguments, Function<Rejection.Field, String> names, Locale locale) {
         return arguments.stream().map(argument -> {
             if (argument instanceof Rejection.Field field) {
                 return names.apply(field);
+            }
+            if (argument instanceof MessageSourceResolvable sentence) {
+                return word(sentence, locale);
+            }
+            if (argument instanceof List<?> items) {
+                return join(items, "list.separator", names, locale);
+            }
+            if (argument instanceof Listed listed) {
+                return join(listed.items(), listed.separator(), names, locale);
             }
             if (argument instanceof Double number && !Double.isFinite(number)) {
                 return String.valueOf(number);

@@ -4,13 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.system.Wording;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.LaneStatus;
 import dev.losslens.training.MetricPoint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 class RunFindingsTest {
+
+    private static final Wording WORDING = new Wording(bundle());
+
+    private static ResourceBundleMessageSource bundle() {
+        ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
+        bundle.setBasenames("messages/runs");
+        bundle.setDefaultEncoding("UTF-8");
+        bundle.setFallbackToSystemLocale(false);
+        return bundle;
+    }
+
+    /** The findings as the API words them. */
+    private static List<String> findings(ComparisonStatus status, List<LaneView> lanes) {
+        return RunFindings.of(status, lanes).stream().map(WORDING::api).toList();
+    }
 
     private static LaneView lane(int index, String label, LaneSpec.Init init, LaneStatus status, MetricPoint... points) {
         return new LaneView(index, label, ObjectiveKind.INSTRUCTION, 0, init, status, null, null, List.of(points));
@@ -32,7 +49,7 @@ class RunFindingsTest {
         LaneView base = lane(1, "Base", LaneSpec.Init.BASE, LaneStatus.FINISHED,
                 point(0, 5.00, 9.00, 0), point(100, 1.50, 8.70, 0.10));
 
-        List<String> findings = RunFindings.of(ComparisonStatus.FINISHED, List.of(scratch, base));
+        List<String> findings = findings(ComparisonStatus.FINISHED, List.of(scratch, base));
 
         assertThat(findings.get(0)).isEqualTo("Held-out response NLL, the shared scoreboard: Scratch 7.40 → 3.21; "
                 + "Base 5.00 → 1.50. Base ends lowest.");
@@ -48,7 +65,7 @@ class RunFindingsTest {
         LaneView base = lane(0, "Base", LaneSpec.Init.BASE, LaneStatus.FINISHED, point(0, 5, 5, 0, 0),
                 point(50, 1, 5, 0.1, 0.6875), point(100, 1.2, 5, 0.1, 0.6875), point(300, 1.5, 5, 0.2, 0.25));
 
-        assertThat(RunFindings.of(ComparisonStatus.FINISHED, List.of(base))).last().isEqualTo(
+        assertThat(findings(ComparisonStatus.FINISHED, List.of(base))).last().isEqualTo(
                 "Exact match on the answered held-out prompts: Base 0 % → 25 % (highest 69 % at step 50).");
     }
 
@@ -59,7 +76,7 @@ class RunFindingsTest {
         LaneView second = lane(1, "Second", LaneSpec.Init.SCRATCH, LaneStatus.FINISHED,
                 point(0, 7.40, 7.50, 0), point(10, 3.2099, 7.1, 0.1));
 
-        assertThat(RunFindings.of(ComparisonStatus.FINISHED, List.of(first, second)).get(0))
+        assertThat(findings(ComparisonStatus.FINISHED, List.of(first, second)).get(0))
                 .endsWith("First and Second end level at 3.21.");
     }
 
@@ -70,11 +87,11 @@ class RunFindingsTest {
         LaneView base = lane(1, "Base", LaneSpec.Init.BASE, LaneStatus.FINISHED,
                 point(0, 5.0, 9.0, 0), point(10, 4.0, 8.0, 0.20));
 
-        assertThat(RunFindings.of(ComparisonStatus.FINISHED, List.of(scratch, base)))
+        assertThat(findings(ComparisonStatus.FINISHED, List.of(scratch, base)))
                 .as("the base lane moved more here, so no 'moderate adjustment'").hasSize(4)
                 .noneMatch(finding -> finding.contains("moderate"));
-        assertThat(RunFindings.of(ComparisonStatus.RUNNING, List.of(scratch, base))).as("not before the end").isEmpty();
-        assertThat(RunFindings.of(ComparisonStatus.CANCELLED, List.of(
+        assertThat(findings(ComparisonStatus.RUNNING, List.of(scratch, base))).as("not before the end").isEmpty();
+        assertThat(findings(ComparisonStatus.CANCELLED, List.of(
                 lane(0, "Scratch", LaneSpec.Init.SCRATCH, LaneStatus.CANCELLED, point(0, 7.4, 7.5, 0)))))
                 .as("no evaluation after step 0").isEmpty();
     }
