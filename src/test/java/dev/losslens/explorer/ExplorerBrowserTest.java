@@ -1,9 +1,14 @@
 package dev.losslens.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.losslens.browser.BrowserTest;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -15,11 +20,14 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Opens a shared link with a hostile pair in a real browser, at a projector size and a phone size. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ExplorerBrowserTest extends BrowserTest {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String HOSTILE_RESPONSE = "<script>window.__pwned=1</script> hi";
 
     @Test
@@ -107,6 +115,34 @@ class ExplorerBrowserTest extends BrowserTest {
         element.sendKeys(Keys.ARROW_RIGHT);
         String focused = chromium.script("return document.activeElement.dataset.position;");
         assertThat(Integer.parseInt(focused)).isEqualTo(Integer.parseInt(firstResponse.position()) + 1);
+    }
+
+    /** The slider's arithmetic in the browser is the server's: moved to λ = 0.9, the page shows /api/breakdown's totals. */
+    @Test
+    void theSlidersReweightingInTheBrowserIsWhatTheServerComputes() throws Exception {
+        open(1920, 1080);
+        chromium.script("""
+                const slider = document.getElementById('promptWeight');
+                slider.value = '0.9';
+                slider.dispatchEvent(new Event('input', { bubbles: true }));""");
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
+                .uri(URI.create("http://localhost:%d/api/breakdown".formatted(port)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("prompt", "Say hi",
+                        "response", HOSTILE_RESPONSE, "promptWeight", 0.9, "checkpoint", "untrained"))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode weighted = JSON.readTree(answer.body()).at("/totals/weighted");
+        assertThat(Double.parseDouble(shown("sum"))).isCloseTo(weighted.get("sum").asDouble(), within(0.005));
+        assertThat(Double.parseDouble(shown("mean"))).isCloseTo(weighted.get("mean").asDouble(), within(0.0005));
+        assertThat(Double.parseDouble(shown("weightTotal"))).isCloseTo(weighted.get("weightTotal").asDouble(),
+                within(0.005));
+        assertThat(Integer.parseInt(shown("count"))).isEqualTo(weighted.get("count").asInt());
+    }
+
+    private static String shown(String total) {
+        return chromium.driver().findElement(By.cssSelector("[data-weighted=%s]".formatted(total))).getText();
     }
 
     private void open(int width, int height) {
