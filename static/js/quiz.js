@@ -1,3 +1,5 @@
+import { word } from './words.js';
+
 // Token toggles as buttons with aria-pressed: each drives the form's own checkbox, which still carries the answer
 // (and does the whole job when JavaScript is off).
 for (const box of document.querySelectorAll('.quiz-chips .chip-box')) {
@@ -70,7 +72,7 @@ async function check() {
   } catch (error) {
     const message = document.createElement('p');
     message.className = 'error-summary';
-    message.textContent = `Your answer could not be checked (${error.message}). Check your connection and try again.`;
+    message.textContent = word('page.quizRun.js.failed', error.message);
     status.replaceChildren(message);
   } finally {
     checking = false;

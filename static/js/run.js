@@ -3,6 +3,7 @@ import { showGenerations } from './run/generations.js';
 import { drawLaneKeys } from './run/lane-styles.js';
 import { createProgress } from './run/progress.js';
 import { showLatest } from './run/scoreboard.js';
+import { word } from './words.js';
 import { initShareLink } from './run/share-link.js';
 
 function upsert(points, point) {
@@ -81,8 +82,7 @@ function follow(root) {
   source.addEventListener('error', () => {
     connection.hidden = false;
     connection.textContent = source.readyState === EventSource.CLOSED
-      ? 'The live connection closed. Reload the page to follow the run again.'
-      : 'Lost the live connection; reconnecting…';
+      ? word('page.run.js.closed') : word('page.run.js.reconnecting');
   });
 }
 

@@ -1,3 +1,5 @@
+import { word } from '../words.js';
+
 // Copies the address of the current view; where the clipboard is unavailable, shows it ready to copy by hand.
 export function initCopyLink(root) {
   const button = root.querySelector('[data-copy-link]');
@@ -9,14 +11,14 @@ export function initCopyLink(root) {
     status.replaceChildren();
     try {
       await navigator.clipboard.writeText(url);
-      status.textContent = 'Link copied.';
+      status.textContent = word('page.explore.copyLink.copied');
     } catch {
       const field = document.createElement('input');
       field.type = 'text';
       field.readOnly = true;
       field.value = url;
-      field.setAttribute('aria-label', 'Link to this view');
-      status.append('Copy this link:', field);
+      field.setAttribute('aria-label', word('page.explore.copyLink.field'));
+      status.append(word('page.explore.copyLink.failed'), field);
       field.focus();
       field.select();
     }

@@ -1,3 +1,5 @@
+import { word } from '../words.js';
+
 // Recounts the pair's tokens as the learner types, so the limit beside the fields is never stale.
 
 const PAUSE_MS = 250;
@@ -21,18 +23,18 @@ export function initTokenCount(root) {
       });
       if (ticket !== asked) return;
       if (!answer.ok) {
-        output.textContent = (await answer.json()).detail ?? 'This text cannot be counted.';
+        output.textContent = (await answer.json()).detail ?? word('page.explore.context.uncountable');
         output.classList.add('over-limit');
         return;
       }
       const count = await answer.json();
       const over = count.tokens - context;
       output.textContent = over > 0
-        ? `This pair uses ${count.tokens}: ${over} over the limit.`
-        : `This pair uses ${count.tokens} (prompt side ${count.promptTokens}, response side ${count.responseTokens}).`;
+        ? word('page.explore.context.over', count.tokens, over)
+        : word('page.explore.context.sides', count.tokens, count.promptTokens, count.responseTokens);
       output.classList.toggle('over-limit', over > 0);
     } catch {
-      if (ticket === asked) output.textContent = 'Offline: the count updates when the server answers again.';
+      if (ticket === asked) output.textContent = word('page.explore.context.offline');
     }
   }
 

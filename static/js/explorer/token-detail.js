@@ -1,3 +1,5 @@
+import { word } from '../words.js';
+
 // Shows one position in both lanes: what predicted it, its loss, whether each objective counts it, the top-5.
 
 function element(tag, text, className) {
@@ -8,15 +10,15 @@ function element(tag, text, className) {
 }
 
 function countedText(token) {
-  if (!token || token.dataset.nll === undefined) return 'not a target: nothing predicts the first token';
+  if (!token || token.dataset.nll === undefined) return word('page.explore.js.first');
   return token.dataset.target === 'true'
-    ? `counted, weight ${Number(token.dataset.weight)}`
-    : 'computed, not counted (weight 0)';
+    ? word('page.explore.js.counted', Number(token.dataset.weight))
+    : word('page.explore.js.masked');
 }
 
 function weightedText(role, lambda) {
   const weight = role === 'prompt' ? lambda : 1;
-  return weight > 0 ? `weight ${weight.toFixed(2)}` : 'weight 0: not counted';
+  return weight > 0 ? word('page.explore.js.weight', weight.toFixed(2)) : word('page.explore.js.weightZero');
 }
 
 // Below this width the sidebar sits under the lanes, so a tapped token's detail moves up under its own lane.
@@ -51,26 +53,27 @@ export function initTokenDetail(root) {
 
     const chip = element('span', pretraining.textContent, `detail-token ${[...pretraining.classList]
       .filter((c) => c.startsWith('heat-')).join(' ')}`);
-    const where = element('span', `position ${position} · ${role}`, 'detail-where');
+    const where = element('span', word('page.explore.js.where', position, word(`page.role.${role}`)), 'detail-where');
     const facts = element('dl', undefined, 'detail-facts');
     const fact = (label, value, className) => facts.append(element('dt', label), element('dd', value, className));
     if (Number(position) === 0) {
-      fact('Predicted from', 'nothing: it is the first token');
+      fact(word('page.explore.table.from'), word('page.explore.js.fromNothing'));
     } else {
-      fact('Predicted from', `“${cell('predicted-from')}” at position ${Number(position) - 1}`, 'mono');
+      fact(word('page.explore.table.from'), word('page.explore.js.from', cell('predicted-from'), Number(position) - 1),
+        'mono');
     }
     if (nll !== undefined) {
       const loss = Number(nll);
-      fact('−log p', `${loss.toFixed(2)} (p = ${(100 * Math.exp(-loss)).toPrecision(2)} %)`);
+      fact('−log p', word('page.explore.js.loss', loss.toFixed(2), (100 * Math.exp(-loss)).toPrecision(2)));
     }
-    fact('Pre-training', countedText(pretraining));
-    fact('Instruction', countedText(instruction));
-    if (nll !== undefined) fact('λ-weighted', weightedText(role, Number(slider?.value ?? 0)));
+    fact(word('page.explore.js.pretraining'), countedText(pretraining));
+    fact(word('page.explore.js.instruction'), countedText(instruction));
+    if (nll !== undefined) fact(word('page.explore.js.weighted'), weightedText(role, Number(slider?.value ?? 0)));
 
     const parts = [element('p', undefined, 'detail-head'), facts];
     parts[0].append(chip, where);
     const top = row.querySelector('[data-top]');
-    if (top) parts.push(element('h3', 'The model’s top 5 for this slot'), top.cloneNode(true));
+    if (top) parts.push(element('h3', word('page.explore.js.top')), top.cloneNode(true));
     panel.replaceChildren(...parts);
   };
 
@@ -85,8 +88,7 @@ export function initTokenDetail(root) {
     render(position);
   };
 
-  panel.replaceChildren(element('p',
-    'Focus, hover or tap a token. Keys: ← → along a lane, ↑ ↓ between lanes, Home and End.', 'hint'));
+  panel.replaceChildren(element('p', word('page.explore.js.hint'), 'hint'));
   for (const lane of root.querySelectorAll('[data-lane]')) {
     for (const type of ['focusin', 'mouseover', 'click']) {
       lane.addEventListener(type, (event) => {

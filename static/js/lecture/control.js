@@ -1,26 +1,17 @@
 // The presenter's actions go to the server, which keeps the session's state: every screen follows from there.
+import { word } from '../words.js';
 
-const DOING = {
-  next: 'move to the next step',
-  back: 'go back a step',
-  go: 'jump to that step',
-  blank: 'blank the screen',
-  lock: 'lock the poll',
-  reopen: 'reopen the poll',
-  reveal: 'reveal the results',
-  reset: "delete the poll's answers",
-  crowd: "start the class's λ race",
-};
+const ACTIONS = ['next', 'back', 'go', 'blank', 'lock', 'reopen', 'reveal', 'reset', 'crowd'];
 
 /**
  * A refusal in words a lecturer can act on in front of a hall: what did not happen, then the server's reason (its
  * problem detail is written for people), never a bare status code or a browser's network error.
  */
 function plainWords(action, status, detail) {
-  const what = `Could not ${DOING[action] ?? action}.`;
-  if (status === undefined) return `${what} The server did not answer: check the connection, then try again.`;
-  if (!detail) return `${what} The server had a problem (error ${status}); try again in a moment.`;
-  return `${what} ${detail}.${status === 429 ? ' Wait a little and try again.' : ''}`;
+  const what = word('page.control.couldNot', ACTIONS.includes(action) ? word(`page.control.doing.${action}`) : action);
+  if (status === undefined) return word('page.control.noAnswer', what);
+  if (!detail) return word('page.control.problem', what, status);
+  return word('page.control.refused', what, detail) + (status === 429 ? word('page.control.wait') : '');
 }
 
 export async function control(code, action, step) {

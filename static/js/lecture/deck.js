@@ -2,6 +2,7 @@ import { control, follow, rendered } from './control.js';
 import { showTokens } from './tokens.js';
 import { startRace } from './race.js';
 import { joinSplash } from './join-splash.js';
+import { word } from '../words.js';
 
 const body = document.body;
 const code = body.dataset.code;
@@ -80,5 +81,6 @@ follow(code, shown, (state) => {
   const answered = document.querySelector('[data-answered]');
   if (!answered || !state.poll) return;
   answered.textContent = state.poll.answered;
-  document.querySelector('[data-answers-word]').textContent = state.poll.answered === 1 ? 'answer' : 'answers';
+  document.querySelector('[data-answers-word]').textContent = word(state.poll.answered === 1 ? 'page.poll.answer'
+    : 'page.poll.answers');
 });

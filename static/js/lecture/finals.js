@@ -1,6 +1,7 @@
 // Each lane's latest value written large beside the end of its line, so the back row reads the gap without a
 // legend or a tooltip. The values are the run's stored points, as drawn.
 import { drawLaneKeys } from '../run/lane-styles.js';
+import { word } from '../words.js';
 
 const GAP_PX = 8;
 
@@ -28,7 +29,7 @@ export function raceFinals(charts, lanes, series) {
     const list = document.createElement('ol');
     list.className = 'race-finals';
     list.dataset.raceFinals = figure.dataset.chart;
-    list.setAttribute('aria-label', `Latest ${figure.querySelector('h3').textContent} per lane`);
+    list.setAttribute('aria-label', word('page.race.finals', figure.querySelector('h3').textContent));
     lanes.forEach((lane) => {
       const item = document.createElement('li');
       item.dataset.lane = lane.index;

@@ -1,4 +1,5 @@
 import { follow, rendered } from './control.js';
+import { word } from '../words.js';
 
 // A tap answers at once; the page follows the lecturer and shows the next question by itself. Without JavaScript
 // the same buttons submit the form.
@@ -16,12 +17,12 @@ if (root) {
       body: JSON.stringify({ question: form.elements.question.value, ...body }),
     });
     if (response.ok) {
-      announce.textContent = 'Your answer is in. You can change it until the poll is locked.';
-      if (hint) hint.textContent = 'Your answer is in; tap another to change it.';
+      announce.textContent = word('page.joinSession.saved');
+      if (hint) hint.textContent = word('page.joinSession.change');
       return true;
     }
     const problem = await response.json().catch(() => ({}));
-    announce.textContent = problem.detail ?? `Your answer was not counted (HTTP ${response.status}).`;
+    announce.textContent = problem.detail ?? word('page.joinSession.js.failed', response.status);
     if (hint) hint.textContent = announce.textContent;
     return false;
   }

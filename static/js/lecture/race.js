@@ -4,6 +4,7 @@ import { createCharts } from '../run/charts.js';
 import { drawLaneKeys } from '../run/lane-styles.js';
 import { raceZoom } from './zoom.js';
 import { raceFinals } from './finals.js';
+import { word } from '../words.js';
 
 const PACE_MS = 500;
 
@@ -26,10 +27,10 @@ export function startRace(root) {
   let shownStep = 0;
 
   function tell() {
-    const where = `step ${shownStep} of ${steps}`;
-    let said = `Run #${id}: ${where}.`;
-    if (paused) said = `Paused at ${where}. P resumes.`;
-    else if (finished && waiting.length === 0) said = `Run #${id} at the end: ${where}.`;
+    const where = word('page.race.where', shownStep, steps);
+    let said = word('page.race.at', id, where);
+    if (paused) said = word('page.race.paused', where);
+    else if (finished && waiting.length === 0) said = word('page.race.end', id, where);
     status.textContent = `${said} ${zoom.describe()}`;
   }
 

@@ -1,5 +1,7 @@
 // One pair read by the pre-trained base, drawn large for the back row: which tokens are targets under the step's
 // objective, each with its real −log p from /api/breakdown.
+import { word } from '../words.js';
+
 const shownText = (text) => text.replaceAll(' ', '·').replaceAll('\n', '↵');
 const nats = (value) => (value == null ? '—' : value.toFixed(2));
 
@@ -16,7 +18,7 @@ function chip(token, weight, mode) {
   loss.textContent = mode === 'lambda' && counted && weight !== 1 ? `${nats(token.nll)} × ${weight}` : nats(token.nll);
   const tag = document.createElement('small');
   tag.className = 'deck-chip-tag';
-  tag.textContent = token.position === 0 ? 'no target' : (counted ? 'target' : 'input only');
+  tag.textContent = word(token.position === 0 ? 'page.tokens.none' : (counted ? 'page.tokens.target' : 'page.tokens.input'));
   item.append(text, loss, tag);
   return item;
 }
@@ -38,15 +40,15 @@ function shift(tokens) {
   const table = document.createElement('table');
   table.className = 'deck-shift';
   const caption = table.createCaption();
-  caption.textContent = `Input at position t → its target, token t + 1; highlighted rows count under instruction `
-    + `fine-tuning. Rows 0–${from - 1} (prompt → prompt) count under pre-training only.`;
+  caption.textContent = word('page.tokens.shift', from - 1);
   const body = table.createTBody();
   for (let t = from; t + 1 < tokens.length; t += 1) {
     const row = body.insertRow();
     const next = tokens[t + 1];
     row.classList.toggle('counted', next.weights.instruction > 0);
     row.classList.toggle('boundary', tokens[t].role === 'prompt' && next.role === 'response');
-    [String(t), shownText(tokens[t].text), '→', shownText(next.text), next.weights.instruction > 0 ? 'counts' : '']
+    [String(t), shownText(tokens[t].text), '→', shownText(next.text),
+      next.weights.instruction > 0 ? word('page.tokens.counts') : '']
       .forEach((text) => { row.insertCell().textContent = text; });
   }
   return table;
@@ -57,10 +59,11 @@ function totals(breakdown, mode) {
   p.className = 'deck-totals';
   const t = breakdown.totals;
   const line = {
-    'all-targets': `Pre-training: ${t.pretraining.count} targets, mean ${t.pretraining.mean.toFixed(3)} nats per token.`,
-    masked: `Instruction fine-tuning: ${t.instruction.count} targets, mean ${t.instruction.mean.toFixed(3)} nats per token.`,
-    shift: `${breakdown.tokens.length - 1} predictions for ${breakdown.tokens.length} tokens.`,
-    lambda: `L_λ at λ = ${breakdown.promptWeight}: Σ w·nll / Σ w = ${t.weighted.sum.toFixed(2)} / ${t.weighted.weightTotal.toFixed(2)} = ${t.weighted.mean.toFixed(3)} nats per token.`,
+    'all-targets': word('page.tokens.totals.pretraining', t.pretraining.count, t.pretraining.mean.toFixed(3)),
+    masked: word('page.tokens.totals.instruction', t.instruction.count, t.instruction.mean.toFixed(3)),
+    shift: word('page.tokens.totals.shift', breakdown.tokens.length - 1, breakdown.tokens.length),
+    lambda: word('page.tokens.totals.lambda', breakdown.promptWeight, t.weighted.sum.toFixed(2),
+      t.weighted.weightTotal.toFixed(2), t.weighted.mean.toFixed(3)),
   }[mode];
   p.textContent = line;
   return p;
@@ -88,7 +91,7 @@ export function showTokens(root) {
       body: JSON.stringify({ prompt, response, checkpoint: 'base', promptWeight }),
     });
     if (!answer.ok) {
-      status.textContent = `The model could not read the pair (HTTP ${answer.status}).`;
+      status.textContent = word('page.tokens.failed', answer.status);
       return;
     }
     const breakdown = await answer.json();

@@ -1,6 +1,7 @@
 // A lane's last steps are where the lesson is (0.561 against 0.656 is invisible on an axis that starts at 7), so the
 // race zooms to the later half of the steps shown so far, with the y axis fitted to what the lanes do there. Z
 // shows the whole run again.
+import { word } from '../words.js';
 
 /** The zoomed window, or null while too few points are shown for one to mean anything. */
 function zoomWindow(series, metric, shownStep) {
@@ -50,8 +51,8 @@ export function raceZoom(charts, series, steps) {
     },
     /** What the axes show, for the status line: a zoomed axis must say so, or it misleads. */
     describe() {
-      if (shown) return `Zoomed to steps ${shown.from}–${shown.to}; Z shows the whole run.`;
-      return zoomed ? 'Z zooms once the lanes have a few points.' : 'The whole run; Z zooms to its end.';
+      if (shown) return word('page.race.zoomed', shown.from, shown.to);
+      return zoomed ? word('page.race.zoomSoon') : word('page.race.whole');
     },
   };
 }

@@ -2,6 +2,7 @@
 // tests and readers can tell what has been drawn.
 import { laneStyle } from './lane-styles.js';
 import { smooth } from './smoothing.js';
+import { word } from '../words.js';
 
 const whiteBackground = {
   id: 'whiteBackground',
@@ -32,7 +33,7 @@ function options(figure, steps) {
     maintainAspectRatio: false,
     interaction: { mode: 'nearest', axis: 'x', intersect: false },
     scales: {
-      x: { type: 'linear', min: 0, max: steps, title: { display: true, text: 'step' } },
+      x: { type: 'linear', min: 0, max: steps, title: { display: true, text: word('page.run.js.step') } },
       y: {
         type: 'linear',
         title: { display: true, text: figure.dataset.unit },
@@ -67,7 +68,7 @@ function dataset(lane) {
 /** A uniform guess over the vocabulary costs ln V per token: the line any useful model stays under. */
 function uniformGuess(lnV, steps) {
   return {
-    label: `uniform guess (ln V = ${lnV.toFixed(2)})`,
+    label: word('page.run.js.uniform', lnV.toFixed(2)),
     data: [{ x: 0, y: lnV }, { x: steps, y: lnV }],
     borderColor: '#6b7280',
     borderDash: [2, 4],

@@ -1,4 +1,6 @@
 // The answers table: one row per held-out prompt, one column per lane, rebuilt from each "generations" event.
+import { word } from '../words.js';
+
 function cell(tag, text, className = 'text') {
   const element = document.createElement(tag);
   element.className = className;
@@ -13,7 +15,8 @@ function answerCell(answer, label) {
   td.classList.add(answer.correct ? 'correct' : 'wrong');
   const mark = cell('span', answer.correct ? '✓' : '✗', 'mark');
   mark.setAttribute('aria-hidden', 'true');
-  td.append(mark, ' ', cell('span', answer.correct ? 'correct:' : 'wrong:', 'visually-hidden'), ' ',
+  const said = word(answer.correct ? 'page.run.correct' : 'page.run.wrong');
+  td.append(mark, ' ', cell('span', said, 'visually-hidden'), ' ',
     cell('span', answer.generated, 'generated'));
   return td;
 }
@@ -33,7 +36,7 @@ export function showGenerations(root, laneCount, generations) {
     const th = cell('th', prompt);
     th.scope = 'row';
     const expectedCell = cell('td', expected);
-    expectedCell.dataset.label = 'Expected';
+    expectedCell.dataset.label = word('page.run.col.expected');
     row.append(th, expectedCell, ...answers.map((answer, lane) => answerCell(answer, laneLabels[lane])));
     return row;
   });

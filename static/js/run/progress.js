@@ -1,5 +1,6 @@
 // The progress panel: bar, status line and badge, each lane's status and final-weights link, and Cancel.
 import { statusText } from './status-text.js';
+import { word } from '../words.js';
 
 const ACTIVE = ['queued', 'running'];
 const FIELDS = ['status', 'stepsDone', 'steps', 'queuePosition', 'etaSeconds', 'startedAt', 'finishedAt'];
@@ -12,14 +13,15 @@ function laneCells(root, lane) {
 function showLane(root, lane, dataset) {
   const cells = laneCells(root, lane);
   if (!cells) return;
-  cells.status.textContent = lane.divergedAt != null ? `diverged at step ${lane.divergedAt}` : lane.status;
+  cells.status.textContent = lane.divergedAt != null ? word('page.run.diverged', lane.divergedAt)
+    : word(`page.run.status.${lane.status}`);
   if (lane.checkpoint && !cells.checkpoint.querySelector('a')) {
     const link = document.createElement('a');
     // a held-out pair: what the lane does with a prompt it never trained on; a lane that started from the base is
     // compared with it, token by token
     const view = { dataset, split: 'heldout', checkpoint: lane.checkpoint, ...(lane.init === 'base' && { compare: 'base' }) };
     link.href = `/explore?${new URLSearchParams(view)}`;
-    link.textContent = 'Open in the explorer';
+    link.textContent = word('page.run.openInExplorer');
     cells.checkpoint.replaceChildren(link);
   }
 }
@@ -41,11 +43,11 @@ export function createProgress(root, initial) {
       bar.max = state.steps;
       bar.value = state.stepsDone;
       text.textContent = statusText(state);
-      badge.textContent = state.status;
+      badge.textContent = word(`page.run.status.${state.status}`);
       badge.className = `status-badge status-${state.status}`;
       root.dataset.status = state.status;
       if (cancelForm) cancelForm.hidden = !ACTIVE.includes(state.status);
-      if (previous !== state.status) announcer.textContent = `Run ${state.status}.`;
+      if (previous !== state.status) announcer.textContent = word(`page.run.js.announce.${state.status}`);
       if (update.message) {
         message.textContent = update.message;
         message.hidden = false;

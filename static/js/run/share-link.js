@@ -1,3 +1,5 @@
+import { word } from '../words.js';
+
 // Copies the run's permanent link; where the clipboard is unavailable, selects it for copying by hand.
 export function initShareLink(root) {
   const field = root.querySelector('[data-share-url]');
@@ -7,11 +9,11 @@ export function initShareLink(root) {
   button.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(field.value);
-      status.textContent = 'Link copied.';
+      status.textContent = word('page.explore.copyLink.copied');
     } catch {
       field.focus();
       field.select();
-      status.textContent = 'Press Ctrl+C (⌘C) to copy the selected link.';
+      status.textContent = word('page.run.js.copyByHand');
     }
   });
 }

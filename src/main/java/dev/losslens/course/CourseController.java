@@ -41,12 +41,12 @@ class CourseController {
     /** A concept's lab run: the preset's run when there is one (finished, or training now), else the filled form. */
     private LabRun labRun(String preset) {
         return Keyed.parse(LabPreset.class, preset).flatMap(chosen -> comparisons.latestId(chosen.request()))
-                .map(run -> new LabRun("/runs/" + run, "Open its lab run (#" + run + ")"))
+                .map(run -> new LabRun("/runs/" + run, run))
                 .orElseGet(() -> new LabRun(UriComponentsBuilder.fromPath("/runs/new").queryParam("preset", preset)
-                        .fragment("lab-form").build().toUriString(), "Set up its lab run"));
+                        .fragment("lab-form").build().toUriString(), null));
     }
 
-    /** Where a concept's lab button goes, and what it says. */
-    record LabRun(String href, String text) {
+    /** Where a concept's lab button goes, and the run it opens (null: the form, to set one up). */
+    record LabRun(String href, Long run) {
     }
 }
