@@ -112,7 +112,7 @@ class LabController {
         model.addAttribute("answered", answers.isEmpty() ? bounds.answeredPrompts() : answers.size());
         model.addAttribute("generations", answers);
         model.addAttribute("lnV", Math.log(tokenizer.vocabSize()));
-        model.addAttribute("statusText", RunStatusText.of(run));
+        model.addAttribute("statusText", RunStatusText.of(run, wording));
         model.addAttribute("learningRate", PlainNumber.of(run.config().learningRate()));
         model.addAttribute("joined", joined != null);
         model.addAttribute("canCancel", comparisons.ownedBy(id, OwnerCookie.read(request)));

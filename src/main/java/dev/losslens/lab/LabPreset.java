@@ -23,17 +23,9 @@ import java.util.List;
  */
 public enum LabPreset implements Keyed {
 
-    OBJECTIVE_FROM_BASE("Pre-training vs instruction objective, from the base",
-            "Same start, same batches; only which tokens carry loss differs. Compare held-out response NLL, and "
-                    + "how far each lane's prompt NLL moves.",
-            lane(PRETRAINING, null, BASE), lane(INSTRUCTION, null, BASE)),
-    SCRATCH_VS_BASE("Instruction tuning: scratch vs base",
-            "The same instruction objective from random weights and from the pre-trained base. Held-out "
-                    + "capitals were only ever stated in the pre-training corpus.",
-            lane(INSTRUCTION, null, SCRATCH), lane(INSTRUCTION, null, BASE)),
-    PROMPT_WEIGHT("Prompt weight λ = 0 / 0.1 / 1",
-            "The dial between the objectives: λ = 0 is instruction tuning, λ = 1 the full-sequence objective.",
-            lane(WEIGHTED, 0.0, BASE), lane(WEIGHTED, 0.1, BASE), lane(WEIGHTED, 1.0, BASE));
+    OBJECTIVE_FROM_BASE(lane(PRETRAINING, null, BASE), lane(INSTRUCTION, null, BASE)),
+    SCRATCH_VS_BASE(lane(INSTRUCTION, null, SCRATCH), lane(INSTRUCTION, null, BASE)),
+    PROMPT_WEIGHT(lane(WEIGHTED, 0.0, BASE), lane(WEIGHTED, 0.1, BASE), lane(WEIGHTED, 1.0, BASE));
 
     private static final String DATASET = ComparisonValidator.DEFAULT_DATASET;
     private static final String MODEL = ComparisonValidator.DEFAULT_MODEL.key();
@@ -43,22 +35,11 @@ public enum LabPreset implements Keyed {
     private static final long SEED = ComparisonValidator.DEFAULT_SEED;
     private static final int EVAL_EVERY = ComparisonValidator.DEFAULT_EVAL_EVERY;
 
-    private final String title;
-    private final String description;
     private final List<LaneRequest> lanes;
 
-    LabPreset(String title, String description, LaneRequest... lanes) {
-        this.title = title;
-        this.description = description;
+    /** Its title and description are the bundle's {@code page.preset.<key>.title} and {@code .description}. */
+    LabPreset(LaneRequest... lanes) {
         this.lanes = List.of(lanes);
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public String description() {
-        return description;
     }
 
     public List<String> laneLabels() {
@@ -72,9 +53,10 @@ public enum LabPreset implements Keyed {
         return new LaneRequest(objective.key(), promptWeight, init.key());
     }
 
-    public String settings() {
-        return "%s · %s · %d steps · lr %s · batch %d · seed %d".formatted(DATASET, MODEL, STEPS,
-                PlainNumber.of(LEARNING_RATE), BATCH_SIZE, SEED);
+    /** Dataset, model, steps, learning rate, batch size and seed, as the bundle's {@code page.preset.settings} shows them. */
+    public String[] settings() {
+        return new String[] {DATASET, MODEL, PlainNumber.of(STEPS), PlainNumber.of(LEARNING_RATE),
+                PlainNumber.of(BATCH_SIZE), PlainNumber.of(SEED)};
     }
 
     /** The prompt-weight preset's comparison with other λ: base lanes on the lab's default settings. */

@@ -1,38 +1,43 @@
 package dev.losslens.lab;
 
-import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonView;
+import dev.losslens.system.Wording;
 import java.time.Duration;
 import java.util.Locale;
 
-/** The run page's one-line status; {@code static/js/run/status-text.js} words live updates the same way. */
+/**
+ * The run page's one-line status, in the reader's language; {@code static/js/run/status-text.js} words live updates
+ * from the same {@code page.run.js.*} sentences.
+ */
 final class RunStatusText {
 
     private RunStatusText() {
     }
 
-    static String of(ComparisonView run) {
+    static String of(ComparisonView run, Wording words) {
         int steps = run.config().steps();
-        String done = "%d of %d steps".formatted(run.stepsDone(), steps);
+        String done = words.page("page.run.js.done", run.stepsDone(), steps);
         return switch (run.status()) {
-            case QUEUED -> (run.queuePosition() == null || run.queuePosition() == 0 ? "Next in the queue"
-                    : "Waiting in the queue: %d ahead".formatted(run.queuePosition()))
-                    + (run.etaSeconds() == null ? "" : " · done in about " + duration(run.etaSeconds()));
-            case RUNNING -> "Training: " + done
-                    + (run.etaSeconds() == null ? "" : " · about %s left".formatted(duration(run.etaSeconds())));
-            case FINISHED -> "Finished: " + steps + " steps" + (run.startedAt() == null || run.finishedAt() == null
-                    ? "" : " in " + duration(Duration.between(run.startedAt(), run.finishedAt()).toMillis() / 1000.0));
-            case CANCELLED -> "Cancelled after " + done + "; what was measured is kept";
-            case INTERRUPTED -> "Interrupted after " + done + ": the server stopped";
-            case FAILED -> "Failed after " + done;
+            case QUEUED -> (run.queuePosition() == null || run.queuePosition() == 0 ? words.page("page.run.js.next")
+                    : words.page("page.run.js.queued", run.queuePosition()))
+                    + (run.etaSeconds() == null ? "" : words.page("page.run.js.doneIn", duration(run.etaSeconds(), words)));
+            case RUNNING -> words.page("page.run.js.running", done)
+                    + (run.etaSeconds() == null ? "" : words.page("page.run.js.left", duration(run.etaSeconds(), words)));
+            case FINISHED -> words.page("page.run.js.finished", steps) + (run.startedAt() == null
+                    || run.finishedAt() == null ? "" : words.page("page.run.js.finishedIn",
+                    duration(Duration.between(run.startedAt(), run.finishedAt()).toMillis() / 1000.0, words)));
+            case CANCELLED -> words.page("page.run.js.cancelled", done);
+            case INTERRUPTED -> words.page("page.run.js.interrupted", done);
+            case FAILED -> words.page("page.run.js.failed", done);
         };
     }
 
-    private static String duration(double seconds) {
+    private static String duration(double seconds, Wording words) {
         long whole = Math.round(seconds);
         if (seconds < 10) {
-            return String.format(Locale.ROOT, "%.1f s", seconds);
+            return words.page("page.run.js.seconds", String.format(Locale.ROOT, "%.1f", seconds));
         }
-        return whole < 60 ? whole + " s" : "%d min %02d s".formatted(whole / 60, whole % 60);
+        return whole < 60 ? words.page("page.run.js.seconds", whole)
+                : words.page("page.run.js.minutes", whole / 60, "%02d".formatted(whole % 60));
     }
 }

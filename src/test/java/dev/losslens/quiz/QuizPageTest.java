@@ -8,11 +8,13 @@ import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
@@ -24,6 +26,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @SpringBootTest
 @AutoConfigureMockMvc
 class QuizPageTest {
+
+    @Autowired
+    private MessageSource messages;
 
     @Autowired
     MockMvcTester mvc;
@@ -123,8 +128,9 @@ class QuizPageTest {
     @Test
     void aPredictionNamesItsPresetSoItStandsAlone() {
         bank.items().stream().filter(PredictItem.class::isInstance).map(PredictItem.class::cast).forEach(item ->
-                assertThat(item.stem()).as(item.id()).contains("'" + Keyed.of(LabPreset.class, item.preset())
-                        .title() + "'").doesNotContain("same preset"));
+                assertThat(item.stem()).as(item.id()).contains("'" + messages.getMessage("page.preset."
+                        + Keyed.of(LabPreset.class, item.preset()).key() + ".title", null, Locale.ENGLISH) + "'")
+                        .doesNotContain("same preset"));
     }
 
     @Test
