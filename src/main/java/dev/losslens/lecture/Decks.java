@@ -8,6 +8,8 @@ import dev.losslens.notation.Keyed;
 import dev.losslens.quiz.ClassQuestions;
 import dev.losslens.system.BundledFiles;
 import dev.losslens.system.JsonFields;
+import dev.losslens.system.Localised;
+import dev.losslens.system.LocalisedFiles;
 import dev.losslens.system.NotFoundException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +17,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +27,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The lecture decks of {@code sample-datasets/lectures/}, read and checked at start-up like the quiz bank: a bad file
- * stops the app with the file, the step, the line and what is wrong.
+ * The lecture decks of {@code sample-datasets/lectures/}, in every language the pages speak (the reader's is handed
+ * out), read and checked at start-up like the quiz bank: a bad file stops the app with the file, the step, the line
+ * and what is wrong.
  */
 @Component
 class Decks {
@@ -36,7 +40,10 @@ class Decks {
     private static final Set<Kind> ASKING = EnumSet.of(Kind.POLL, Kind.REVEAL, Kind.LAMBDA);
     private static final Set<Kind> RACING = EnumSet.of(Kind.RACE, Kind.REVEAL);
 
-    private final Map<String, Deck> decks = new LinkedHashMap<>();
+    /** The fields that hold sentences; the rest are ids, keys and the pair the model reads. */
+    private static final Set<String> SENTENCES = Set.of("title", "lines", "notes", "text");
+
+    private final Localised<Map<String, Deck>> decks;
 
     @Autowired
     Decks(ClassQuestions questions) {
@@ -44,8 +51,13 @@ class Decks {
     }
 
     Decks(ClassQuestions questions, List<Resource> files) {
+        this.decks = new Localised<>(locale -> read(questions, LocalisedFiles.originals(files), locale));
+    }
+
+    private static Map<String, Deck> read(ClassQuestions questions, List<Resource> files, Locale locale) {
+        Map<String, Deck> decks = new LinkedHashMap<>();
         for (Resource file : files) {
-            Deck deck = new DeckFile(file.getFilename(), BundledFiles.read(file), questions).deck();
+            Deck deck = new DeckFile(file.getFilename(), LocalisedFiles.read(file, locale, SENTENCES), questions).deck();
             if (decks.putIfAbsent(deck.id(), deck) != null) {
                 throw new DeckException(file.getFilename(), null, null, "the deck id " + deck.id() + " is used twice");
             }
@@ -53,10 +65,11 @@ class Decks {
         if (decks.isEmpty()) {
             throw new IllegalStateException("No lecture deck under " + LOCATION);
         }
+        return decks;
     }
 
     Optional<Deck> find(String id) {
-        return Optional.ofNullable(id == null ? null : decks.get(id));
+        return Optional.ofNullable(id == null ? null : decks.current().get(id));
     }
 
     /** The deck a session runs; a 404 if it has been uninstalled since. */
@@ -66,7 +79,7 @@ class Decks {
 
     /** The deck a new class session runs. */
     Deck first() {
-        return decks.values().iterator().next();
+        return decks.current().values().iterator().next();
     }
 
     /** One file while it is read: knows its name and text, so every complaint can say where. */

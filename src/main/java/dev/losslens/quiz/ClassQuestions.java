@@ -1,5 +1,6 @@
 package dev.losslens.quiz;
 
+import dev.losslens.system.Wording;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -11,14 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClassQuestions {
 
-    private static final List<String> TRUE_FALSE = List.of("True", "False");
-
     private final QuizBank bank;
     private final PresetRuns runs;
+    private final Wording words;
 
-    ClassQuestions(QuizBank bank, PresetRuns runs) {
+    ClassQuestions(QuizBank bank, PresetRuns runs, Wording words) {
         this.bank = bank;
         this.runs = runs;
+        this.words = words;
     }
 
     /** A bank item as a class poll, if it is one a class can answer by tapping one option. */
@@ -29,7 +30,8 @@ public class ClassQuestions {
                         choice.options().stream().map(Option::text).toList(), null));
             }
             if (item instanceof TrueFalseItem judged) {
-                return Optional.of(new ClassQuestion(id, judged.statement(), TRUE_FALSE, null));
+                return Optional.of(new ClassQuestion(id, judged.statement(),
+                        List.of(words.page("quiz.option.true"), words.page("quiz.option.false")), null));
             }
             if (item instanceof PredictItem predict && predict.outcome().lanesAreOptions()) {
                 return Optional.of(new ClassQuestion(id, predict.stem(), runs.lanes(predict.preset()),

@@ -2,9 +2,9 @@ package dev.losslens.quiz;
 
 import dev.losslens.checkpoint.LanguageModels;
 import dev.losslens.model.BaseCheckpoint;
+import dev.losslens.notation.PlainNumber;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.ObjectiveKind;
-import dev.losslens.notation.PlainNumber;
 import dev.losslens.text.CompactVocabulary;
 import dev.losslens.text.InstructionTemplate;
 import dev.losslens.text.TokenizedExample;
@@ -81,14 +81,6 @@ class Exercises {
 
     LossObjective objective(ComputeLossItem item, int variant) {
         return LossObjective.of(item.objective(), item.objective() == ObjectiveKind.WEIGHTED ? item.lambda(variant) : 0);
-    }
-
-    static String describe(LossObjective objective) {
-        return switch (objective.kind()) {
-            case PRETRAINING -> "the pre-training objective";
-            case INSTRUCTION -> "the instruction fine-tuning objective";
-            case WEIGHTED -> "the λ-weighted objective with λ = " + number(objective.promptWeight());
-        };
     }
 
     static String number(double value) {

@@ -14,25 +14,19 @@ import java.util.List;
  */
 enum MaskBug implements Keyed {
 
-    NO_END_OF_TEXT("End-of-text is never appended to the sequence",
-            "The model never learns to stop: answers run on past their end."),
-    SHIFTED_TWICE("The labels are shifted by hand, and the model shifts them again",
-            "Every position is trained to predict the token after the next one, so answers come out garbled."),
-    PROMPT_UNMASKED("The prompt is not masked",
-            "The prompt's tokens count too: this is the full-sequence objective, not instruction fine-tuning."),
-    PAD_IS_END("Padding uses the end-of-text token and is masked by id",
-            "The model never learns to stop: answers run on past their end."),
-    BOUNDARY_LOST("The prompt/response boundary is one token late",
-            "The first response token is never a target: the model is not trained to begin its answers.");
+    NO_END_OF_TEXT("never-stops"),
+    SHIFTED_TWICE("garbled"),
+    PROMPT_UNMASKED("full-sequence"),
+    PAD_IS_END("never-stops"),
+    BOUNDARY_LOST("no-start");
 
     static final String IGNORED = "−100";
     static final int PADDING = 2;
 
-    private final String title;
     private final String effect;
 
-    MaskBug(String title, String effect) {
-        this.title = title;
+    /** @param effect what it does to the model, as the key of {@code quiz.effect.*}; its title is {@code quiz.bug.<key>} */
+    MaskBug(String effect) {
         this.effect = effect;
     }
 
@@ -41,10 +35,7 @@ enum MaskBug implements Keyed {
         return Arrays.stream(values()).map(MaskBug::effect).distinct().toList();
     }
 
-    String title() {
-        return title;
-    }
-
+    /** What it does to the model, as the key of its sentence {@code quiz.effect.<effect>}. */
     String effect() {
         return effect;
     }

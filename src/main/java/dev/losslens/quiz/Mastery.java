@@ -2,6 +2,8 @@ package dev.losslens.quiz;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * How well a learner knows a concept: the share right among their most recent answers to it.
@@ -18,11 +20,10 @@ public record Mastery(@Schema(example = "3") int right, @Schema(example = "5") i
         return answered == 0 ? 0 : (double) right / answered;
     }
 
-    /** The share in words, for the pages. */
-    public String summary() {
-        if (answered == 1) {
-            return right == 1 ? "your one answer so far is right" : "your one answer so far is wrong";
-        }
-        return "%d of your last %d answers right".formatted(right, answered);
+    /** The share in words, for the pages ({@code @wording.page(m.summary())}). */
+    public MessageSourceResolvable summary() {
+        String code = answered != 1 ? "quiz.mastery.some" : right == 1 ? "quiz.mastery.one-right"
+                : "quiz.mastery.one-wrong";
+        return new DefaultMessageSourceResolvable(new String[] {code}, new Object[] {right, answered});
     }
 }

@@ -20,29 +20,25 @@ public record PredictItem(String id, String concept, String preset, Outcome outc
     /** What is predicted, and how the run answers it. */
     enum Outcome implements Keyed {
         /** Which lane ends lowest on held-out response NLL; the options are the lanes. */
-        LOWEST_RESPONSE_NLL("Held-out response NLL at the end, nats per token (lower is better)",
-                null, ObservedLane::responseNll),
+        LOWEST_RESPONSE_NLL(null, ObservedLane::responseNll),
         /** Does the instruction lane's held-out prompt NLL fall from step 0 to the end? */
-        INSTRUCTION_PROMPT_FALLS("Held-out prompt NLL, nats per token: step 0 → end",
-                ObservedLane::firstPromptNll, ObservedLane::lastPromptNll),
+        INSTRUCTION_PROMPT_FALLS(ObservedLane::firstPromptNll, ObservedLane::lastPromptNll),
         /** Does the lane started from the base end with more exact answers than the lane started from scratch? */
-        BASE_MORE_EXACT("Exact match on held-out prompts at the end, %", null,
-                lane -> 100 * lane.exactMatch()),
+        BASE_MORE_EXACT(null, lane -> 100 * lane.exactMatch()),
         /** Does the lane started from the base drift less than the lane started from scratch? */
-        BASE_DRIFTS_LESS("Drift ‖θ − θ₀‖ / ‖θ₀‖ at the end", null, ObservedLane::drift);
+        BASE_DRIFTS_LESS(null, ObservedLane::drift);
 
-        private final String metric;
         private final ToDoubleFunction<ObservedLane> start;
         private final ToDoubleFunction<ObservedLane> end;
 
-        Outcome(String metric, ToDoubleFunction<ObservedLane> start, ToDoubleFunction<ObservedLane> end) {
-            this.metric = metric;
+        /** The metric's name is the bundle's {@code quiz.outcome.<key>}. */
+        Outcome(ToDoubleFunction<ObservedLane> start, ToDoubleFunction<ObservedLane> end) {
             this.start = start;
             this.end = end;
         }
 
-        /** The run's lanes on the metric this outcome is read from. */
-        Grade.ObservedRun observed(Observation run) {
+        /** The run's lanes on the metric this outcome is read from, named in {@code metric}. */
+        Grade.ObservedRun observed(Observation run, String metric) {
             List<Grade.Bar> bars = run.lanes().stream().map(lane -> new Grade.Bar(lane.label(),
                     start == null ? null : start.applyAsDouble(lane), end.applyAsDouble(lane))).toList();
             double largest = bars.stream().mapToDouble(bar -> Math.max(bar.end(), bar.start() == null ? 0 : bar.start()))

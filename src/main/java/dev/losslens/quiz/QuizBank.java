@@ -6,6 +6,8 @@ import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.system.BundledFiles;
 import dev.losslens.system.JsonFields;
+import dev.losslens.system.Localised;
+import dev.losslens.system.LocalisedFiles;
 import dev.losslens.text.InstructionTemplate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +15,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -23,17 +26,23 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The question bank: every file of {@code sample-datasets/quizzes/}, one concept each, in file-name order. Read and
- * checked at start-up; a bad file stops the app with the file, the item, the line and what is wrong.
+ * The question bank: every file of {@code sample-datasets/quizzes/}, one concept each, in file-name order, in every
+ * language the pages speak (the reader's is handed out). Read and checked at start-up; a bad file stops the app with
+ * the file, the item, the line and what is wrong.
  */
 @Component
 public class QuizBank {
 
     static final String LOCATION = "classpath*:sample-datasets/quizzes/*.json";
     static final int MIN_ITEMS_PER_CONCEPT = 4;
+    /** The fields that hold sentences; the rest are ids, keys and the pairs the model reads. */
+    private static final Set<String> SENTENCES = Set.of("title", "explanation", "stem", "text", "feedback", "statement");
 
-    private final List<Concept> concepts;
-    private final Map<String, QuizItem> items = new LinkedHashMap<>();
+    private final Localised<Bank> banks;
+
+    /** The concepts in order, and every item by its id. */
+    private record Bank(List<Concept> concepts, Map<String, QuizItem> items) {
+    }
 
     @Autowired
     public QuizBank(InstructionTemplate template) {
@@ -41,9 +50,15 @@ public class QuizBank {
     }
 
     QuizBank(InstructionTemplate template, List<Resource> files) {
+        this.banks = new Localised<>(locale -> read(template, LocalisedFiles.originals(files), locale));
+    }
+
+    private static Bank read(InstructionTemplate template, List<Resource> files, Locale locale) {
         List<Concept> read = new ArrayList<>();
+        Map<String, QuizItem> items = new LinkedHashMap<>();
         for (Resource file : files) {
-            Concept concept = new BankFile(file.getFilename(), BundledFiles.read(file), template).concept(read.size() + 1);
+            Concept concept = new BankFile(file.getFilename(), LocalisedFiles.read(file, locale, SENTENCES), template)
+                    .concept(read.size() + 1);
             concept.items().forEach(item -> {
                 if (items.putIfAbsent(item.id(), item) != null) {
                     throw new QuizBankException(file.getFilename(), item.id(), null, "the id is used twice in the bank");
@@ -51,23 +66,23 @@ public class QuizBank {
             });
             read.add(concept);
         }
-        this.concepts = List.copyOf(read);
+        return new Bank(List.copyOf(read), items);
     }
 
     public List<Concept> concepts() {
-        return concepts;
+        return banks.current().concepts();
     }
 
     public Optional<Concept> concept(String id) {
-        return concepts.stream().filter(concept -> concept.id().equals(id)).findFirst();
+        return concepts().stream().filter(concept -> concept.id().equals(id)).findFirst();
     }
 
     public Optional<QuizItem> item(String id) {
-        return Optional.ofNullable(id == null ? null : items.get(id));
+        return Optional.ofNullable(id == null ? null : banks.current().items().get(id));
     }
 
     public List<QuizItem> items() {
-        return List.copyOf(items.values());
+        return List.copyOf(banks.current().items().values());
     }
 
     /** One file while it is read: knows its name and text, so every complaint can say where. */

@@ -1,10 +1,12 @@
 package dev.losslens.quiz;
 
+import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.LossTotals;
 import dev.losslens.quiz.Grade.WorkedToken;
 import dev.losslens.system.InvalidInputException;
-import dev.losslens.system.Rejection;
 import dev.losslens.system.NotFoundException;
+import dev.losslens.system.Rejection;
+import dev.losslens.system.Wording;
 import dev.losslens.text.TokenizedExample;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 
 /** Shows an item's variant to a learner and grades answers on the server, against the real model and objectives. */
@@ -20,16 +24,17 @@ public class QuizService {
 
     static final int MAX_CHOICES = 20;
 
-    private static final List<String> YES_NO = List.of("Yes", "No");
-
     private final QuizBank bank;
     private final Exercises exercises;
     private final PresetRuns runs;
+    private final Wording words;
 
-    QuizService(QuizBank bank, Exercises exercises, PresetRuns runs) {
+    /** Its sentences are the bundle's {@code quiz.*}, in the reader's language (the API's is English). */
+    QuizService(QuizBank bank, Exercises exercises, PresetRuns runs, Wording words) {
         this.bank = bank;
         this.exercises = exercises;
         this.runs = runs;
+        this.words = words;
     }
 
     public QuizItem item(String id) {
@@ -54,7 +59,7 @@ public class QuizService {
         }
         if (item instanceof MarkTargetsItem mark) {
             return new ItemView(item.id(), item.concept(), kind, variant,
-                    "Mark every token that carries loss under " + Exercises.describe(mark.objective()) + ".",
+                    words.page("quiz.mark.task", describe(mark.objective())),
                     List.of(), List.of(), exercises.chips(exercises.example(mark.pair()), null), null);
         }
         if (item instanceof PredictItem predict) {
@@ -62,13 +67,9 @@ public class QuizService {
                     List.of(), null);
         }
         if (item instanceof MaskBugItem bug) {
-            return new ItemView(item.id(), item.concept(), kind, variant, "These labels were written for instruction "
-                    + "fine-tuning in the HuggingFace convention: the label at position t is the token at t itself, or "
-                    + "−100 where a target is ignored, and the model shifts the labels by one inside its loss, so "
-                    + "position t − 1 is scored on label t. One bug is planted. Which bug is it, and what does it do to "
-                    + "the model?",
-                    Arrays.stream(MaskBug.values()).map(MaskBug::title).toList(),
-                    MaskBug.effects(), exercises.labelled(bug), null);
+            return new ItemView(item.id(), item.concept(), kind, variant, words.page("quiz.bug.task"),
+                    Arrays.stream(MaskBug.values()).map(this::title).toList(),
+                    MaskBug.effects().stream().map(this::effect).toList(), exercises.labelled(bug), null);
         }
         ComputeLossItem compute = (ComputeLossItem) item;
         return new ItemView(item.id(), item.concept(), kind, variant, task(compute, variant), List.of(), List.of(),
@@ -103,33 +104,47 @@ public class QuizService {
             return choice.stem();
         }
         if (item instanceof TrueFalseItem judged) {
-            return "True or false: " + judged.statement();
+            return words.page("quiz.summary.true-false", judged.statement());
         }
         if (item instanceof PredictItem predict) {
             return predict.stem();
         }
         if (item instanceof MarkTargetsItem mark) {
-            return "Mark the targets under %s: %s".formatted(Exercises.describe(mark.objective()), pair(mark.pair()));
+            return words.page("quiz.summary.mark", describe(mark.objective()), pair(mark.pair()));
         }
         if (item instanceof MaskBugItem bug) {
-            return "Find the bug planted in the labels of " + pair(bug.pair());
+            return words.page("quiz.summary.bug", pair(bug.pair()));
         }
         ComputeLossItem compute = (ComputeLossItem) item;
-        return "Compute the %s loss under %s: %s".formatted(
-                compute.quantity() == ComputeLossItem.Quantity.MEAN ? "mean" : "summed",
-                Exercises.describe(exercises.objective(compute, variant)), pair(compute.pair(variant)));
+        return words.page(compute.quantity() == ComputeLossItem.Quantity.MEAN ? "quiz.summary.mean" : "quiz.summary.sum",
+                describe(exercises.objective(compute, variant)), pair(compute.pair(variant)));
     }
 
-    private static String pair(Pair pair) {
-        return "“%s” → “%s”".formatted(pair.prompt(), pair.response());
+    private static MessageSourceResolvable pair(Pair pair) {
+        return sentence("quiz.pair", pair.prompt(), pair.response());
+    }
+
+    /** The objective in words: "the pre-training objective", "the λ-weighted objective with λ = 0.1". */
+    private static MessageSourceResolvable describe(LossObjective objective) {
+        return sentence("quiz.objective." + objective.kind().key(), Exercises.number(objective.promptWeight()));
+    }
+
+    private static MessageSourceResolvable sentence(String code, Object... arguments) {
+        return new DefaultMessageSourceResolvable(new String[] {code}, arguments);
+    }
+
+    private String title(MaskBug bug) {
+        return words.page("quiz.bug." + bug.key());
+    }
+
+    private String effect(String effect) {
+        return words.page("quiz.effect." + effect);
     }
 
     private String task(ComputeLossItem item, int variant) {
-        String quantity = item.quantity() == ComputeLossItem.Quantity.MEAN
-                ? "the mean loss per counted token (Σ w·nll / Σ w)" : "the summed loss (Σ w·nll)";
-        return "Using the pre-trained base's per-token losses below, compute %s of this pair under %s. Answer within ±%s."
-                .formatted(quantity, Exercises.describe(exercises.objective(item, variant)),
-                        Exercises.number(item.tolerance()));
+        return words.page("quiz.compute.task", sentence(item.quantity() == ComputeLossItem.Quantity.MEAN
+                        ? "quiz.compute.mean" : "quiz.compute.sum"), describe(exercises.objective(item, variant)),
+                Exercises.number(item.tolerance()));
     }
 
     private static void requireVariant(QuizItem item, int variant) {
@@ -138,7 +153,7 @@ public class QuizService {
         }
     }
 
-    private static Grade choice(ChoiceItem item, Answer answer) {
+    private Grade choice(ChoiceItem item, Answer answer) {
         Set<Integer> chosen = indexes(answer.choices(), item.options().size(), "choices");
         if (chosen.isEmpty()) {
             throw new InvalidInputException("choices", "quiz.choose-some");
@@ -150,29 +165,30 @@ public class QuizService {
         List<String> feedback = new ArrayList<>();
         chosen.forEach(i -> feedback.add(item.options().get(i).feedback()));
         // one right option is "the" answer; of several, the ones not chosen are "also" right
-        String missed = item.kind() == QuizItem.Kind.CHOICE ? "The right answer: “%s” — %s" : "Also right: “%s” — %s";
-        right.stream().filter(i -> !chosen.contains(i)).forEach(i -> feedback.add(missed
-                .formatted(item.options().get(i).text(), item.options().get(i).feedback())));
+        String missed = item.kind() == QuizItem.Kind.CHOICE ? "quiz.choice.right" : "quiz.choice.also";
+        right.stream().filter(i -> !chosen.contains(i)).forEach(i -> feedback.add(words.page(missed,
+                item.options().get(i).text(), item.options().get(i).feedback())));
         return new Grade(chosen.equals(new HashSet<>(right)), feedback,
                 new Answer(right, null, null, null, null, 0), List.of());
     }
 
-    private static Grade trueFalse(TrueFalseItem item, Answer answer) {
+    private Grade trueFalse(TrueFalseItem item, Answer answer) {
         if (answer.truth() == null) {
             throw new InvalidInputException("truth", "quiz.choose-truth");
         }
         int reason = index(answer.reason(), item.reasons().size(), "reason");
         boolean correct = answer.truth() == item.answer() && reason == item.rightReason();
         List<String> feedback = new ArrayList<>();
-        feedback.add(answer.truth() == item.answer() ? "The statement is indeed " + item.answer() + "."
-                : "The statement is " + item.answer() + ".");
+        feedback.add(words.page(answer.truth() == item.answer() ? "quiz.true-false.indeed" : "quiz.true-false.is",
+                sentence("quiz." + item.answer())));
         feedback.add(item.reasons().get(reason).feedback());
         feedback.add(item.feedback());
         return new Grade(correct, feedback, new Answer(null, item.answer(), item.rightReason(), null, null, 0), List.of());
     }
 
     private List<String> options(PredictItem item) {
-        return item.outcome().lanesAreOptions() ? runs.lanes(item.preset()) : YES_NO;
+        return item.outcome().lanesAreOptions() ? runs.lanes(item.preset())
+                : List.of(words.page("quiz.yes"), words.page("quiz.no"));
     }
 
     /** Graded only against a finished run of the preset; until then the learner is told how far it has got. */
@@ -188,18 +204,18 @@ public class QuizService {
         }
         int right = item.outcome().right(run);
         List<String> feedback = new ArrayList<>();
-        feedback.add((chosen.contains(right) ? "Your prediction matches run #%d: %s." : "Run #%d shows: %s.")
-                .formatted(run.run(), options.get(right)));
-        run.lanes().forEach(lane -> feedback.add(("%s: held-out response NLL %s, prompt NLL %s → %s, exact match "
-                + "%s %%, drift %s.").formatted(lane.label(), Exercises.number(lane.responseNll()),
-                Exercises.number(lane.firstPromptNll()), Exercises.number(lane.lastPromptNll()),
-                Exercises.number(100 * lane.exactMatch()), Exercises.number(lane.drift()))));
+        feedback.add(words.page(chosen.contains(right) ? "quiz.predict.matches" : "quiz.predict.shows", run.run(),
+                options.get(right)));
+        run.lanes().forEach(lane -> feedback.add(words.page("quiz.predict.lane", lane.label(),
+                Exercises.number(lane.responseNll()), Exercises.number(lane.firstPromptNll()),
+                Exercises.number(lane.lastPromptNll()), Exercises.number(100 * lane.exactMatch()),
+                Exercises.number(lane.drift()))));
         feedback.add(item.feedback());
         return new Grade(chosen.contains(right), feedback, new Answer(List.of(right), null, null, null, null, 0),
-                List.of(), item.outcome().observed(run));
+                List.of(), item.outcome().observed(run, words.page("quiz.outcome." + item.outcome().key())));
     }
 
-    private static Grade maskBug(MaskBugItem item, Answer answer) {
+    private Grade maskBug(MaskBugItem item, Answer answer) {
         MaskBug[] bugs = MaskBug.values();
         Set<Integer> chosen = indexes(answer.choices(), bugs.length, "choices");
         if (chosen.size() != 1) {
@@ -209,9 +225,9 @@ public class QuizService {
         String effect = MaskBug.effects().get(index(answer.reason(), MaskBug.effects().size(), "reason"));
         boolean rightEffect = effect.equals(item.bug().effect());
         List<String> feedback = new ArrayList<>();
-        feedback.add(named == item.bug() ? "Right bug: " + named.title() + "."
-                : "Not that one: the bug is “" + item.bug().title() + "”.");
-        feedback.add((rightEffect ? "Right effect: " : "Its effect: ") + item.bug().effect());
+        feedback.add(words.page(named == item.bug() ? "quiz.bug.right" : "quiz.bug.wrong", title(item.bug())));
+        feedback.add(words.page(rightEffect ? "quiz.bug.right-effect" : "quiz.bug.its-effect",
+                effect(item.bug().effect())));
         feedback.add(item.feedback());
         boolean correct = named == item.bug() && rightEffect;
         return new Grade(correct, feedback, new Answer(List.of(item.bug().ordinal()), null,
@@ -237,10 +253,10 @@ public class QuizService {
         Set<Integer> extra = new TreeSet<>(marked);
         extra.removeAll(targets);
         if (!missed.isEmpty()) {
-            feedback.add("Targets you did not mark: " + positions(example, missed) + ".");
+            feedback.add(words.page("quiz.mark.missed", positions(example, missed)));
         }
         if (!extra.isEmpty()) {
-            feedback.add("Marked but not targets: " + positions(example, extra) + ".");
+            feedback.add(words.page("quiz.mark.extra", positions(example, extra)));
         }
         feedback.add(item.feedback());
         return new Grade(missed.isEmpty() && extra.isEmpty(), feedback,
@@ -262,14 +278,13 @@ public class QuizService {
             worked.add(new WorkedToken(t, exercises.text(example, t), example.role(t).key(), weights[t], nll[t],
                     weights[t] > 0));
         }
-        String sum = "Σ w·nll = %s over %d counted targets, Σ w = %s".formatted(Exercises.number(totals.sum()),
-                totals.count(), Exercises.number(totals.weightTotal()));
         List<String> feedback = List.of(
-                item.quantity() == ComputeLossItem.Quantity.MEAN
-                        ? sum + "; mean = %s.".formatted(Exercises.number(totals.mean())) : sum + ".",
-                "Your answer %s is %s the right value %s (tolerance ±%s).".formatted(Exercises.number(value),
-                        Math.abs(value - expected) <= item.tolerance() ? "within" : "not within",
-                        Exercises.number(expected), Exercises.number(item.tolerance())),
+                words.page(item.quantity() == ComputeLossItem.Quantity.MEAN ? "quiz.compute.sums-mean"
+                                : "quiz.compute.sums", Exercises.number(totals.sum()), totals.count(),
+                        Exercises.number(totals.weightTotal()), Exercises.number(totals.mean())),
+                words.page(Math.abs(value - expected) <= item.tolerance() ? "quiz.compute.within"
+                                : "quiz.compute.not-within", Exercises.number(value), Exercises.number(expected),
+                        Exercises.number(item.tolerance())),
                 item.feedback());
         return new Grade(Math.abs(value - expected) <= item.tolerance(), feedback,
                 new Answer(null, null, null, null, expected, variant), worked);
@@ -287,9 +302,9 @@ public class QuizService {
         return item.quantity() == ComputeLossItem.Quantity.MEAN ? totals.mean() : totals.sum();
     }
 
-    private String positions(TokenizedExample example, Set<Integer> positions) {
-        return String.join(", ", positions.stream()
-                .map(t -> "%d “%s”".formatted(t, Chip.visible(exercises.text(example, t)))).toList());
+    private Wording.Listed positions(TokenizedExample example, Set<Integer> positions) {
+        return new Wording.Listed(positions.stream().map(t -> sentence("quiz.mark.position", t,
+                Chip.visible(exercises.text(example, t)))).toList(), "list.comma");
     }
 
     private static Set<Integer> indexes(List<Integer> given, int size, String field) {

@@ -54,20 +54,12 @@ class PseudoLocaleBrowserTest extends BrowserTest {
             "#checkpoint", "#compare", ".field-checkpoint .hint:not(:last-child)",
             // explorer/ChangeScale and CheckpointChange: the change scale and its summary lines
             ".change-scale", "[data-change-summary]", "#change-title",
-            // training/LaneSpec: lane labels, as stored with each run
-            ".preset-lanes", ".lane-list", ".run-subtitle", ".chart-legend",
+            // training/LaneSpec: lane labels, as stored with each run (a prediction poll's options are lane labels)
+            ".preset-lanes", ".poll-options", ".lane-list", ".run-subtitle", ".chart-legend",
             ".scoreboard th[scope=row]", ".generations-table thead th", ".outcome th[scope=row]",
             ".race-finals", ".bars th",
             // worker: why a run failed, as stored with it
             "[data-run-message]",
-            // quiz/QuizBank (sample-datasets/quizzes): concepts, questions, options, feedback; quiz/Mastery: summaries
-            ".concept-row h3", ".course-step h2", ".course-step > p:not(.course-links):not(.mastery)",
-            ".mastery span", "p.mastery", ".quiz-progress a", ".question", ".option label", ".score-question",
-            ".observed figcaption span",
-            // lecture/Decks (sample-datasets/lectures): step titles, lines, notes, chart texts, poll questions
-            ".deck-outline strong", ".deck-outline button", ".deck-step h1", ".deck-line", ".notes", ".next-step",
-            ".presenter h1", ".race-charts canvas", ".poll-question", ".poll-options",
-            ".histogram th", ".join-option", ".join .hint span", ".lede",
             // the servlet container: the message of an error no LossLens code rejected (a missing page)
             ".error-page > p:not(:last-child):not(.status)");
 
