@@ -84,7 +84,7 @@ public class ComparisonService {
     private Decision decide(ComparisonConfig config, String address, OwnerSecret owner) {
         queue.lockSubmissions();
         String key = config.key();
-        List<String> labels = config.lanes().stream().map(lane -> lane.spec().label()).toList();
+        List<String> labels = config.lanes().stream().map(lane -> wording.api(LaneLabel.of(lane))).toList();
         var finished = store.findByKey(key, List.of(ComparisonStatus.FINISHED));
         if (finished.isPresent()) {
             long replay = store.insert(config, labels, ComparisonStatus.FINISHED, finished.get().id(), address, owner);

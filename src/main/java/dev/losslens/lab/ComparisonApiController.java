@@ -7,6 +7,7 @@ import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.OwnerSecret;
 import dev.losslens.comparison.Submission;
 import dev.losslens.system.ApiAnswers;
+import dev.losslens.system.Wording;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -31,10 +32,12 @@ class ComparisonApiController {
 
     private final ComparisonService comparisons;
     private final ComparisonStream events;
+    private final Wording wording;
 
-    ComparisonApiController(ComparisonService comparisons, ComparisonStream events) {
+    ComparisonApiController(ComparisonService comparisons, ComparisonStream events, Wording wording) {
         this.comparisons = comparisons;
         this.events = events;
+        this.wording = wording;
     }
 
     @ApiAnswers(success = 202, problems = {400, 429})
@@ -61,7 +64,7 @@ class ComparisonApiController {
     @GetMapping("/api/comparisons")
     ComparisonPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         ComparisonService.Page found = comparisons.page(page, size);
-        return new ComparisonPage(found.rows().stream().map(RunSummary::of).toList(), page, size, found.more());
+        return new ComparisonPage(found.rows().stream().map(row -> RunSummary.of(row, wording::api)).toList(), page, size, found.more());
     }
 
     @ApiAnswers(problems = {400, 404})

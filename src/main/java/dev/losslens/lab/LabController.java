@@ -2,7 +2,9 @@ package dev.losslens.lab;
 
 import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonService;
+import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.comparison.ComparisonView;
+import dev.losslens.comparison.LaneLabel;
 import dev.losslens.comparison.RunFindings;
 import dev.losslens.comparison.Submission;
 import dev.losslens.comparison.TrainingProperties;
@@ -101,7 +103,7 @@ class LabController {
     String show(@PathVariable String number, @RequestParam(required = false) String joined, Model model,
                 HttpServletRequest request, HttpServletResponse http) {
         long id = runId(number);
-        ComparisonView run = comparisons.view(id);
+        ComparisonView run = named(comparisons.view(id));
         // every viewer is a person for the stream caps, not one more stream of their address
         OwnerCookie.readOrIssue(request, http);
         model.addAttribute("run", run);
@@ -120,6 +122,16 @@ class LabController {
         return "runs/show";
     }
 
+    /** The run with its lanes named in the reader's language; it stores their English names. */
+    private ComparisonView named(ComparisonView run) {
+        return new ComparisonView(run.id(), run.status(), run.replayOf(), run.config(), run.stepsDone(),
+                run.queuePosition(), run.etaSeconds(), run.tokensPerSecond(), run.createdAt(), run.startedAt(),
+                run.finishedAt(), run.message(), run.lanes().stream().map(lane -> new LaneView(lane.index(),
+                        wording.page(LaneLabel.of(lane)), lane.objective(), lane.promptWeight(), lane.init(),
+                        lane.status(), lane.divergedAt(), lane.checkpoint(), lane.metrics())).toList(),
+                run.generations(), run.findings());
+    }
+
     /** Cancel without JavaScript; the run page cancels through the API and stays on the page. */
     @PostMapping("/runs/{number}/cancel")
     String cancel(@PathVariable String number, HttpServletRequest request) {
@@ -130,7 +142,8 @@ class LabController {
 
     @GetMapping("/runs")
     String history(Model model) {
-        model.addAttribute("runs", comparisons.history(HISTORY).stream().map(RunSummary::of).toList());
+        model.addAttribute("runs", comparisons.history(HISTORY).stream()
+                .map(row -> RunSummary.of(row, wording::page)).toList());
         return "runs/list";
     }
 

@@ -9,12 +9,13 @@ import static dev.losslens.training.LaneSpec.Init.SCRATCH;
 import dev.losslens.comparison.ComparisonRequest.LaneRequest;
 import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonValidator;
+import dev.losslens.comparison.LaneLabel;
 import dev.losslens.notation.Keyed;
 import dev.losslens.notation.PlainNumber;
-import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import java.util.List;
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * The lab's one-click comparisons, on the lab's default settings. Each is a fixed config, so a hall pressing the same preset trains it once and
@@ -42,11 +43,11 @@ public enum LabPreset implements Keyed {
         this.lanes = List.of(lanes);
     }
 
-    public List<String> laneLabels() {
-        return lanes.stream().map(lane -> new LaneSpec(
-                LossObjective.of(Keyed.of(ObjectiveKind.class, lane.objective()),
-                        lane.promptWeight() == null ? 0 : lane.promptWeight()),
-                Keyed.of(LaneSpec.Init.class, lane.init())).label()).toList();
+    /** Its lanes' names, for the page to word ({@code @wording.page(label)}). */
+    public List<MessageSourceResolvable> laneLabels() {
+        return lanes.stream().map(lane -> LaneLabel.of(Keyed.of(ObjectiveKind.class, lane.objective()),
+                lane.promptWeight() == null ? 0 : lane.promptWeight(), Keyed.of(LaneSpec.Init.class, lane.init())))
+                .toList();
     }
 
     private static LaneRequest lane(ObjectiveKind objective, Double promptWeight, LaneSpec.Init init) {

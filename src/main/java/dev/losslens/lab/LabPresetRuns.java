@@ -4,10 +4,12 @@ import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.comparison.ComparisonView;
+import dev.losslens.comparison.LaneLabel;
 import dev.losslens.comparison.OwnerSecret;
 import dev.losslens.notation.Keyed;
 import dev.losslens.quiz.PresetRuns;
 import dev.losslens.system.NotFoundException;
+import dev.losslens.system.Wording;
 import dev.losslens.training.MetricPoint;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -22,14 +24,16 @@ class LabPresetRuns implements PresetRuns {
     private static final String CLIENT = "quiz";
 
     private final ComparisonService comparisons;
+    private final Wording wording;
 
-    LabPresetRuns(ComparisonService comparisons) {
+    LabPresetRuns(ComparisonService comparisons, Wording wording) {
         this.comparisons = comparisons;
+        this.wording = wording;
     }
 
     @Override
     public List<String> lanes(String preset) {
-        return find(preset).laneLabels();
+        return find(preset).laneLabels().stream().map(wording::page).toList();
     }
 
     @Override
@@ -38,13 +42,13 @@ class LabPresetRuns implements PresetRuns {
         ComparisonView run = comparisons.latest(chosen.request()).orElseGet(() -> comparisons.view(
                 comparisons.submit(chosen.request(), CLIENT, OwnerSecret.generate()).comparison().id()));
         return new Observation(run.id(), run.status() == ComparisonStatus.FINISHED, run.stepsDone(), run.config().steps(),
-                run.lanes().stream().filter(lane -> !lane.metrics().isEmpty()).map(LabPresetRuns::lane).toList());
+                run.lanes().stream().filter(lane -> !lane.metrics().isEmpty()).map(this::lane).toList());
     }
 
-    private static ObservedLane lane(LaneView lane) {
+    private ObservedLane lane(LaneView lane) {
         MetricPoint first = lane.metrics().get(0);
         MetricPoint last = lane.metrics().get(lane.metrics().size() - 1);
-        return new ObservedLane(lane.label(), lane.init().key(), lane.objective().key(), last.responseNll(),
+        return new ObservedLane(wording.page(LaneLabel.of(lane)), lane.init().key(), lane.objective().key(), last.responseNll(),
                 first.promptNll(), last.promptNll(), last.exactMatch(), last.drift());
     }
 

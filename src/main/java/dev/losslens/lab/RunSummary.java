@@ -2,9 +2,12 @@ package dev.losslens.lab;
 
 import dev.losslens.comparison.ComparisonRow;
 import dev.losslens.comparison.ComparisonStatus;
+import dev.losslens.comparison.LaneLabel;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import org.springframework.context.MessageSourceResolvable;
 
 /** One row of the run history. */
 record RunSummary(@Schema(example = "7") long id, @Schema(example = "capitals") String dataset,
@@ -12,9 +15,10 @@ record RunSummary(@Schema(example = "7") long id, @Schema(example = "capitals") 
                   List<String> lanes, @Schema(example = "300") int steps, @Schema(example = "finished") ComparisonStatus status,
                   Long replayOf, Instant createdAt) {
 
-    static RunSummary of(ComparisonRow row) {
+    /** @param words the lanes' names in the API's English or in the reader's language */
+    static RunSummary of(ComparisonRow row, Function<MessageSourceResolvable, String> words) {
         return new RunSummary(row.id(), row.config().dataset(),
-                row.config().lanes().stream().map(lane -> lane.spec().label()).toList(),
+                row.config().lanes().stream().map(lane -> words.apply(LaneLabel.of(lane))).toList(),
                 row.config().steps(), row.status(), row.replayOf(), row.createdAt());
     }
 }

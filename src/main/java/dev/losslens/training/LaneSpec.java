@@ -1,7 +1,6 @@
 package dev.losslens.training;
 
 import dev.losslens.notation.Keyed;
-import dev.losslens.notation.PlainNumber;
 import dev.losslens.objective.LossObjective;
 
 /** One lane of a comparison: what it optimises and where it starts. */
@@ -15,14 +14,5 @@ public record LaneSpec(LossObjective objective, Init init) {
         public String toString() {
             return key();
         }
-    }
-
-    public String label() {
-        String what = switch (objective.kind()) {
-            case PRETRAINING -> "Pre-training objective";
-            case INSTRUCTION -> "Instruction objective";
-            case WEIGHTED -> "λ = " + PlainNumber.significant(objective.promptWeight(), 4);
-        };
-        return what + (init == Init.BASE ? ", from base" : ", from scratch");
     }
 }

@@ -54,10 +54,6 @@ class PseudoLocaleBrowserTest extends BrowserTest {
             "#checkpoint", "#compare", ".field-checkpoint .hint:not(:last-child)",
             // explorer/ChangeScale and CheckpointChange: the change scale and its summary lines
             ".change-scale", "[data-change-summary]", "#change-title",
-            // training/LaneSpec: lane labels, as stored with each run (a prediction poll's options are lane labels)
-            ".preset-lanes", ".poll-options", ".lane-list", ".run-subtitle", ".chart-legend",
-            ".scoreboard th[scope=row]", ".generations-table thead th", ".outcome th[scope=row]",
-            ".race-finals", ".bars th",
             // worker: why a run failed, as stored with it
             "[data-run-message]",
             // the servlet container: the message of an error no LossLens code rejected (a missing page)

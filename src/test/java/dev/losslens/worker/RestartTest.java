@@ -95,7 +95,7 @@ class RestartTest {
         ComparisonConfig config = new ComparisonConfig("capitals", ModelPreset.TINY, 100, 1e-3, 8, seed, 10, List.of(
                 new ComparisonConfig.LaneConfig(ObjectiveKind.PRETRAINING, 1.0, LaneSpec.Init.SCRATCH),
                 new ComparisonConfig.LaneConfig(ObjectiveKind.INSTRUCTION, 0.0, LaneSpec.Init.SCRATCH)));
-        List<String> labels = config.lanes().stream().map(lane -> lane.spec().label()).toList();
+        List<String> labels = List.of("Pre-training objective, from scratch", "Instruction objective, from scratch");
         // inserted as running, so no trainer can claim it from the queue in between
         long id = store.insert(config, labels, ComparisonStatus.RUNNING, null, "127.0.0.1", OwnerSecret.generate());
         jdbc.sql("update comparison set claimed_by = ?, started_at = ?, heartbeat_at = ?, steps_done = 17 where id = ?")
