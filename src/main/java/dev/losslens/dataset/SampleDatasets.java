@@ -1,5 +1,7 @@
 package dev.losslens.dataset;
 
+import dev.losslens.system.Localised;
+import dev.losslens.system.LocalisedFiles;
 import dev.losslens.system.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,31 +25,38 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The bundled datasets and pre-training corpus, read once from {@code classpath:sample-datasets/} at start-up.
  * Which files exist comes only from the manifest {@code datasets.json}: a name asked for by a user is looked up
- * among the manifest's names and never becomes part of a path.
+ * among the manifest's names and never becomes part of a path. The manifest's titles and descriptions are read in
+ * every language the pages speak; the pairs are the same in all.
  */
 @Component
 public class SampleDatasets {
 
     private static final String ROOT = "classpath:sample-datasets/";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> SENTENCES = Set.of("title", "description");
 
     record Manifest(List<DatasetInfo> datasets, List<String> corpus) {
     }
 
-    private final Map<String, DatasetInfo> infos = new LinkedHashMap<>();
+    private final Localised<Map<String, DatasetInfo>> infos;
     private final Map<String, Map<Split, List<PromptResponsePair>>> pairs = new LinkedHashMap<>();
     private final List<String> corpusDocuments = new ArrayList<>();
 
     public SampleDatasets(ResourceLoader resources) {
-        Manifest manifest = JSON.readValue(text(resources, "datasets.json"), Manifest.class);
-        for (DatasetInfo info : manifest.datasets()) {
+        Resource manifestFile = resources.getResource(ROOT + "datasets.json");
+        this.infos = new Localised<>(locale -> {
+            Map<String, DatasetInfo> named = new LinkedHashMap<>();
+            JSON.readValue(LocalisedFiles.read(manifestFile, locale, SENTENCES), Manifest.class).datasets()
+                    .forEach(info -> named.put(info.name(), info));
+            return named;
+        });
+        for (DatasetInfo info : infos.english().values()) {
             Map<Split, List<PromptResponsePair>> splits = new EnumMap<>(Split.class);
             splits.put(Split.TRAIN, readPairs(resources, info, Split.TRAIN, info.train()));
             splits.put(Split.HELDOUT, readPairs(resources, info, Split.HELDOUT, info.heldout()));
-            infos.put(info.name(), info);
             pairs.put(info.name(), splits);
         }
-        for (String file : manifest.corpus()) {
+        for (String file : JSON.readValue(text(resources, "datasets.json"), Manifest.class).corpus()) {
             Arrays.stream(text(resources, file).split("\n\n")).map(String::strip).filter(document -> !document.isEmpty())
                     .forEach(corpusDocuments::add);
         }
@@ -53,11 +64,11 @@ public class SampleDatasets {
 
     /** In manifest order; the first is the default. */
     public List<DatasetInfo> list() {
-        return List.copyOf(infos.values());
+        return List.copyOf(infos.current().values());
     }
 
     public Optional<DatasetInfo> find(String name) {
-        return Optional.ofNullable(name).map(infos::get);
+        return Optional.ofNullable(name).map(infos.current()::get);
     }
 
     public DatasetInfo require(String name) {
@@ -67,7 +78,7 @@ public class SampleDatasets {
     /** The dataset, or a not-found naming {@code field} and the known datasets. */
     public DatasetInfo require(String name, String field) {
         return find(name).orElseThrow(() -> new NotFoundException(field, "dataset.unknown", name,
-                String.join(", ", infos.keySet())));
+                String.join(", ", pairs.keySet())));
     }
 
     public List<PromptResponsePair> pairs(String name, Split split) {

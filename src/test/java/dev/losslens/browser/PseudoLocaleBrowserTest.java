@@ -48,8 +48,6 @@ class PseudoLocaleBrowserTest extends BrowserTest {
      * each entry says which code writes it, so the list shrinks as they do.
      */
     private static final List<String> NOT_YET_IN_BUNDLES = List.of(
-            // dataset/SampleDatasets: dataset titles and descriptions
-            "#dataset", "[data-dataset-description]", "td[data-label]:first-child",
             // checkpoint/CheckpointSource, TrainedCheckpoints: checkpoint names, groups and descriptions
             "#checkpoint", "#compare", ".field-checkpoint .hint:not(:last-child)",
             // explorer/ChangeScale and CheckpointChange: the change scale and its summary lines
