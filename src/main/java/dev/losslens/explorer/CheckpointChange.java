@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * The same pair read by two checkpoints: how much each target's loss moved from the reference checkpoint to the
@@ -53,24 +55,31 @@ record CheckpointChange(String from, String to, List<TokenChange> tokens, RoleCh
                 RoleChange.of(fromResponse, toResponse));
     }
 
-    /** What the numbers beside it show, in one sentence per role and one for the largest move. */
-    public List<String> summary() {
+    /**
+     * What the numbers beside it show, in one sentence per role and one for the largest move (the bundle's
+     * {@code page.explore.change.*}; the page words them with {@code @wording.page(line)}).
+     */
+    public List<MessageSourceResolvable> summary() {
         TokenChange largest = tokens.stream().max(Comparator.comparingDouble(t -> Math.abs(t.change()))).orElseThrow();
         return List.of(
-                "Response targets (%d): mean loss %s → %s nats, %s.".formatted(response.targets(),
-                        nats(response.fromMean()), nats(response.toMean()), moved(response.change())),
-                "Prompt targets (%d): mean loss %s → %s nats, %s.".formatted(prompt.targets(),
-                        nats(prompt.fromMean()), nats(prompt.toMean()), moved(prompt.change())),
-                "Largest move: token %d “%s” (%s), %s → %s nats.".formatted(largest.position(), largest.text(),
-                        largest.role(), nats(largest.fromNll()), nats(largest.toNll())));
+                sentence("page.explore.change.response", response.targets(), nats(response.fromMean()),
+                        nats(response.toMean()), moved(response.change())),
+                sentence("page.explore.change.prompt", prompt.targets(), nats(prompt.fromMean()),
+                        nats(prompt.toMean()), moved(prompt.change())),
+                sentence("page.explore.change.largest", largest.position(), largest.text(),
+                        sentence("page.role." + largest.role()), nats(largest.fromNll()), nats(largest.toNll())));
     }
 
-    private static String moved(double change) {
+    private static MessageSourceResolvable moved(double change) {
         String amount = nats(Math.abs(change));
         if (amount.equals(nats(0))) {
-            return "no change at this precision";
+            return sentence("page.explore.change.none");
         }
-        return (change < 0 ? "down " : "up ") + amount;
+        return sentence(change < 0 ? "page.explore.change.down" : "page.explore.change.up", amount);
+    }
+
+    private static MessageSourceResolvable sentence(String code, Object... arguments) {
+        return new DefaultMessageSourceResolvable(new String[] {code}, arguments);
     }
 
     private static String nats(double value) {

@@ -50,8 +50,8 @@ class PseudoLocaleBrowserTest extends BrowserTest {
     private static final List<String> NOT_YET_IN_BUNDLES = List.of(
             // checkpoint/CheckpointSource, TrainedCheckpoints: checkpoint names, groups and descriptions
             "#checkpoint", "#compare", ".field-checkpoint .hint:not(:last-child)",
-            // explorer/ChangeScale and CheckpointChange: the change scale and its summary lines
-            ".change-scale", "[data-change-summary]", "#change-title",
+            // checkpoint/TrainedCheckpoints: a trained lane's checkpoint named by its run and lane
+            "#change-title",
             // worker: why a run failed, as stored with it
             "[data-run-message]",
             // the servlet container: the message of an error no LossLens code rejected (a missing page)

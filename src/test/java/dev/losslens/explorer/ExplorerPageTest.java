@@ -7,6 +7,7 @@ import dev.losslens.checkpoint.CheckpointInfo;
 import dev.losslens.dataset.PromptResponsePair;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
+import dev.losslens.system.Wording;
 import dev.losslens.text.InstructionTemplate;
 import dev.losslens.text.Tokenizer;
 import java.util.List;
@@ -27,6 +28,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @SpringBootTest
 @AutoConfigureMockMvc
 class ExplorerPageTest {
+
+    @Autowired
+    private Wording wording;
 
     private static final Pattern SCRIPT_TAG = Pattern.compile("<script\\b[^>]*>", Pattern.CASE_INSENSITIVE);
 
@@ -236,7 +240,7 @@ class ExplorerPageTest {
                 .isCloseTo(responseMean, within(1e-9));
         assertThat(change.response().toMean()).as("the base reads held-out capitals better than random weights")
                 .isLessThan(change.response().fromMean());
-        assertThat(html(result)).contains("What changed: Pre-trained base against Untrained", change.summary().get(0))
+        assertThat(html(result)).contains("What changed: Pre-trained base against Untrained", wording.page(change.summary().get(0)))
                 .containsPattern("<option value=\"untrained\"[^>]*selected=\"selected\"");
 
         assertThat(model(explore("checkpoint", "base", "compare", "base"))).as("the same checkpoint twice: nothing to compare")
@@ -255,7 +259,7 @@ class ExplorerPageTest {
         assertThat(ChangeScale.bin(30)).isEqualTo(6);
         assertThat(ChangeScale.bin(-1.5)).isEqualTo(1);
         assertThat(ChangeScale.bin(1.5)).isEqualTo(5);
-        assertThat(ChangeScale.LABELS).hasSize(7);
+        assertThat(ChangeScale.BINS).isEqualTo(7);
     }
 
     @Test
