@@ -35,12 +35,12 @@ class ClassSnapshots {
             if (stored.isPresent()) {
                 PollState state = stored.get().state();
                 poll = new PollView(question.id(), question.text(), question.options(), question.min(),
-                        question.max(), question.range(), state.key(), stored.get().answered(),
+                        question.max(), question.range(), state, stored.get().answered(),
                         state == PollState.REVEALED ? results(question, stored.get()) : null);
             }
         }
         return new ClassState(session.code(), step.index(), deck.steps().size(), step.id(), step.title(),
-                step.kind().key(), session.blank(), session.crowdRun(), poll);
+                step.kind(), session.blank(), session.crowdRun(), poll);
     }
 
     /** The results of every poll the session has asked, revealed or not. */

@@ -9,7 +9,7 @@ import java.util.List;
  */
 record ClassState(@Schema(example = "K7QMF") String code, @Schema(example = "4") int step,
                   @Schema(example = "11") int steps, @Schema(example = "predict") String stepId,
-                  @Schema(example = "Your prediction") String title, @Schema(example = "poll") String kind,
+                  @Schema(example = "Your prediction") String title, @Schema(example = "poll") Deck.Kind kind,
                   @Schema(example = "false") boolean blank, Long crowdRun, PollView poll) {
 
     /**
@@ -18,7 +18,7 @@ record ClassState(@Schema(example = "K7QMF") String code, @Schema(example = "4")
      * @param range a number question's bounds in words ("0 to 1"), else null
      */
     record PollView(String question, String text, List<String> options, Double min, Double max, String range,
-                    String state, int answered, Results results) {
+                    PollState state, int answered, Results results) {
     }
 
     /**
