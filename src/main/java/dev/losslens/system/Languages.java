@@ -19,9 +19,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 @Configuration(proxyBeanMethods = false)
 public class Languages {
 
-    public static final Locale ENGLISH = Locale.ENGLISH;
-    public static final Locale PSEUDO = Locale.forLanguageTag("en-XA");
-    public static final List<Locale> AVAILABLE = List.of(ENGLISH, PSEUDO);
+    static final Locale ENGLISH = Locale.ENGLISH;
+    static final Locale PSEUDO = Locale.forLanguageTag("en-XA");
+    static final List<Locale> AVAILABLE = List.of(ENGLISH, PSEUDO);
     static final String COOKIE = "losslens-language";
 
     /** Named so that Spring's dispatcher finds it and Boot's own resolver stands aside. */

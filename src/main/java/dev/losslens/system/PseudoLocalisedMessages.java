@@ -19,7 +19,7 @@ final class PseudoLocalisedMessages implements MessageSource {
 
     private static final Map<Character, Character> ACCENTED = accents(
             "abcdeghiklnorstuyzABCDEGHIKLNORSTUYZ", "áƀçđéĝĥíķĺñóŕšţüýžÁƁÇĐÉĜĤÍĶĹÑÓŔŠŢÜÝŽ");
-    private static final String[] PADDING = "one two three four five six seven eight nine ten".split(" ");
+    private static final String PADDING = " one two three four five six seven eight nine ten";
 
     private final MessageSource english;
 
@@ -76,7 +76,7 @@ final class PseudoLocalisedMessages implements MessageSource {
             return english;
         }
         StringBuilder out = new StringBuilder("⟦");
-        int letters = 0;
+        int shown = 0;
         int i = 0;
         while (i < english.length()) {
             int kept = untouched(english, i);
@@ -86,13 +86,15 @@ final class PseudoLocalisedMessages implements MessageSource {
                 continue;
             }
             char c = english.charAt(i++);
-            letters += Character.isLetter(c) ? 1 : 0;
+            shown++;
             out.append(ACCENTED.getOrDefault(c, c));
         }
-        for (int word = 0, added = 0; added < (letters + 2) / 3; word++) {
-            String pad = PADDING[word % PADDING.length];
-            out.append(' ').append(pad);
-            added += pad.length() + 1;
+        // exactly a third more of what a reader sees, so a short label grows as little as a long sentence does
+        int extra = (shown + 2) / 3;
+        while (extra > 0) {
+            String pad = PADDING.substring(0, Math.min(extra, PADDING.length()));
+            out.append(pad);
+            extra -= pad.length();
         }
         return out.append('⟧').toString();
     }

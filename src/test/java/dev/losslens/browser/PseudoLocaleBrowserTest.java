@@ -12,11 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -29,6 +27,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:lecture;DB_CLOSE_DELAY=-1")
 class PseudoLocaleBrowserTest extends BrowserTest {
+
+    /** The deck's first step with a class poll. */
+    private static final int FIRST_POLL = 4;
 
     private static final List<int[]> SIZES = List.of(new int[] {1920, 1080}, new int[] {390, 844});
 
@@ -160,13 +161,16 @@ class PseudoLocaleBrowserTest extends BrowserTest {
         new WebDriverWait(chromium.driver(), Duration.ofSeconds(20))
                 .until(driver -> driver.getCurrentUrl().matches(".*/lecture/[A-Z0-9]{5}$"));
         String code = chromium.driver().findElement(By.tagName("body")).getDomAttribute("data-code");
+        // the class's phones and the presenter view are read while a poll is open
+        goTo(base, code, FIRST_POLL);
 
         List<String> pages = List.of("/", "/explore", "/explore?checkpoint=untrained&compare=base",
                 "/explore?dataset=capitals&prompt=&response=", "/runs/new", "/runs", "/runs/" + run, "/learn",
                 "/quiz", "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=0",
                 "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=1",
                 "/quiz/score?set=contrast-team-phases,contrast-mark-pretraining", "/lecture",
-                "/lecture/" + code + "/presenter", "/join", "/join/" + code, "/no-such-page");
+                "/lecture/" + code + "/presenter", "/lecture/" + code + "/remote?key=x", "/join", "/join/" + code,
+                "/no-such-page");
         List<String> shots = List.of("/", "/explore", "/runs/" + run, "/quiz/run?set=contrast-team-phases,"
                 + "contrast-mark-pretraining&at=1", "/lecture/" + code + "/presenter");
         List<String> faults = new ArrayList<>();
@@ -190,12 +194,31 @@ class PseudoLocaleBrowserTest extends BrowserTest {
         faults.addAll(deckInPseudo(base, code));
         faults.forEach(System.out::println);
         assertThat(faults).isEmpty();
+
+        chromium.script("document.querySelector('main').insertAdjacentHTML('beforeend', "
+                + "'<p>⟦Šţáŕţ⟧ Start the run <span title=\"Go\"></span></p>');");
+        assertThat(plainEnglish()).as("the check itself finds a planted sentence and a planted title")
+                .anyMatch(left -> left.startsWith("Start in"))
+                .anyMatch(left -> left.startsWith("Go in"));
+    }
+
+    /** Moves the session as its presenter does, with this browser's presenter cookie. */
+    private void goTo(String base, String code, int step) throws Exception {
+        String cookies = chromium.driver().manage().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                        + "/api/classes/" + code + "/control")).header("Content-Type", "application/json")
+                .header("Origin", base).header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"go\", \"step\": " + step + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as("moving to step %d: %s", step, answer.body()).isEqualTo(200);
     }
 
     /** Walks the projected deck step by step at full HD: its sentences and its fit on the projector. */
-    private List<String> deckInPseudo(String base, String code) {
+    private List<String> deckInPseudo(String base, String code) throws Exception {
         List<String> faults = new ArrayList<>();
         chromium.viewport(1920, 1080);
+        goTo(base, code, 0);
         open(base + "/lecture/" + code);
         int steps = Integer.parseInt(chromium.driver().findElement(By.tagName("body")).getDomAttribute("data-steps"));
         for (int step = 0; step < steps; step++) {
@@ -208,16 +231,12 @@ class PseudoLocaleBrowserTest extends BrowserTest {
                 faults.add(where + ": " + size + " does not fit the projector");
                 chromium.screenshot("en-XA-deck-step-" + (step + 1));
             }
-            if (step == 0 || step == 4) {
+            if (step == 0 || step == FIRST_POLL) {
                 chromium.screenshot("en-XA-deck-step-" + (step + 1));
             }
             if (step + 1 < steps) {
-                int next = step + 1;
-                new Actions(chromium.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
-                new WebDriverWait(chromium.driver(), Duration.ofSeconds(20)).ignoring(WebDriverException.class)
-                        .until(driver -> String.valueOf(next)
-                        .equals(chromium.script("return document.body.dataset.step;")));
-                open(chromium.driver().getCurrentUrl());
+                goTo(base, code, step + 1);
+                open(base + "/lecture/" + code);
             }
         }
         return faults;
