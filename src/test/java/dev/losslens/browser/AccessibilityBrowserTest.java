@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -47,7 +46,7 @@ class AccessibilityBrowserTest extends BrowserTest {
 
     private void open(String url) {
         chromium.driver().get(url);
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(20)).until(driver ->
+        chromium.waitUpTo(Duration.ofSeconds(20)).until(driver ->
                 "complete".equals(chromium.script("return document.readyState;")));
     }
 
@@ -84,7 +83,7 @@ class AccessibilityBrowserTest extends BrowserTest {
         long run = aRun(base);
         open(base + "/lecture");
         chromium.driver().findElement(By.cssSelector("form[action='/lecture'] button")).click();
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(20))
+        chromium.waitUpTo(Duration.ofSeconds(20))
                 .until(driver -> driver.getCurrentUrl().matches(".*/lecture/[A-Z0-9]{5}$"));
         String code = chromium.driver().findElement(By.tagName("body")).getDomAttribute("data-code");
 
@@ -99,12 +98,12 @@ class AccessibilityBrowserTest extends BrowserTest {
             for (String page : pages) {
                 open(base + page);
                 faults.put(page + " at " + size[0] + "×" + size[1], chromium.accessibilityFaults());
+                if (size[0] == 1920) {
+                    // the keyboard walk on the same load: axe reads the page and leaves it as it was
+                    faults.computeIfAbsent(page + " with the keyboard", key -> new ArrayList<>())
+                            .addAll(unreachable());
+                }
             }
-        }
-        chromium.viewport(1920, 1080);
-        for (String page : pages) {
-            open(base + page);
-            faults.computeIfAbsent(page + " with the keyboard", key -> new ArrayList<>()).addAll(unreachable());
         }
         List<String> all = new ArrayList<>();
         faults.forEach((page, found) -> {
@@ -113,6 +112,7 @@ class AccessibilityBrowserTest extends BrowserTest {
         });
         assertThat(all).isEmpty();
 
+        chromium.viewport(1920, 1080);
         chromium.script("document.querySelector('main').insertAdjacentHTML('beforeend', "
                 + "'<img src=\"data:,\"><button aria-label=\"Go\">Start the run</button>');");
         assertThat(chromium.accessibilityFaults()).as("the check itself finds a planted fault")

@@ -17,6 +17,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven through its own chromedriver, headless and with a throw-away profile. Paths are passed
@@ -28,6 +29,8 @@ public final class HeadlessChromium implements AutoCloseable {
     public static final Path BROWSER = Path.of("/usr/bin/chromium");
     public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** How often a wait looks again: Selenium's own default, 500 ms, idles up to half a second per wait. */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final ChromeDriverService service;
     private final ChromeDriver driver;
@@ -85,6 +88,16 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /** A wait of at most {@code timeout} that looks every 50 ms, so it ends as soon as what it waits for is there. */
+    public WebDriverWait waitUpTo(Duration timeout) {
+        return new WebDriverWait(driver, timeout, POLL);
+    }
+
+    /** Runs this script in every page this browser opens from now on, before the page's own scripts. */
+    public void beforeEveryPage(String javascript) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", javascript));
     }
 
     @SuppressWarnings("unchecked")

@@ -13,12 +13,15 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * Explorer requests that arrive together share forward passes on the inference thread, and each still gets the
  * scores it would get alone, with as many candidates as it asked for.
  */
 @SpringBootTest
+// MockMvc unused here: with it, this class shares the suite's cached default context instead of starting its own
+@AutoConfigureMockMvc
 class BatchedInferenceTest {
 
     private static final List<String> TEXTS = List.of("What is the capital of Peru? It is Lima.",

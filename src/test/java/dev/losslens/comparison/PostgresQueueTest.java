@@ -20,13 +20,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The shared queue on a real PostgreSQL server (the production set-up): migrations apply, a comparison trains and
  * stores its lanes' weights, and instances claiming at the same moment never claim the same comparison.
  */
-@SpringBootTest(properties = "losslens.training.instance-id=pg-test")
+// the settings of the other PostgreSQL suites (no instance name of its own, MockMvc unused): one cached context for all
+@SpringBootTest
+@AutoConfigureMockMvc
 @OnPostgres
 class PostgresQueueTest {
 

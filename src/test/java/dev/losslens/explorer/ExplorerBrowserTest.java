@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -108,7 +107,7 @@ class ExplorerBrowserTest extends BrowserTest {
         WebElement count = chromium.driver().findElement(By.cssSelector("[data-token-count]"));
         String counted = count.getText();
         chromium.driver().findElement(By.id("response")).sendKeys(" and a few more words");
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(5)).until(driver -> !count.getText().equals(counted));
+        chromium.waitUpTo(Duration.ofSeconds(5)).until(driver -> !count.getText().equals(counted));
         assertThat(count.getText()).as("the count follows typing, before the form is sent")
                 .contains("This pair uses", "response side");
 

@@ -15,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -121,7 +120,7 @@ class LabBrowserTest extends BrowserTest {
 
     /** The submit answers with a redirect; until it lands, the form page's elements go stale under the test. */
     private static void waitForRunPage() {
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(10))
+        chromium.waitUpTo(Duration.ofSeconds(10))
                 .until(driver -> driver.getCurrentUrl().matches("http://localhost:\\d+/runs/\\d+"));
     }
 
@@ -130,7 +129,7 @@ class LabBrowserTest extends BrowserTest {
     }
 
     private static void waitUntilFinished(Duration patience) {
-        new WebDriverWait(chromium.driver(), patience).ignoring(StaleElementReferenceException.class).until(driver ->
+        chromium.waitUpTo(patience).ignoring(StaleElementReferenceException.class).until(driver ->
                 "finished".equals(driver.findElement(By.cssSelector("main")).getDomAttribute("data-status"))
                         && driver.findElement(By.cssSelector("[data-chart=responseNll]")).getDomAttribute("data-points") != null
                         && !pointsPerLane("responseNll").contains(0));

@@ -11,10 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.io.Resource;
 
 /** The shipped deck tells the whole story; a bad deck stops start-up saying where and what. */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:lecture;DB_CLOSE_DELAY=-1")
+// MockMvc unused here: with it, this class shares the lecture API tests' cached context instead of starting its own
+@AutoConfigureMockMvc
 class DecksTest {
 
     @Autowired

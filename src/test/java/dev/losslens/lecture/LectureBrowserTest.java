@@ -43,7 +43,7 @@ class LectureBrowserTest extends BrowserTest {
     }
 
     private static WebDriverWait waiting(HeadlessChromium browser, int seconds) {
-        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(seconds));
+        WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(seconds));
         // the deck reloads itself when the session moves on: an element read mid-reload is gone, so read again
         wait.ignoring(WebDriverException.class);
         return wait;

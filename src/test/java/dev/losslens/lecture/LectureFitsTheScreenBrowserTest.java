@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,6 +67,36 @@ class LectureFitsTheScreenBrowserTest extends BrowserTest {
     private SoftAssertions fits;
     private int width;
     private int height;
+
+    /**
+     * A finished run's race replays one stored step every 500 ms, so a room can watch the lanes separate. What this
+     * test measures is every step's layout and where each race ends, not the pace, so in its browser a replay's timer
+     * (the interval that calls {@code showNextStep}) ticks every 20 ms. A race that follows a run still training (it
+     * opens the run's event stream) keeps the page's own pace, and every other timer keeps its own delay.
+     */
+    @BeforeAll
+    static void replayFinishedRacesQuickly() {
+        chromium.beforeEveryPage("""
+                let live = false;
+                const Source = window.EventSource;
+                window.EventSource = class extends Source {
+                  constructor(url, options) {
+                    super(url, options);
+                    if (String(url).includes('/api/comparisons/')) live = true;
+                  }
+                };
+                const every = window.setInterval;
+                window.setInterval = (tick, delay, ...rest) => {
+                  if (typeof tick !== 'function' || tick.name !== 'showNextStep') return every(tick, delay, ...rest);
+                  let last = 0;
+                  return every(() => {
+                    if (!live || Date.now() - last >= delay) {
+                      last = Date.now();
+                      tick();
+                    }
+                  }, 20);
+                };""");
+    }
 
     @ParameterizedTest(name = "{0}×{1}")
     @CsvSource({"1920,1080", "1280,720"})
@@ -338,7 +369,7 @@ class LectureFitsTheScreenBrowserTest extends BrowserTest {
     }
 
     private static WebDriverWait waiting(int seconds) {
-        WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(seconds));
+        WebDriverWait wait = chromium.waitUpTo(Duration.ofSeconds(seconds));
         // the deck reloads itself when the session moves on: an element read mid-reload is gone, so read again
         wait.ignoring(WebDriverException.class);
         return wait;

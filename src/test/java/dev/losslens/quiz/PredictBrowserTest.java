@@ -9,7 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -34,7 +33,7 @@ class PredictBrowserTest extends BrowserTest {
         press(chromium.driver().findElement(By.id("choice-0")), Keys.SPACE);
         press(chromium.driver().findElement(By.cssSelector(".quiz-item button[type=submit]")), Keys.ENTER);
 
-        WebElement pending = new WebDriverWait(chromium.driver(), Duration.ofSeconds(10))
+        WebElement pending = chromium.waitUpTo(Duration.ofSeconds(10))
                 .until(driver -> driver.findElement(By.cssSelector("#answer-status [data-pending]")));
         assertThat(pending.getText()).containsPattern("Your prediction waits for run #\\d+")
                 .containsPattern("Step \\d+ of \\d+");
@@ -42,7 +41,7 @@ class PredictBrowserTest extends BrowserTest {
                 .as("no need to press again when the page checks by itself").isFalse();
         chromium.screenshot("predict-phone-pending");
 
-        WebElement feedback = new WebDriverWait(chromium.driver(), Duration.ofMinutes(3))
+        WebElement feedback = chromium.waitUpTo(Duration.ofMinutes(3))
                 .until(driver -> driver.findElement(By.cssSelector("#answer-status #feedback")));
         assertThat((Object) chromium.script("return window.__samePage;")).as("checked without a page load")
                 .isEqualTo(1L);

@@ -39,7 +39,7 @@ class QuizBrowserTest extends BrowserTest {
         List<WebElement> before = all("#answer-status > *");
         WebElement button = chromium.driver().findElement(By.cssSelector(".quiz-item button[type=submit]"));
         press(button, Keys.ENTER);
-        WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(10));
+        WebDriverWait wait = chromium.waitUpTo(Duration.ofSeconds(10));
         before.forEach(shown -> wait.until(ExpectedConditions.stalenessOf(shown)));
         wait.until(driver -> !driver.findElements(By.cssSelector("#feedback, .error-summary")).isEmpty());
     }
@@ -123,7 +123,7 @@ class QuizBrowserTest extends BrowserTest {
 
         List<String> kinds = new java.util.ArrayList<>();
         for (int question = 0; question < 10; question++) {
-            new WebDriverWait(chromium.driver(), Duration.ofSeconds(10)).until(driver ->
+            chromium.waitUpTo(Duration.ofSeconds(10)).until(driver ->
                     driver.findElement(By.cssSelector(".quiz-progress")).getText()
                             .startsWith("Question " + (kinds.size() + 1) + " of 10"));
             assertThat(chromium.sidewaysOverflow()).as("question %d on a phone", question + 1).isLessThanOrEqualTo(1);
@@ -148,14 +148,14 @@ class QuizBrowserTest extends BrowserTest {
         assertThat(kinds).contains("choice", "true-false", "mark-targets", "compute-loss");
 
         chromium.viewport(1920, 1080);
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(10))
+        chromium.waitUpTo(Duration.ofSeconds(10))
                 .until(driver -> driver.getCurrentUrl().contains("/quiz/score"));
         String score = chromium.driver().findElement(By.cssSelector(".score")).getText();
         assertThat(score).matches("\\d+ of 10 right");
         chromium.screenshot("quiz-score-projector");
         WebElement explore = chromium.driver().findElement(By.linkText("See it in the explorer"));
         press(explore, Keys.ENTER);
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(10))
+        chromium.waitUpTo(Duration.ofSeconds(10))
                 .until(driver -> driver.getCurrentUrl().contains("/explore"));
         assertThat(all("[data-lane=pretraining] .tok")).isNotEmpty();
         assertThat((Object) chromium.script("return window.__pwned;")).isNull();

@@ -17,7 +17,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * through to the app, which here answers 405 (the welcome page takes no posts): only the filter is under test.
  */
 @WebMvcTest(WelcomeController.class)
-@Import(SameOriginWrites.class)
+// Wording: the error handlers (controller advice, in every MVC slice) word their answers with it
+@Import({SameOriginWrites.class, Wording.class})
 @EnableConfigurationProperties(WebProperties.class)
 class SameOriginWritesTest {
 
