@@ -73,6 +73,8 @@ export function startRace(root) {
     source.addEventListener('done', () => {
       finished = true;
       source.close();
+      // the replay may already have shown every point: say so now, not at a step that will never come
+      tell();
     });
   }
 

@@ -7,6 +7,7 @@ import dev.losslens.dataset.PromptResponsePair;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
 import dev.losslens.system.FormErrors;
+import dev.losslens.system.FormNumbers;
 import dev.losslens.system.InvalidInputException;
 import dev.losslens.system.Rejection;
 import dev.losslens.system.Wording;
@@ -61,7 +62,7 @@ class ExplorerController {
         String shownResponse = typed ? response : pairs.get(pairIndex == null ? 0 : pairIndex).response();
         errors.attempt(() -> breakdowns.text("prompt", shownPrompt));
         errors.attempt(() -> breakdowns.text("response", shownResponse));
-        Double lambda = errors.attempt(() -> BreakdownService.promptWeight(parseWeight(promptWeight)));
+        Double lambda = errors.attempt(() -> BreakdownService.promptWeight(FormNumbers.decimal("promptWeight", promptWeight)));
         String checkpointId = errors.attempt(() -> breakdowns.checkpoint(checkpoint));
         String compareId = compare == null || compare.isBlank() ? null
                 : errors.attempt(() -> breakdowns.checkpoint("compare", compare));
@@ -109,29 +110,13 @@ class ExplorerController {
     }
 
     private static int pairIndex(String pair, int size) {
-        if (pair == null || pair.isBlank()) {
+        Integer index = FormNumbers.integer("pair", pair);
+        if (index == null) {
             return 0;
         }
-        try {
-            int index = Integer.parseInt(pair.strip());
-            if (index >= 0 && index < size) {
-                return index;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below with the valid range
+        if (index < 0 || index >= size) {
+            throw new InvalidInputException("pair", "number-range", new Rejection.Field("pair"), 0, size - 1);
         }
-        throw new InvalidInputException("pair", "number-range", new Rejection.Field("pair"), 0, size - 1);
-    }
-
-    private static Double parseWeight(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Double.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("promptWeight", "number-range-was", new Rejection.Field("promptWeight"), 0, 1,
-                    value);
-        }
+        return index;
     }
 }

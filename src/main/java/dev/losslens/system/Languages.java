@@ -1,5 +1,7 @@
 package dev.losslens.system;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,10 @@ public class Languages {
     static final List<Locale> AVAILABLE = List.of(ENGLISH, PSEUDO);
     static final String COOKIE = "losslens-language";
 
-    /** Named so that Spring's dispatcher finds it and Boot's own resolver stands aside. */
+    /**
+     * Named so that Spring's dispatcher finds it and Boot's own resolver stands aside. The API always answers in
+     * English, whatever language the browser that calls it has chosen for the pages.
+     */
     @Bean
     LocaleResolver localeResolver() {
         AcceptHeaderLocaleResolver browser = new AcceptHeaderLocaleResolver();
@@ -35,7 +40,17 @@ public class Languages {
         remembered.setCookieHttpOnly(true);
         remembered.setCookieSameSite("Lax");
         remembered.setDefaultLocaleFunction(browser::resolveLocale);
-        return remembered;
+        return new LocaleResolver() {
+            @Override
+            public Locale resolveLocale(HttpServletRequest request) {
+                return request.getRequestURI().startsWith("/api/") ? ENGLISH : remembered.resolveLocale(request);
+            }
+
+            @Override
+            public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+                remembered.setLocale(request, response, locale);
+            }
+        };
     }
 
     /** Wraps whatever message source Boot builds from {@code spring.messages.*}, so every basename gets en-XA. */

@@ -51,6 +51,18 @@ class LanguagesTest {
     }
 
     @Test
+    void theApiAnswersInEnglishWhateverThePagesSpeak() throws Exception {
+        Cookie pseudo = new Cookie(Languages.COOKIE, "en-XA");
+        String items = body(mvc.get().uri("/api/quiz/concepts").cookie(pseudo).header("Accept-Language", "en-XA")
+                .exchange());
+        assertThat(items).contains("\"title\"").doesNotContain("⟦");
+        String refused = body(mvc.get().uri("/api/comparisons?size=0").cookie(pseudo).exchange());
+        assertThat(refused).contains("size must be from 1 to 100").doesNotContain("⟦");
+        assertThat(body(mvc.get().uri("/learn").cookie(pseudo).exchange())).as("while the pages follow the choice")
+                .contains("⟦");
+    }
+
+    @Test
     void theSwitchNeverSendsAReaderToAnotherSite() {
         assertThat(mvc.get().uri("/language?lang=en").header("Referer", "https://evil.example//evil.example/x")
                 .exchange()).hasRedirectedUrl("/");
