@@ -109,12 +109,13 @@ class ExplorerController {
                 .distinct().flatMap(id -> models.find(id).stream())).toList();
     }
 
+    /** A pair's number; anything else, a number or not, is answered with the numbers there are. */
     private static int pairIndex(String pair, int size) {
-        Integer index = FormNumbers.integer("pair", pair);
-        if (index == null) {
+        if (pair == null || pair.isBlank()) {
             return 0;
         }
-        if (index < 0 || index >= size) {
+        Integer index = new FormErrors().attempt(() -> FormNumbers.integer("pair", pair));
+        if (index == null || index < 0 || index >= size) {
             throw new InvalidInputException("pair", "number-range", new Rejection.Field("pair"), 0, size - 1);
         }
         return index;

@@ -3,22 +3,14 @@ package dev.losslens.comparison;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.system.EnglishWording;
 import dev.losslens.system.Wording;
 import dev.losslens.training.LaneSpec;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 class LaneLabelTest {
 
-    private static final Wording WORDING = new Wording(bundle());
-
-    private static ResourceBundleMessageSource bundle() {
-        ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
-        bundle.setBasenames("messages/runs");
-        bundle.setDefaultEncoding("UTF-8");
-        bundle.setFallbackToSystemLocale(false);
-        return bundle;
-    }
+    private static final Wording WORDING = EnglishWording.of("messages/runs");
 
     private static String label(double lambda) {
         return WORDING.api(LaneLabel.of(ObjectiveKind.WEIGHTED, lambda, LaneSpec.Init.BASE));

@@ -4,25 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.system.EnglishWording;
 import dev.losslens.system.Wording;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.LaneStatus;
 import dev.losslens.training.MetricPoint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 class RunFindingsTest {
 
-    private static final Wording WORDING = new Wording(bundle());
-
-    private static ResourceBundleMessageSource bundle() {
-        ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
-        bundle.setBasenames("messages/runs");
-        bundle.setDefaultEncoding("UTF-8");
-        bundle.setFallbackToSystemLocale(false);
-        return bundle;
-    }
+    private static final Wording WORDING = EnglishWording.of("messages/runs");
 
     /** The findings as the API words them. */
     private static List<String> findings(ComparisonStatus status, List<LaneView> lanes) {
