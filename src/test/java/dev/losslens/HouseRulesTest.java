@@ -25,6 +25,12 @@ class HouseRulesTest {
         slices().matching("dev.losslens.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
+    /** The shared rooms (web filters, rejections, words, streams, API documentation, files) lean on each other one way. */
+    @Test
+    void theSystemsRoomsFormNoCycle() {
+        slices().matching("dev.losslens.system.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
     @Test
     void dependenciesPointFromTheWebTowardsTheMaths() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()

@@ -2,12 +2,12 @@ package dev.losslens.comparison;
 
 import dev.losslens.comparison.ComparisonView.GenerationView;
 import dev.losslens.comparison.ComparisonView.LaneView;
-import dev.losslens.system.ForbiddenException;
-import dev.losslens.system.InvalidInputException;
-import dev.losslens.system.NotFoundException;
-import dev.losslens.system.Rejection;
-import dev.losslens.system.TooManyRequestsException;
-import dev.losslens.system.Wording;
+import dev.losslens.system.rejection.ForbiddenException;
+import dev.losslens.system.rejection.InvalidInputException;
+import dev.losslens.system.rejection.NotFoundException;
+import dev.losslens.system.rejection.Rejection;
+import dev.losslens.system.rejection.TooManyRequestsException;
+import dev.losslens.system.words.Wording;
 import dev.losslens.training.MetricPoint;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.losslens.comparison;
 
-import dev.losslens.system.SecretCookie;
+import dev.losslens.system.web.SecretCookie;
 import java.util.Optional;
 
 /**

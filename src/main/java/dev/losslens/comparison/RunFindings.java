@@ -1,7 +1,7 @@
 package dev.losslens.comparison;
 
 import dev.losslens.comparison.ComparisonView.LaneView;
-import dev.losslens.system.Wording;
+import dev.losslens.system.words.Wording;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.LaneStatus;
 import dev.losslens.training.MetricPoint;

@@ -1,6 +1,6 @@
 package dev.losslens.dataset;
 
-import dev.losslens.system.ApiAnswers;
+import dev.losslens.system.api.ApiAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;

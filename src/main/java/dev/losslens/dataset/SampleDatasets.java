@@ -1,8 +1,8 @@
 package dev.losslens.dataset;
 
-import dev.losslens.system.Localised;
-import dev.losslens.system.LocalisedFiles;
-import dev.losslens.system.NotFoundException;
+import dev.losslens.system.rejection.NotFoundException;
+import dev.losslens.system.words.Localised;
+import dev.losslens.system.words.LocalisedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

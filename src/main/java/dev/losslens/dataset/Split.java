@@ -1,6 +1,6 @@
 package dev.losslens.dataset;
 
-import dev.losslens.system.InvalidInputException;
+import dev.losslens.system.rejection.InvalidInputException;
 import java.util.Locale;
 
 /** The two fixed splits of every dataset: pairs trained on, and pairs kept back for evaluation. */

@@ -1,6 +1,6 @@
 package dev.losslens.explorer;
 
-import dev.losslens.system.ApiAnswers;
+import dev.losslens.system.api.ApiAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -2,8 +2,8 @@ package dev.losslens.lab;
 
 import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonView.LaneView;
-import dev.losslens.system.ApiAnswers;
-import dev.losslens.system.CsvTable;
+import dev.losslens.system.api.ApiAnswers;
+import dev.losslens.system.files.CsvTable;
 import dev.losslens.training.MetricPoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,8 +1,8 @@
 package dev.losslens.lab;
 
 import dev.losslens.comparison.ComparisonService;
-import dev.losslens.system.StreamRegistry;
-import dev.losslens.system.StreamSlots;
+import dev.losslens.system.streams.StreamRegistry;
+import dev.losslens.system.streams.StreamSlots;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;

@@ -2,14 +2,14 @@ package dev.losslens.lab;
 
 import static dev.losslens.objective.ObjectiveKind.WEIGHTED;
 
-import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonRequest.LaneRequest;
+import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.TrainingProperties;
 import dev.losslens.notation.PlainNumber;
-import dev.losslens.system.FormErrors;
-import dev.losslens.system.FormNumbers;
-import dev.losslens.system.Rejection;
-import dev.losslens.system.Wording;
+import dev.losslens.system.rejection.FormErrors;
+import dev.losslens.system.rejection.FormNumbers;
+import dev.losslens.system.rejection.Rejection;
+import dev.losslens.system.words.Wording;
 import dev.losslens.training.LaneSpec;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.losslens.lab;
 
 import dev.losslens.comparison.OwnerSecret;
-import dev.losslens.system.SecretCookie;
+import dev.losslens.system.web.SecretCookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.comparison.ComparisonView;
-import dev.losslens.system.TickingPublisher;
+import dev.losslens.system.streams.TickingPublisher;
 import dev.losslens.training.LaneStatus;
 import dev.losslens.training.MetricPoint;
 import java.util.ArrayList;

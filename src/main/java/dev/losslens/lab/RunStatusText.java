@@ -1,7 +1,7 @@
 package dev.losslens.lab;
 
 import dev.losslens.comparison.ComparisonView;
-import dev.losslens.system.Wording;
+import dev.losslens.system.words.Wording;
 import java.time.Duration;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package dev.losslens.lecture;
 
-import dev.losslens.system.SecretCookie;
+import dev.losslens.system.web.SecretCookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

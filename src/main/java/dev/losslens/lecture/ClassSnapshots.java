@@ -5,7 +5,7 @@ import dev.losslens.lecture.ClassState.Results;
 import dev.losslens.lecture.ClassStore.Poll;
 import dev.losslens.lecture.ClassStore.Vote;
 import dev.losslens.lecture.Deck.Step;
-import dev.losslens.system.CsvTable;
+import dev.losslens.system.files.CsvTable;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,10 @@
 package dev.losslens.lecture;
 
-import dev.losslens.system.NotFoundException;
-import dev.losslens.system.StreamRegistry;
-import dev.losslens.system.StreamSlots;
-import dev.losslens.system.TickingPublisher;
-import dev.losslens.system.TooManyRequestsException;
+import dev.losslens.system.rejection.NotFoundException;
+import dev.losslens.system.rejection.TooManyRequestsException;
+import dev.losslens.system.streams.StreamRegistry;
+import dev.losslens.system.streams.StreamSlots;
+import dev.losslens.system.streams.TickingPublisher;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.stereotype.Component;

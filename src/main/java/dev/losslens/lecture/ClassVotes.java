@@ -2,10 +2,10 @@ package dev.losslens.lecture;
 
 import dev.losslens.lecture.ClassStore.Poll;
 import dev.losslens.lecture.ClassStore.Vote;
-import dev.losslens.system.ConflictException;
-import dev.losslens.system.InvalidInputException;
-import dev.losslens.system.NotFoundException;
-import dev.losslens.system.SecretCookie;
+import dev.losslens.system.rejection.ConflictException;
+import dev.losslens.system.rejection.InvalidInputException;
+import dev.losslens.system.rejection.NotFoundException;
+import dev.losslens.system.web.SecretCookie;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;

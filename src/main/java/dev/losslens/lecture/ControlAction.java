@@ -1,8 +1,8 @@
 package dev.losslens.lecture;
 
 import dev.losslens.notation.Keyed;
-import dev.losslens.system.InvalidInputException;
-import dev.losslens.system.Rejection;
+import dev.losslens.system.rejection.InvalidInputException;
+import dev.losslens.system.rejection.Rejection;
 
 /**
  * What the presenter can do to a session: move through the deck, blank the screen, run the current poll, and start a

@@ -1,7 +1,7 @@
 package dev.losslens.lecture;
 
 import dev.losslens.quiz.ClassQuestions;
-import dev.losslens.system.NotFoundException;
+import dev.losslens.system.rejection.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.losslens.quiz;
 
-import dev.losslens.system.Wording;
+import dev.losslens.system.words.Wording;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

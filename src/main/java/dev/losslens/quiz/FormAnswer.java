@@ -1,8 +1,8 @@
 package dev.losslens.quiz;
 
-import dev.losslens.system.FormNumbers;
-import dev.losslens.system.InvalidInputException;
-import dev.losslens.system.Rejection;
+import dev.losslens.system.rejection.FormNumbers;
+import dev.losslens.system.rejection.InvalidInputException;
+import dev.losslens.system.rejection.Rejection;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.util.MultiValueMap;

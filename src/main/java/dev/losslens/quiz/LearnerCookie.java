@@ -1,6 +1,6 @@
 package dev.losslens.quiz;
 
-import dev.losslens.system.SecretCookie;
+import dev.losslens.system.web.SecretCookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.losslens.quiz;
 
-import dev.losslens.system.FormErrors;
-import dev.losslens.system.FormNumbers;
-import dev.losslens.system.NotFoundException;
-import dev.losslens.system.Wording;
+import dev.losslens.system.rejection.FormErrors;
+import dev.losslens.system.rejection.FormNumbers;
+import dev.losslens.system.rejection.NotFoundException;
+import dev.losslens.system.words.Wording;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.losslens.quiz;
 
-import dev.losslens.system.InvalidInputException;
-import dev.losslens.system.Rejection;
+import dev.losslens.system.rejection.InvalidInputException;
+import dev.losslens.system.rejection.Rejection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

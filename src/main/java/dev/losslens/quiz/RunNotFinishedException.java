@@ -1,6 +1,6 @@
 package dev.losslens.quiz;
 
-import dev.losslens.system.RejectedRequestException;
+import dev.losslens.system.rejection.RejectedRequestException;
 import org.springframework.http.HttpStatus;
 
 /** A prediction about a run that has not finished yet: it can be graded once the run has. */

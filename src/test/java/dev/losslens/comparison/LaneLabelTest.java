@@ -3,8 +3,8 @@ package dev.losslens.comparison;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.objective.ObjectiveKind;
-import dev.losslens.system.EnglishWording;
-import dev.losslens.system.Wording;
+import dev.losslens.system.words.EnglishWording;
+import dev.losslens.system.words.Wording;
 import dev.losslens.training.LaneSpec;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.objective.ObjectiveKind;
-import dev.losslens.system.EnglishWording;
-import dev.losslens.system.Wording;
+import dev.losslens.system.words.EnglishWording;
+import dev.losslens.system.words.Wording;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.LaneStatus;
 import dev.losslens.training.MetricPoint;

@@ -3,7 +3,7 @@ package dev.losslens.comparison;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.comparison.ComparisonRequest.LaneRequest;
-import dev.losslens.system.TooManyRequestsException;
+import dev.losslens.system.rejection.TooManyRequestsException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

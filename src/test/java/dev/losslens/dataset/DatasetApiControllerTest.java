@@ -2,8 +2,8 @@ package dev.losslens.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.losslens.system.InvalidInputException;
-import dev.losslens.system.NotFoundException;
+import dev.losslens.system.rejection.InvalidInputException;
+import dev.losslens.system.rejection.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;

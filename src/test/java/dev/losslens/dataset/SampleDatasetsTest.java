@@ -3,9 +3,9 @@ package dev.losslens.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.losslens.system.InvalidInputException;
-import dev.losslens.system.NotFoundException;
-import dev.losslens.system.Rejection;
+import dev.losslens.system.rejection.InvalidInputException;
+import dev.losslens.system.rejection.NotFoundException;
+import dev.losslens.system.rejection.Rejection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;

@@ -7,7 +7,7 @@ import dev.losslens.checkpoint.CheckpointInfo;
 import dev.losslens.dataset.PromptResponsePair;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
-import dev.losslens.system.Wording;
+import dev.losslens.system.words.Wording;
 import dev.losslens.text.InstructionTemplate;
 import dev.losslens.text.Tokenizer;
 import java.util.List;

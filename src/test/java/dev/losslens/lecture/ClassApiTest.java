@@ -3,8 +3,8 @@ package dev.losslens.lecture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.losslens.system.SecretCookie;
-import dev.losslens.system.TooManyRequestsException;
+import dev.losslens.system.rejection.TooManyRequestsException;
+import dev.losslens.system.web.SecretCookie;
 import jakarta.servlet.http.Cookie;
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.losslens.lecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.LossLensApplication;
-import dev.losslens.system.SecretCookie;
+import dev.losslens.system.web.SecretCookie;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;

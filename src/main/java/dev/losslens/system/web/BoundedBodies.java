@@ -1,0 +1,165 @@
+package dev.losslens.system.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Every request body is bounded before anything parses it: one larger than {@code losslens.web.max-body-bytes}
+ * answers 413 at once (by its declared length, or once that many bytes have arrived), and a JSON body that is not
+ * valid UTF-8 answers 400. Form bodies are bounded by the same number through Tomcat's form size limit, read here.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class BoundedBodies extends OncePerRequestFilter {
+
+    private final WebProperties limits;
+
+    BoundedBodies(WebProperties limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long declared = request.getContentLengthLong();
+        boolean hasBody = declared > 0 || (declared < 0 && request.getHeader("Transfer-Encoding") != null);
+        if (!hasBody) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (declared > limits.maxBodyBytes()) {
+            refuse(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
+            return;
+        }
+        if (isForm(request)) {
+            try {
+                // Tomcat reads and bounds the form here, where its refusal is answered quietly rather than escaping
+                // a controller with a stack trace in the log (a chunked body declares no length to check first)
+                request.getParameterMap();
+            } catch (InvalidParameterException refused) {
+                boolean tooLarge = refused.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value();
+                refuse(response, tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                        tooLarge ? tooLarge() : "The form body is malformed");
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(limits.maxBodyBytes() + 1);
+        if (body.length > limits.maxBodyBytes()) {
+            refuse(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
+            return;
+        }
+        if (isJson(request) && !isUtf8(body)) {
+            refuse(response, HttpStatus.BAD_REQUEST, "The request body is not valid UTF-8");
+            return;
+        }
+        chain.doFilter(new ReadBody(request, body), response);
+    }
+
+    private String tooLarge() {
+        return "The request body is larger than %d bytes".formatted(limits.maxBodyBytes());
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+    }
+
+    private static boolean isJson(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase().contains("json");
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setHeader("Connection", "close");
+        ProblemResponse.write(response, status, detail, "body");
+    }
+
+    /** The request with its body already read into memory. */
+    private static final class ReadBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
