@@ -31,6 +31,12 @@ class HouseRulesTest {
         slices().matching("dev.losslens.system.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
+    /** The quiz's rooms: the bank and its items ← grading ← pages, and learners' progress beside them. */
+    @Test
+    void theQuizRoomsFormNoCycle() {
+        slices().matching("dev.losslens.quiz.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
     @Test
     void dependenciesPointFromTheWebTowardsTheMaths() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()

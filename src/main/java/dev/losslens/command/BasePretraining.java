@@ -1,10 +1,6 @@
 package dev.losslens.command;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.model.Checkpoints;
@@ -19,7 +15,6 @@ import dev.losslens.text.TokenizedExample;
 import dev.losslens.text.Tokenizer;
 import dev.losslens.training.BatchOrder;
 import dev.losslens.training.LaneModel;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

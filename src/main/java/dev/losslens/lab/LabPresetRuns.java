@@ -7,7 +7,7 @@ import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.LaneLabel;
 import dev.losslens.comparison.OwnerSecret;
 import dev.losslens.notation.Keyed;
-import dev.losslens.quiz.PresetRuns;
+import dev.losslens.quiz.bank.PresetRuns;
 import dev.losslens.system.rejection.NotFoundException;
 import dev.losslens.system.words.Wording;
 import dev.losslens.training.MetricPoint;

@@ -6,7 +6,7 @@ import dev.losslens.lab.LabPreset;
 import dev.losslens.lecture.ClassStore.Poll;
 import dev.losslens.lecture.ClassStore.Vote;
 import dev.losslens.lecture.Deck.Step;
-import dev.losslens.quiz.PresetRuns;
+import dev.losslens.quiz.bank.PresetRuns;
 import dev.losslens.system.rejection.ConflictException;
 import dev.losslens.system.rejection.ForbiddenException;
 import dev.losslens.system.rejection.InvalidInputException;

@@ -5,7 +5,7 @@ import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.comparison.ComparisonView;
 import dev.losslens.lecture.Deck.Step;
-import dev.losslens.quiz.PresetRuns;
+import dev.losslens.quiz.bank.PresetRuns;
 import dev.losslens.system.rejection.FormErrors;
 import dev.losslens.system.rejection.FormNumbers;
 import dev.losslens.system.web.PublicAddress;

@@ -1,6 +1,6 @@
 package dev.losslens.lecture;
 
-import dev.losslens.quiz.ClassQuestions;
+import dev.losslens.quiz.grading.ClassQuestions;
 import dev.losslens.system.rejection.NotFoundException;
 import java.util.List;
 import java.util.Map;

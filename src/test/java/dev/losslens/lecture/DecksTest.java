@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.losslens.NamedFile;
 import dev.losslens.lecture.Deck.Kind;
 import dev.losslens.lecture.Deck.Step;
-import dev.losslens.quiz.ClassQuestions;
+import dev.losslens.quiz.grading.ClassQuestions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

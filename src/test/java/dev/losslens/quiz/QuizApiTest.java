@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.LossTotals;
+import dev.losslens.quiz.bank.ChoiceItem;
+import dev.losslens.quiz.bank.MaskBug;
+import dev.losslens.quiz.bank.Option;
+import dev.losslens.quiz.bank.QuizBank;
+import dev.losslens.quiz.bank.TrueFalseItem;
+import dev.losslens.quiz.progress.LearnerCookie;
 import dev.losslens.text.InstructionTemplate;
 import dev.losslens.text.TokenizedExample;
 import jakarta.servlet.http.Cookie;

@@ -1,9 +1,17 @@
 package dev.losslens.quiz;
 
-import dev.losslens.notation.Keyed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.lab.LabPreset;
+import dev.losslens.notation.Keyed;
+import dev.losslens.quiz.bank.ChoiceItem;
+import dev.losslens.quiz.bank.Concept;
+import dev.losslens.quiz.bank.Option;
+import dev.losslens.quiz.bank.PredictItem;
+import dev.losslens.quiz.bank.QuizBank;
+import dev.losslens.quiz.bank.QuizItem;
+import dev.losslens.quiz.grading.Answer;
+import dev.losslens.quiz.progress.LearnerCookie;
 import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,9 +22,9 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;

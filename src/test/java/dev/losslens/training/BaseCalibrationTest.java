@@ -9,7 +9,6 @@ import dev.losslens.dataset.Split;
 import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.model.DjlTestThread;
 import dev.losslens.model.GptParameters;
-import dev.losslens.model.ModelConfig;
 import dev.losslens.model.ModelPreset;
 import dev.losslens.model.StackedGpt;
 import dev.losslens.model.TinyGpt;

@@ -1,5 +1,0 @@
-package dev.losslens.quiz;
-
-/** A prompt/response pair an item is about. */
-public record Pair(String prompt, String response) {
-}

@@ -1,0 +1,23 @@
+package dev.losslens.quiz.bank;
+
+import dev.losslens.notation.Keyed;
+
+/** One question of the bank. Its right answer stays on the server until the learner has answered. */
+public sealed interface QuizItem permits ChoiceItem, TrueFalseItem, MarkTargetsItem, ComputeLossItem,
+        MaskBugItem, PredictItem {
+
+    String id();
+
+    String concept();
+
+    Kind kind();
+
+    /** How many variants the item has; a learner gets one of them, always the same. */
+    default int variants() {
+        return 1;
+    }
+
+    enum Kind implements Keyed {
+        CHOICE, MULTIPLE, TRUE_FALSE, MARK_TARGETS, COMPUTE_LOSS, MASK_BUG, PREDICT
+    }
+}
