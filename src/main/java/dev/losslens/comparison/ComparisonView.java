@@ -7,6 +7,7 @@ import dev.losslens.training.MetricPoint;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A comparison as the API and the run page show it.
@@ -23,6 +24,14 @@ public record ComparisonView(@Schema(example = "7") long id,
                              @Schema(example = "2400") Double tokensPerSecond, Instant createdAt,
                       Instant startedAt, Instant finishedAt, String message, List<LaneView> lanes,
                       List<GenerationView> generations, List<String> findings) {
+
+    /** The same run with each lane named by {@code label}. */
+    public ComparisonView withLaneLabels(Function<LaneView, String> label) {
+        return new ComparisonView(id, status, replayOf, config, stepsDone, queuePosition, etaSeconds, tokensPerSecond,
+                createdAt, startedAt, finishedAt, message, lanes.stream().map(lane -> new LaneView(lane.index(),
+                        label.apply(lane), lane.objective(), lane.promptWeight(), lane.init(), lane.status(),
+                        lane.divergedAt(), lane.checkpoint(), lane.metrics())).toList(), generations, findings);
+    }
 
     /** @param checkpoint the explorer checkpoint id of the lane's final weights, or null */
     public record LaneView(int index, String label, ObjectiveKind objective, double promptWeight, LaneSpec.Init init,

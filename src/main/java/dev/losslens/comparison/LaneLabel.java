@@ -1,12 +1,13 @@
 package dev.losslens.comparison;
 
+import static dev.losslens.system.words.Wording.sentence;
+
 import dev.losslens.comparison.ComparisonConfig.LaneConfig;
 import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.notation.PlainNumber;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * A lane's name as people read it, from the runs bundle's {@code lane.*} words: "Pre-training objective, from base",
@@ -28,9 +29,5 @@ public final class LaneLabel {
 
     public static MessageSourceResolvable of(LaneView lane) {
         return of(lane.objective(), lane.promptWeight(), lane.init());
-    }
-
-    private static MessageSourceResolvable sentence(String code, Object argument) {
-        return new DefaultMessageSourceResolvable(new String[] {code}, new Object[] {argument});
     }
 }

@@ -1,5 +1,7 @@
 package dev.losslens.comparison;
 
+import static dev.losslens.system.words.Wording.sentence;
+
 import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.system.words.Wording;
 import dev.losslens.training.LaneSpec;
@@ -12,7 +14,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * What a run's own numbers show, as sentences for the run page (words in {@code messages/runs.properties}): each
@@ -41,10 +42,6 @@ public final class RunFindings {
         lanes.stream().filter(lane -> lane.status() == LaneStatus.DIVERGED).forEach(lane -> findings.add(
                 sentence("findings.diverged", lane.label(), lane.divergedAt())));
         return findings;
-    }
-
-    private static MessageSourceResolvable sentence(String code, Object... arguments) {
-        return new DefaultMessageSourceResolvable(new String[] {code}, arguments);
     }
 
     private static List<MessageSourceResolvable> change(List<LaneView> lanes, ToDoubleFunction<MetricPoint> metric) {

@@ -1,5 +1,7 @@
 package dev.losslens.explorer;
 
+import static dev.losslens.system.words.Wording.sentence;
+
 import dev.losslens.explorer.Breakdown.ExplainedToken;
 import dev.losslens.objective.LossTotals;
 import dev.losslens.objective.ObjectiveKind;
@@ -8,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * The same pair read by two checkpoints: how much each target's loss moved from the reference checkpoint to the
@@ -76,10 +77,6 @@ record CheckpointChange(String from, String to, List<TokenChange> tokens, RoleCh
             return sentence("page.explore.change.none");
         }
         return sentence(change < 0 ? "page.explore.change.down" : "page.explore.change.up", amount);
-    }
-
-    private static MessageSourceResolvable sentence(String code, Object... arguments) {
-        return new DefaultMessageSourceResolvable(new String[] {code}, arguments);
     }
 
     private static String nats(double value) {

@@ -2,7 +2,6 @@ package dev.losslens.lab;
 
 import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonService;
-import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.LaneLabel;
 import dev.losslens.comparison.RunFindings;
@@ -124,12 +123,7 @@ class LabController {
 
     /** The run with its lanes named in the reader's language; it stores their English names. */
     private ComparisonView named(ComparisonView run) {
-        return new ComparisonView(run.id(), run.status(), run.replayOf(), run.config(), run.stepsDone(),
-                run.queuePosition(), run.etaSeconds(), run.tokensPerSecond(), run.createdAt(), run.startedAt(),
-                run.finishedAt(), run.message(), run.lanes().stream().map(lane -> new LaneView(lane.index(),
-                        wording.page(LaneLabel.of(lane)), lane.objective(), lane.promptWeight(), lane.init(),
-                        lane.status(), lane.divergedAt(), lane.checkpoint(), lane.metrics())).toList(),
-                run.generations(), run.findings());
+        return run.withLaneLabels(lane -> wording.page(LaneLabel.of(lane)));
     }
 
     /** Cancel without JavaScript; the run page cancels through the API and stays on the page. */

@@ -1,5 +1,7 @@
 package dev.losslens.quiz.grading;
 
+import static dev.losslens.system.words.Wording.sentence;
+
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.LossTotals;
 import dev.losslens.quiz.bank.ChoiceItem;
@@ -27,7 +29,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 
 /** Shows an item's variant to a learner and grades answers on the server, against the real model and objectives. */
@@ -134,10 +135,6 @@ public class QuizService {
     /** The objective in words: "the pre-training objective", "the λ-weighted objective with λ = 0.1". */
     private static MessageSourceResolvable describe(LossObjective objective) {
         return sentence("quiz.objective." + objective.kind().key(), Exercises.number(objective.promptWeight()));
-    }
-
-    private static MessageSourceResolvable sentence(String code, Object... arguments) {
-        return new DefaultMessageSourceResolvable(new String[] {code}, arguments);
     }
 
     private String title(MaskBug bug) {

@@ -1,9 +1,9 @@
 package dev.losslens.quiz.progress;
 
+import dev.losslens.system.words.Wording;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * How well a learner knows a concept: the share right among their most recent answers to it.
@@ -24,6 +24,6 @@ public record Mastery(@Schema(example = "3") int right, @Schema(example = "5") i
     public MessageSourceResolvable summary() {
         String code = answered != 1 ? "quiz.mastery.some" : right == 1 ? "quiz.mastery.one-right"
                 : "quiz.mastery.one-wrong";
-        return new DefaultMessageSourceResolvable(new String[] {code}, new Object[] {right, answered});
+        return Wording.sentence(code, right, answered);
     }
 }

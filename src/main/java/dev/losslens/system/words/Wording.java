@@ -58,7 +58,12 @@ public class Wording {
 
     /** A page sentence from the bundle, in the reader's language. */
     public String page(String code, Object... arguments) {
-        return page(new DefaultMessageSourceResolvable(new String[] {code}, arguments));
+        return page(sentence(code, arguments));
+    }
+
+    /** A sentence of the bundles, worded where it is shown: its code, and arguments as {@code plain} writes them. */
+    public static MessageSourceResolvable sentence(String code, Object... arguments) {
+        return new DefaultMessageSourceResolvable(new String[] {code}, arguments);
     }
 
     /** A sentence from the bundle for the page being answered. */
