@@ -6,6 +6,9 @@ import dev.losslens.model.GptParameters;
 import dev.losslens.model.Scoring;
 import dev.losslens.model.TinyGpt;
 import dev.losslens.model.TokenScores;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +39,8 @@ public class LanguageModels {
     private final ExecutorService inference = DjlEngine.thread("losslens-inference");
     private final NDManager manager;
     private final Queue<Request> waiting = new ConcurrentLinkedQueue<>();
+    private final Timer latency;
+    private final DistributionSummary batchSizes;
     private final Map<String, TinyGpt> loaded = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, TinyGpt> eldest) {
@@ -47,8 +52,13 @@ public class LanguageModels {
         }
     };
 
-    public LanguageModels(List<CheckpointSource> sources) {
+    public LanguageModels(List<CheckpointSource> sources, MeterRegistry meters) {
         this.sources = sources;
+        this.latency = Timer.builder("losslens.inference.latency")
+                .description("From an explorer request's arrival to its scores, queueing included")
+                .publishPercentileHistogram().register(meters);
+        this.batchSizes = DistributionSummary.builder("losslens.inference.batch.size")
+                .description("Sequences in one forward pass of the explorer's model").register(meters);
         this.manager = CompletableFuture.supplyAsync(NDManager::newBaseManager, inference).join();
     }
 
@@ -67,9 +77,10 @@ public class LanguageModels {
      */
     public CompletableFuture<TokenScores> score(String id, int[] ids, int topK) {
         Request request = new Request(id, ids, topK, new CompletableFuture<>());
+        Timer.Sample arrived = Timer.start();
         waiting.add(request);
         inference.execute(this::scoreWaiting);
-        return request.scores();
+        return request.scores().whenComplete((scores, failure) -> arrived.stop(latency));
     }
 
     /** On the inference thread: scores every waiting request, one forward pass per checkpoint. */
@@ -88,6 +99,7 @@ public class LanguageModels {
         byCheckpoint.forEach((checkpoint, requests) -> similarLengths(requests).forEach(group -> {
             try {
                 int topK = group.stream().mapToInt(Request::topK).max().orElseThrow();
+                batchSizes.record(group.size());
                 List<TokenScores> scores = Scoring.scoreAll(model(checkpoint),
                         group.stream().map(Request::ids).toList(), topK);
                 for (int i = 0; i < group.size(); i++) {

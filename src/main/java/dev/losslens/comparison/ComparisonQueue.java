@@ -83,9 +83,10 @@ public class ComparisonQueue {
         return Optional.empty();
     }
 
-    public void progress(long id, int stepsDone, double tokensPerSecond) {
-        jdbc.sql("update comparison set steps_done = ?, tokens_per_s = ?, heartbeat_at = ? where id = ?")
-                .params(stepsDone, tokensPerSecond, now(), id).update();
+    /** The trainer's heartbeat: steps done and speed; false when the comparison no longer runs. */
+    public boolean progress(long id, int stepsDone, double tokensPerSecond) {
+        return jdbc.sql("update comparison set steps_done = ?, tokens_per_s = ?, heartbeat_at = ? where id = ? and status = ?")
+                .params(stepsDone, tokensPerSecond, now(), id, ComparisonStatus.RUNNING.key()).update() == 1;
     }
 
     int countQueued() {
@@ -125,16 +126,13 @@ public class ComparisonQueue {
         return updated == 1;
     }
 
-    /** Running comparisons whose trainer, on whichever instance, stopped beating. */
-    public List<Long> stale(Instant staleBefore) {
-        return jdbc.sql("select id from comparison where status = ? and heartbeat_at < ?")
-                .params(ComparisonStatus.RUNNING.key(), Timestamp.from(staleBefore)).query(Long.class).list();
-    }
-
-    /** Running comparisons this instance owned before a restart, or whose trainer stopped beating. */
-    public List<Long> orphaned(String instance, Instant staleBefore) {
-        return jdbc.sql("select id from comparison where status = ? and (claimed_by = ? or heartbeat_at < ?)")
-                .params(ComparisonStatus.RUNNING.key(), instance, Timestamp.from(staleBefore))
+    /**
+     * Running comparisons claimed by another instance whose trainer stopped beating. The heartbeat is the only sign
+     * of another process's life; {@code instance} is this live process, whose runs are never its own orphans.
+     */
+    public List<Long> stale(Instant staleBefore, String instance) {
+        return jdbc.sql("select id from comparison where status = ? and heartbeat_at < ? and claimed_by <> ?")
+                .params(ComparisonStatus.RUNNING.key(), Timestamp.from(staleBefore), instance)
                 .query(Long.class).list();
     }
 }

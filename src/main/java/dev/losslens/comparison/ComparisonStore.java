@@ -99,22 +99,53 @@ public class ComparisonStore {
                 .list();
     }
 
+    /**
+     * Stores how a running comparison ended and its lanes' results; false, storing nothing, when it no longer runs (it
+     * was marked interrupted while its trainer was too slow to beat, and the first ending stands).
+     */
     @Transactional
-    public void finish(long id, ComparisonStatus status, List<LaneResult> lanes, String message) {
-        jdbc.sql("update comparison set status = ?, finished_at = ?, message = ? where id = ?")
-                .params(status.key(), now(), message, id).update();
+    public boolean finish(long id, ComparisonStatus status, List<LaneResult> lanes, String message) {
+        if (!end(id, status, message)) {
+            return false;
+        }
         for (int i = 0; i < lanes.size(); i++) {
             LaneResult lane = lanes.get(i);
             jdbc.sql("update lane set status = ?, diverged_at = ?, final_weights = ? where comparison_id = ? and lane_index = ?")
                     .params(lane.status().key(), lane.divergedAt(), lane.finalWeights(), id, i).update();
         }
+        return true;
     }
 
-    /** Marks a comparison and its unfinished lanes failed or interrupted without touching what was measured. */
+    /** Marks a running comparison and its unfinished lanes failed or interrupted, keeping what was measured. */
     @Transactional
     public void abandon(long id, ComparisonStatus status, String message) {
-        jdbc.sql("update comparison set status = ?, finished_at = ?, message = ? where id = ?")
-                .params(status.key(), now(), message, id).update();
+        if (end(id, status, message)) {
+            endUnfinishedLanes(id, status);
+        }
+    }
+
+    /**
+     * Marks a running comparison interrupted if its heartbeat is still older than {@code staleBefore}: checked in the
+     * same statement that ends it, so a trainer that beats in between keeps its run.
+     */
+    @Transactional
+    public void interruptIfStale(long id, Instant staleBefore, String message) {
+        int ended = jdbc.sql("""
+                update comparison set status = ?, finished_at = ?, message = ?
+                where id = ? and status = ? and heartbeat_at < ?""")
+                .params(ComparisonStatus.INTERRUPTED.key(), now(), message, id, ComparisonStatus.RUNNING.key(),
+                        Timestamp.from(staleBefore)).update();
+        if (ended == 1) {
+            endUnfinishedLanes(id, ComparisonStatus.INTERRUPTED);
+        }
+    }
+
+    private boolean end(long id, ComparisonStatus status, String message) {
+        return jdbc.sql("update comparison set status = ?, finished_at = ?, message = ? where id = ? and status = ?")
+                .params(status.key(), now(), message, id, ComparisonStatus.RUNNING.key()).update() == 1;
+    }
+
+    private void endUnfinishedLanes(long id, ComparisonStatus status) {
         jdbc.sql("update lane set status = :status where comparison_id = :id and status in (:unfinished)")
                 .param("status", status.key()).param("id", id)
                 .param("unfinished", List.of(LaneStatus.QUEUED.key(), LaneStatus.RUNNING.key())).update();

@@ -3,6 +3,7 @@ package dev.losslens.lab;
 import dev.losslens.comparison.ComparisonService;
 import dev.losslens.system.streams.StreamRegistry;
 import dev.losslens.system.streams.StreamSlots;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -18,11 +19,12 @@ class ComparisonStream {
     private final ComparisonService comparisons;
     private final StreamRegistry<Long, RunPublisher.Subscriber> streams;
 
-    ComparisonStream(ComparisonService comparisons, StreamProperties limits) {
+    ComparisonStream(ComparisonService comparisons, StreamProperties limits, MeterRegistry meters) {
         this.comparisons = comparisons;
-        this.streams = new StreamRegistry<>("losslens-events", new StreamSlots.Limits(limits.maxTotal(),
+        this.streams = new StreamRegistry<Long, RunPublisher.Subscriber>("losslens-events", new StreamSlots.Limits(limits.maxTotal(),
                 limits.maxPerAddress(), limits.maxPerClient(), "streams.run"), limits.timeout(),
-                (id, ticks) -> new RunPublisher(id, comparisons, ticks, limits), RunPublisher.Subscriber::new);
+                (id, ticks) -> new RunPublisher(id, comparisons, ticks, limits), RunPublisher.Subscriber::new)
+                .meteredAs("runs", meters);
     }
 
     SseEmitter subscribe(long id, String person, String address) {

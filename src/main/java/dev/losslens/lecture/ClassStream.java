@@ -5,6 +5,7 @@ import dev.losslens.system.rejection.TooManyRequestsException;
 import dev.losslens.system.streams.StreamRegistry;
 import dev.losslens.system.streams.StreamSlots;
 import dev.losslens.system.streams.TickingPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.stereotype.Component;
@@ -23,14 +24,13 @@ class ClassStream {
     private final LectureProperties limits;
     private final StreamRegistry<String, Screen> streams;
 
-    ClassStream(ClassService classes, ClassSnapshots snapshots, LectureProperties limits) {
+    ClassStream(ClassService classes, ClassSnapshots snapshots, LectureProperties limits, MeterRegistry meters) {
         this.classes = classes;
         this.snapshots = snapshots;
         this.limits = limits;
         this.streams = new StreamRegistry<>("losslens-class-events", new StreamSlots.Limits(limits.maxStreams(),
                 limits.maxStreamsPerClient(), limits.maxStreamsPerPerson(), "streams.class"), limits.streamTimeout(),
-                Publisher::new,
-                Screen::new);
+                Publisher::new, Screen::new).meteredAs("classes", meters);
     }
 
     SseEmitter subscribe(ClassSession session, String person, String address) {

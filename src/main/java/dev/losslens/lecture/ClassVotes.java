@@ -6,6 +6,8 @@ import dev.losslens.system.rejection.ConflictException;
 import dev.losslens.system.rejection.InvalidInputException;
 import dev.losslens.system.rejection.NotFoundException;
 import dev.losslens.system.web.SecretCookie;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -18,12 +20,15 @@ class ClassVotes {
     private final Decks decks;
     private final PollQuestions questions;
     private final ClassStore store;
+    private final Counter answers;
 
-    ClassVotes(ClassService classes, Decks decks, PollQuestions questions, ClassStore store) {
+    ClassVotes(ClassService classes, Decks decks, PollQuestions questions, ClassStore store, MeterRegistry meters) {
         this.classes = classes;
         this.decks = decks;
         this.questions = questions;
         this.store = store;
+        this.answers = Counter.builder("losslens.poll.answers").description("Poll answers recorded or changed")
+                .register(meters);
     }
 
     /** Records or changes a student's answer to the poll on screen, while it is open. */
@@ -57,6 +62,7 @@ class ClassVotes {
             throw new ConflictException("question", asking.contains(session.step())
                     ? "class.poll-locked" : "class.moved-on");
         }
+        answers.increment();
     }
 
     Optional<Vote> myVote(ClassSession session, String question, Optional<String> participant) {

@@ -22,6 +22,8 @@ public final class LaneStack implements AutoCloseable {
     /** Stack position i holds lane {@code slots.get(i).lane} of {@code slots.get(i).member}. */
     private final List<Slot> slots = new ArrayList<>();
     private final List<Enrolment> members = new ArrayList<>();
+    /** Tokens trained by this stack's steps so far, over all its lanes. */
+    private long tokens;
 
     private record Slot(Enrolment member, int lane) {
     }
@@ -39,6 +41,10 @@ public final class LaneStack implements AutoCloseable {
     /** Lanes training now. */
     public int lanes() {
         return slots.size();
+    }
+
+    public long tokens() {
+        return tokens;
     }
 
     /** The comparisons training in this stack. */
@@ -126,6 +132,7 @@ public final class LaneStack implements AutoCloseable {
             member.lossSum[slot.lane()] += losses[i];
             member.lossSteps[slot.lane()]++;
             member.tokens += batches.get(i).batch().tokenCount();
+            tokens += batches.get(i).batch().tokenCount();
         }
         leave(List.of());
     }

@@ -3,7 +3,10 @@ package dev.losslens.worker;
 import dev.losslens.comparison.ComparisonQueue;
 import dev.losslens.training.TrainingListener;
 
-/** Records steps done and speed (the queue's heartbeat) at most four times a second, and always at the last step. */
+/**
+ * Records steps done and speed (the queue's heartbeat) at most four times a second, and always at the last step. A run
+ * that no longer runs when it beats (another instance found its heartbeat stale and marked it interrupted) stops.
+ */
 final class ThrottledProgress implements TrainingListener {
 
     private static final long EVERY_NANOS = 250_000_000L;
@@ -12,6 +15,7 @@ final class ThrottledProgress implements TrainingListener {
     private final int steps;
     private final ComparisonQueue queue;
     private long last;
+    private boolean endedElsewhere;
 
     ThrottledProgress(long id, int steps, ComparisonQueue queue) {
         this.id = id;
@@ -24,7 +28,12 @@ final class ThrottledProgress implements TrainingListener {
         long now = System.nanoTime();
         if (now - last >= EVERY_NANOS || step == steps) {
             last = now;
-            queue.progress(id, step, tokensPerSecond);
+            endedElsewhere = !queue.progress(id, step, tokensPerSecond);
         }
+    }
+
+    @Override
+    public boolean cancelRequested() {
+        return endedElsewhere;
     }
 }

@@ -12,6 +12,7 @@ import dev.losslens.training.Enrolment;
 import dev.losslens.training.LaneStack;
 import dev.losslens.training.TrainingListener;
 import dev.losslens.training.TrainingPlan;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,10 +46,13 @@ final class Trainer implements Runnable {
     /** The running stacks of each model shape, and the comparison each member trains; this thread only. */
     private final Map<ModelConfig, List<LaneStack>> stacks = new LinkedHashMap<>();
     private final Map<Enrolment, Long> training = new HashMap<>();
+    /** Lanes in this trainer's stacks after its last round, read by the stack-width gauge. */
+    private volatile int lanesTraining;
 
     /** What every trainer of this instance shares: the stores, the queue and its signals. */
     record Shared(ComparisonStore store, ComparisonQueue queue, MeasurementStore measurements, ComparisonPlans plans,
-                  TrainingProperties properties, String instance, Semaphore wake, Set<Long> cancelled) {
+                  TrainingProperties properties, TrainingMeters meters, String instance, Semaphore wake,
+                  Set<Long> cancelled) {
     }
 
     /** @param parameterBudget most weights this trainer trains at once, over all its lanes */
@@ -86,18 +90,40 @@ final class Trainer implements Runnable {
                     List.copyOf(shape).forEach(this::step);
                     shape.removeIf(this::closedWhenEmpty);
                 }
+                lanesTraining = stacks.values().stream().flatMap(List::stream).mapToInt(LaneStack::lanes).sum();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            interruptTraining();
             stacks.values().forEach(shape -> shape.forEach(LaneStack::close));
         }
     }
 
-    /** Another instance's run counts as orphaned only once its heartbeat is stale: that instance may still train it. */
+    /**
+     * The instance is stopping: runs still training here end as interrupted, keeping their points, while the database
+     * is still open. They are not handed back to the queue: a run cannot resume from the middle (its optimiser state is
+     * not stored), and starting it again would repeat steps its learner has already watched.
+     */
+    private void interruptTraining() {
+        for (long id : training.values()) {
+            try {
+                shared.store().abandon(id, ComparisonStatus.INTERRUPTED, ComparisonWorker.INTERRUPTED);
+            } catch (RuntimeException e) {
+                log.warn("could not mark comparison {} interrupted", id, e);
+            }
+        }
+        training.clear();
+    }
+
+    /**
+     * Another process's run is orphaned only once its heartbeat is stale, whatever name claimed it: that process may
+     * still be training it until then.
+     */
     private void markStale() {
-        for (long id : shared.queue().stale(Instant.now().minusSeconds(shared.properties().staleAfterSeconds()))) {
-            shared.store().abandon(id, ComparisonStatus.INTERRUPTED, ComparisonWorker.INTERRUPTED);
+        Instant staleBefore = Instant.now().minusSeconds(shared.properties().staleAfterSeconds());
+        for (long id : shared.queue().stale(staleBefore, shared.instance())) {
+            shared.store().interruptIfStale(id, staleBefore, ComparisonWorker.INTERRUPTED);
         }
     }
 
@@ -115,6 +141,10 @@ final class Trainer implements Runnable {
         }
     }
 
+    int lanesTraining() {
+        return lanesTraining;
+    }
+
     private long parametersTraining() {
         return stacks.values().stream().flatMap(List::stream)
                 .mapToLong(stack -> stack.lanes() * stack.config().parameterCount()).sum();
@@ -124,12 +154,15 @@ final class Trainer implements Runnable {
     private void join(long id, NDManager manager) {
         try (NDManager start = manager.newSubManager()) {
             ComparisonRow row = shared.store().find(id).orElseThrow();
+            shared.meters().claimed(Duration.between(row.createdAt(), row.startedAt()));
             TrainingListener listener = TrainingListener.all(List.of(
                     new StoredMeasurements(id, shared.store(), shared.measurements()),
                     new ThrottledProgress(id, row.config().steps(), shared.queue()),
                     new CancelPolling(id, shared.cancelled(), shared.queue())));
             TrainingPlan plan = shared.plans().plan(row.config(), start);
             training.put(stackWithRoom(plan, manager).join(plan, listener), id);
+            // joining measured step 0, which may take a while on a busy machine: beat before the first step does
+            shared.queue().progress(id, 0, 0.0);
         } catch (Throwable e) {
             // whatever one run throws (even an Error such as running out of memory), the others still train
             log.error("comparison {} failed to start", id, e);
@@ -167,8 +200,11 @@ final class Trainer implements Runnable {
             return;
         }
         List<Enrolment> ended;
+        int lanes = stack.lanes();
+        long tokensBefore = stack.tokens();
         try {
             ended = stack.step();
+            shared.meters().stepped(lanes, stack.tokens() - tokensBefore);
         } catch (Throwable e) {
             for (Enrolment member : stack.members()) {
                 long id = training.remove(member);

@@ -24,8 +24,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A lecture hall served by two app instances on one database: the lecturer opens and steers the session on one, a
- * student answers on the other, and the lecturer's live count follows. Both replicas run in this JVM on a database of
+ * A lecture hall served by two app instances on one database: the lecturer opens and steers the session on one,
+ * students answer on either, and the lecturer's live count follows, counting each student once. Both replicas run in this JVM on a database of
  * their own (H2 here, PostgreSQL in {@link TwoReplicasPostgresTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -103,15 +103,22 @@ class TwoReplicasTest {
         assertThat(post(b, "/api/classes/" + code + "/votes", student,
                 "{\"question\": \"predict-lowest-response\", \"choice\": 1}").statusCode()).isEqualTo(204);
         assertThat(countShowsOne.get(10, TimeUnit.SECONDS)).as("the lecturer's stream on the other replica").isTrue();
+        assertThat(post(a, "/api/classes/" + code + "/votes", student,
+                "{\"question\": \"predict-lowest-response\", \"choice\": 0}").statusCode())
+                .as("the same student changing their answer on the other replica").isEqualTo(204);
+        String another = "losslens-participant=" + SecretCookie.generate();
+        assertThat(post(a, "/api/classes/" + code + "/votes", another,
+                "{\"question\": \"predict-lowest-response\", \"choice\": 1}").statusCode()).isEqualTo(204);
 
         assertThat(post(b, "/api/classes/" + code + "/control", null, "{\"action\": \"lock\"}").statusCode())
                 .as("steering from the student's replica without the key").isEqualTo(403);
         assertThat(post(b, "/api/classes/" + code + "/control", presenter, "{\"action\": \"lock\"}").statusCode())
                 .as("the presenter's key works on any replica").isEqualTo(200);
         assertThat(post(a, "/api/classes/" + code + "/votes", student,
-                "{\"question\": \"predict-lowest-response\", \"choice\": 0}").statusCode())
+                "{\"question\": \"predict-lowest-response\", \"choice\": 1}").statusCode())
                 .as("locked on one replica, locked on both").isEqualTo(409);
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(b + "/api/classes/" + code)).timeout(Duration.ofSeconds(5))
-                .build(), HttpResponse.BodyHandlers.ofString()).body()).contains("\"state\":\"locked\"", "\"answered\":1");
+                .build(), HttpResponse.BodyHandlers.ofString()).body()).as("each student counted once, whichever replica took their answers")
+                .contains("\"state\":\"locked\"", "\"answered\":2");
     }
 }

@@ -21,6 +21,7 @@ import dev.losslens.objective.LossObjective;
 import dev.losslens.text.InstructionTemplate;
 import dev.losslens.text.TokenizedExample;
 import dev.losslens.text.Tokenizer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -130,7 +131,7 @@ class TrainingUnderLoadTest {
                         AtomicBoolean stop, AtomicInteger reads, AtomicInteger answers) {
 
         static Load start() {
-            LanguageModels explorer = new LanguageModels(List.of(new UntrainedSource()));
+            LanguageModels explorer = new LanguageModels(List.of(new UntrainedSource()), new SimpleMeterRegistry());
             DjlTestThread generator = new DjlTestThread("test-generation");
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger reads = new AtomicInteger();

@@ -29,9 +29,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a trainer does with runs it finds {@code running} when it starts: its own are orphans of a crash and become
- * {@code interrupted}, as do runs whose trainer stopped beating; a run another live instance is training is left
- * alone. Each case starts a second trainer, as a restarted instance would, next to the context's own.
+ * What a trainer does with runs it finds {@code running} when it starts: those whose trainer stopped beating become
+ * {@code interrupted}; a run whose heartbeat is fresh is left alone whatever name claimed it, since a live process of
+ * that name may be training it. Each case starts a second trainer, as a restarted instance would, next to the
+ * context's own.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -62,6 +63,9 @@ class RestartTest {
     @Autowired
     TrainingProperties defaults;
 
+    @Autowired
+    TrainingMeters meters;
+
     private ComparisonWorker restarted;
 
     @BeforeEach
@@ -77,8 +81,8 @@ class RestartTest {
             restarted.stop();
         }
         // the live instance's run must not stay running for the next test class to trip over
-        jdbc.sql("update comparison set status = 'interrupted' where status = 'running' and claimed_by = ?")
-                .param(LIVE).update();
+        jdbc.sql("update comparison set status = 'interrupted' where status = 'running' and claimed_by in (?, ?)")
+                .params(LIVE, RESTARTED).update();
     }
 
     private void restart() {
@@ -86,7 +90,7 @@ class RestartTest {
                 defaults.maxLearningRate(), defaults.maxBatchSize(), defaults.maxQueued(), defaults.maxQueuedPerClient(),
                 defaults.maxQueuedPerAddress(), defaults.answeredPrompts(), RESTARTED, defaults.staleAfterSeconds(),
                 defaults.trainerThreads(), defaults.stackLanes(), defaults.maxTrainingParameters());
-        restarted = new ComparisonWorker(store, queue, measurements, plans, properties);
+        restarted = new ComparisonWorker(store, queue, measurements, plans, properties, meters);
         restarted.start();
     }
 
@@ -131,16 +135,6 @@ class RestartTest {
     }
 
     @Test
-    void runsThisInstanceLeftRunningAreInterruptedAtStartUp() throws Exception {
-        long id = runningComparison(9001, RESTARTED, Instant.now());
-
-        restart();
-
-        assertInterruptedKeepingPoints(id);
-        assertThat(store.find(id).orElseThrow().status()).isEqualTo(ComparisonStatus.INTERRUPTED);
-    }
-
-    @Test
     void aRunWhoseTrainerStoppedBeatingIsInterrupted() throws Exception {
         long id = runningComparison(9002, "crashed-host", Instant.now().minus(Duration.ofHours(1)));
 
@@ -150,13 +144,41 @@ class RestartTest {
     }
 
     @Test
-    void aRunAnotherLiveInstanceIsTrainingIsLeftRunning() throws Exception {
-        long id = runningComparison(9003, LIVE, Instant.now());
+    void aRunWithAFreshHeartbeatIsLeftRunningWhoeverClaimedIt() throws Exception {
+        long another = runningComparison(9003, LIVE, Instant.now());
+        long sameName = runningComparison(9004, RESTARTED, Instant.now());
 
         restart();
 
-        JsonNode view = view(id);
-        assertThat(view.get("status").asString()).isEqualTo("running");
-        assertThat(view.get("lanes")).allSatisfy(lane -> assertThat(lane.get("status").asString()).isEqualTo("running"));
+        for (long id : List.of(another, sameName)) {
+            JsonNode view = view(id);
+            assertThat(view.get("status").asString()).isEqualTo("running");
+            assertThat(view.get("lanes")).allSatisfy(lane ->
+                    assertThat(lane.get("status").asString()).isEqualTo("running"));
+        }
+        assertThat(restarted.instance()).as("the restarted process claims under a name of its own")
+                .startsWith(RESTARTED + "-").isNotEqualTo(ComparisonWorker.uniqueName(RESTARTED));
+    }
+
+    @Test
+    void aRunFoundStaleIsKeptWhenItsTrainerBeatBeforeTheMark() {
+        long id = runningComparison(9005, LIVE, Instant.now());
+        assertThat(queue.progress(id, 18, 100.0)).as("the heartbeat of a running comparison").isTrue();
+
+        // as if the stale list was read an hour ago: the mark checks the heartbeat again in the statement that ends it
+        store.interruptIfStale(id, Instant.now().minusSeconds(60), "stale");
+
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(ComparisonStatus.RUNNING);
+    }
+
+    @Test
+    void theFirstEndingStands() {
+        long id = runningComparison(9006, LIVE, Instant.now().minus(Duration.ofHours(1)));
+        store.interruptIfStale(id, Instant.now(), "stale");
+
+        assertThat(store.finish(id, ComparisonStatus.FINISHED, List.of(), null)).isFalse();
+        assertThat(queue.progress(id, 19, 100.0)).as("a late heartbeat tells the trainer to stop").isFalse();
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(ComparisonStatus.INTERRUPTED);
+        assertThat(store.find(id).orElseThrow().stepsDone()).isEqualTo(17);
     }
 }

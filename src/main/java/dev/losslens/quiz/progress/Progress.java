@@ -4,6 +4,8 @@ import dev.losslens.quiz.bank.QuizItem;
 import dev.losslens.quiz.grading.Answer;
 import dev.losslens.quiz.grading.Grade;
 import dev.losslens.quiz.grading.QuizService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,10 +17,13 @@ public class Progress {
 
     private final QuizService quiz;
     private final AnswerStore answers;
+    private final Counter graded;
 
-    Progress(QuizService quiz, AnswerStore answers) {
+    Progress(QuizService quiz, AnswerStore answers, MeterRegistry meters) {
         this.quiz = quiz;
         this.answers = answers;
+        this.graded = Counter.builder("losslens.quiz.answers").description("Quiz answers graded and stored")
+                .register(meters);
     }
 
     /**
@@ -29,6 +34,7 @@ public class Progress {
         int variant = answer.variant() == null ? learner.variantOf(item) : answer.variant();
         Grade grade = quiz.grade(item, variant, answer);
         answers.record(learner, item, variant, grade.correct());
+        graded.increment();
         return new Result(grade, answers.mastery(learner, item.concept()));
     }
 

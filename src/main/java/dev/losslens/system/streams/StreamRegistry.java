@@ -1,6 +1,8 @@
 package dev.losslens.system.streams;
 
 import dev.losslens.system.rejection.TooManyRequestsException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,6 +83,13 @@ public final class StreamRegistry<K, S extends TickingPublisher.Subscriber> {
     /** Things being read for their subscribers now. */
     public int publishers() {
         return publishers.size();
+    }
+
+    /** Reports the streams open now as the gauge {@code losslens.streams.open} with tag {@code kind}. */
+    public StreamRegistry<K, S> meteredAs(String kind, MeterRegistry meters) {
+        Gauge.builder("losslens.streams.open", slots, StreamSlots::open).tag("kind", kind)
+                .description("Event streams open on this instance").register(meters);
+        return this;
     }
 
     public void shutdown() {

@@ -56,6 +56,11 @@ public final class StreamSlots {
         };
     }
 
+    /** Streams open now. */
+    public int open() {
+        return open.get();
+    }
+
     private static void take(Map<String, Integer> counts, String key, int cap, String refusal) {
         if (counts.merge(key, 1, Integer::sum) > cap) {
             give(counts, key);
