@@ -2,6 +2,7 @@ package dev.losslens;
 
 import dev.losslens.command.BasePretraining;
 import dev.losslens.command.Benchmark;
+import dev.losslens.command.HallLoad;
 import dev.losslens.command.UsageException;
 import dev.losslens.model.DjlEngine;
 import dev.losslens.text.CompactVocabularyBuilder;
@@ -14,7 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class LossLensApplication {
 
-    /** Serves the web app; {@code pretrain-base}, {@code bench} and {@code build-vocab} run their command instead. */
+    /**
+     * Serves the web app; {@code pretrain-base}, {@code bench}, {@code load} and {@code build-vocab} run their command
+     * instead.
+     */
     public static void main(String[] args) throws Exception {
         DjlEngine.configure();
         String command = args.length > 0 ? args[0] : "";
@@ -23,6 +27,7 @@ public class LossLensApplication {
             switch (command) {
                 case "pretrain-base" -> BasePretraining.main(rest);
                 case "bench" -> Benchmark.main(rest);
+                case "load" -> HallLoad.main(rest);
                 case "build-vocab" -> CompactVocabularyBuilder.main(rest);
                 default -> SpringApplication.run(LossLensApplication.class, args);
             }
