@@ -37,6 +37,8 @@ final class Trainer implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(Trainer.class);
     private static final long IDLE_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Longest one round spends joining claimed comparisons before the stacks step again. */
+    private static final long ADMIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Shared shared;
     private final long parameterBudget;
@@ -73,16 +75,17 @@ final class Trainer implements Runnable {
                 // the queue is read when a submission signals, and otherwise once per poll, not at every step
                 if (look || shared.wake().tryAcquire() || System.nanoTime() - lastLook >= IDLE_POLL_NANOS) {
                     lastLook = System.nanoTime();
+                    look = false;
                     try {
                         markStale();
-                        admit(manager);
+                        look = admit(manager);
                     } catch (RuntimeException e) {
                         // the database may be restarting: keep the trainer alive and ask again at the next poll
                         log.warn("could not read the queue", e);
                     }
                 }
-                look = training.isEmpty();
-                if (look) {
+                if (training.isEmpty()) {
+                    look = true;
                     shared.wake().tryAcquire(IDLE_POLL_NANOS, TimeUnit.NANOSECONDS);
                     continue;
                 }
@@ -129,16 +132,25 @@ final class Trainer implements Runnable {
 
     /**
      * Claims queued comparisons, in the queue's fair order, while the parameters training here leave room for one more
-     * of the largest kind: memory, not a count of runs, is what bounds a class training together.
+     * of the largest kind: memory, not a count of runs, is what bounds a class training together. Joining measures
+     * step 0, which takes a while, so a round joins for at most {@link #ADMIT_NANOS}; then the stacks step, and their
+     * runs beat, before the next round claims more.
+     *
+     * @return whether the round ended with room and work left
      */
-    private void admit(NDManager manager) {
+    private boolean admit(NDManager manager) {
+        long until = System.nanoTime() + ADMIT_NANOS;
         while (parametersTraining() + roomForAnyComparison <= parameterBudget) {
+            if (System.nanoTime() >= until) {
+                return true;
+            }
             Optional<Long> claimed = shared.queue().claimNext(shared.instance());
             if (claimed.isEmpty()) {
-                return;
+                return false;
             }
             join(claimed.get(), manager);
         }
+        return false;
     }
 
     int lanesTraining() {
