@@ -120,6 +120,42 @@ class ReplicasPostgresTest {
 
     @Test
     @Order(2)
+    void anOperatorSeesHealthQueueTrainingAndLatencyOnTheManagementPortOnly() throws Exception {
+        String management = "http://localhost:" + b.getEnvironment().getProperty("local.management.port");
+        HttpResponse<String> readiness = get(management + "/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        JsonNode health = JSON.readTree(readiness.body());
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("trainers").get("details").get("instance").asString())
+                .isEqualTo(bName);
+        assertThat(get(management + "/actuator/health/liveness").statusCode()).isEqualTo(200);
+
+        String metrics = get(management + "/actuator/prometheus").body();
+        assertThat(value(metrics, "losslens_runs{status=\"finished\"}")).as("the first test's six").isGreaterThanOrEqualTo(6);
+        assertThat(value(metrics, "losslens_training_lane_steps_total")).as("B trained some of them").isPositive();
+        assertThat(value(metrics, "losslens_training_tokens_total")).isPositive();
+        assertThat(value(metrics, "losslens_queue_wait_seconds_count")).isPositive();
+        assertThat(metrics).contains("losslens_queue_depth", "losslens_training_stack_lanes",
+                "losslens_streams_open{kind=\"runs\"}", "http_server_requests_seconds_count");
+
+        assertThat(get(bClient.base() + "/actuator/prometheus").statusCode()).as("not on the app's port")
+                .isEqualTo(404);
+    }
+
+    /** A sample's value in Prometheus's text format. */
+    private static double value(String metrics, String sample) {
+        return metrics.lines().filter(line -> line.startsWith(sample + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(sample.length() + 1)))
+                .orElseThrow(() -> new AssertionError("no sample " + sample));
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(3)
     void aStreamOnOneReplicaFollowsARunTrainedOnTheOther() throws Exception {
         long id = bClient.submit(COMPARISON.formatted(60, 200));
         ChildApp other = otherThanTrainerOf(id);
@@ -142,7 +178,7 @@ class ReplicasPostgresTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aCancelThroughOneReplicaStopsARunOnTheOther() throws Exception {
         HttpResponse<String> submitted = post(a.base(), "/api/comparisons", Map.of(),
                 COMPARISON.formatted(1000, 300));
@@ -161,7 +197,7 @@ class ReplicasPostgresTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aReplicaStoppedMidRunInterruptsItsOwnRunsBeforeItsDatabasePoolCloses() throws Exception {
         long id = bClient.submit(COMPARISON.formatted(1000, 350));
         assertThat(trainer(id)).as("replica B took its own submission").isEqualTo(bName);
@@ -178,7 +214,7 @@ class ReplicasPostgresTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void killingOneReplicaMidRunInterruptsItsRunsOnceStaleWhileTheOtherTrains() throws Exception {
         long onA = -1;
         for (int seed = 400; onA < 0 && seed < 410; seed++) {

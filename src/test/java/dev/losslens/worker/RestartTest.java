@@ -139,6 +139,11 @@ class RestartTest {
         long id = runningComparison(9002, "crashed-host", Instant.now().minus(Duration.ofHours(1)));
 
         restart();
+        // the trainers mark stale runs at their first look at the queue, on their own threads
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (store.find(id).orElseThrow().status() == ComparisonStatus.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
 
         assertInterruptedKeepingPoints(id);
     }
