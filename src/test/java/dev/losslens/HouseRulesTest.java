@@ -62,7 +62,7 @@ class HouseRulesTest {
                 .whereLayer("model").mayOnlyBeAccessedByLayers("web", "quiz", "checkpoint", "worker", "command",
                         "comparison", "training")
                 .whereLayer("dataset").mayOnlyBeAccessedByLayers("web", "comparison", "worker", "command", "training")
-                .whereLayer("system").mayOnlyBeAccessedByLayers("web", "quiz", "comparison", "dataset")
+                .whereLayer("system").mayOnlyBeAccessedByLayers("web", "quiz", "comparison", "dataset", "checkpoint")
                 .check(MAIN);
     }
 

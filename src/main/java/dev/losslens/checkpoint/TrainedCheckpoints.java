@@ -1,5 +1,7 @@
 package dev.losslens.checkpoint;
 
+import static dev.losslens.system.words.Wording.sentence;
+
 import ai.djl.ndarray.NDManager;
 import dev.losslens.comparison.ComparisonStore;
 import dev.losslens.comparison.TrainedLane;
@@ -26,8 +28,7 @@ import org.springframework.stereotype.Component;
 class TrainedCheckpoints implements CheckpointSource {
 
     private static final int LISTED_RUNS = 6;
-    private static final CheckpointInfo BASE = CheckpointInfo.startingPoint(BaseCheckpoint.ID, "Pre-trained base",
-            "tiny GPT pre-trained on sample-datasets/corpus with the full-sequence objective");
+    private static final CheckpointInfo BASE = CheckpointInfo.startingPoint(BaseCheckpoint.ID, "base");
 
     private final ComparisonStore store;
 
@@ -57,11 +58,12 @@ class TrainedCheckpoints implements CheckpointSource {
     }
 
     private static CheckpointInfo info(TrainedLane lane) {
-        int number = lane.index() + 1;
-        return new CheckpointInfo(lane.checkpointId(),
-                "Run #%d, lane %d: %s".formatted(lane.comparisonId(), number, lane.label()),
-                "final weights of a training lane", "Run #" + lane.comparisonId(),
-                "Lane %d: %s".formatted(number, lane.label()));
+        // numbers as plain text: a run number is a name, never "1,234"
+        String run = String.valueOf(lane.comparisonId());
+        String number = String.valueOf(lane.index() + 1);
+        return new CheckpointInfo(lane.checkpointId(), sentence("checkpoint.lane", run, number, lane.label()),
+                sentence("checkpoint.lane.description"), sentence("checkpoint.run", run),
+                sentence("checkpoint.lane.choice", run, number, lane.label()));
     }
 
     @Override

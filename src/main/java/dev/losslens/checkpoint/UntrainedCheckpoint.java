@@ -25,8 +25,7 @@ class UntrainedCheckpoint implements CheckpointSource {
 
     @Override
     public List<CheckpointInfo> checkpoints() {
-        return List.of(CheckpointInfo.startingPoint(ID, "Untrained (random init)",
-                "tiny GPT at its seeded random initialisation; mean loss ≈ ln V"));
+        return List.of(CheckpointInfo.startingPoint(ID, "untrained"));
     }
 
     @Override

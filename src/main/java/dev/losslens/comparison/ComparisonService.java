@@ -148,7 +148,8 @@ public class ComparisonService {
         int place = claimOrder.indexOf(id);
         return new ComparisonView(row.id(), row.status(), row.replayOf(), row.config(), source.stepsDone(),
                 place >= 0 ? place : null, eta(row, claimOrder),
-                source.tokensPerSecond(), row.createdAt(), source.startedAt(), source.finishedAt(), row.message(),
+                source.tokensPerSecond(), row.createdAt(), source.startedAt(), source.finishedAt(),
+                RunMessage.of(row.message()).map(wording::api).orElse(null),
                 lanes, generations, RunFindings.of(row.status(), lanes).stream().map(wording::api).toList());
     }
 

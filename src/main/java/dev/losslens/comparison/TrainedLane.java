@@ -1,11 +1,15 @@
 package dev.losslens.comparison;
 
+import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.training.LaneSpec;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSourceResolvable;
 
 /** A lane whose final weights are stored, so the explorer can read with them under {@link #checkpointId()}. */
-public record TrainedLane(long comparisonId, int index, String label) {
+public record TrainedLane(long comparisonId, int index, ObjectiveKind objective, double promptWeight,
+                          LaneSpec.Init init) {
 
     private static final Pattern CHECKPOINT_ID = Pattern.compile("run-(\\d{1,18})-lane-(\\d)");
 
@@ -15,6 +19,11 @@ public record TrainedLane(long comparisonId, int index, String label) {
 
     public String checkpointId() {
         return checkpointId(comparisonId, index);
+    }
+
+    /** What the lane optimised and where it started, in the reader's words. */
+    public MessageSourceResolvable label() {
+        return LaneLabel.of(objective, promptWeight, init);
     }
 
     /** A lane of a comparison, as a checkpoint id names it. */

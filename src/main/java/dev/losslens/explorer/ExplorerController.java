@@ -90,15 +90,17 @@ class ExplorerController {
         model.addAttribute("pairs", IntStream.range(0, pairs.size())
                 .mapToObj(i -> PairOption.of(i, pairs.get(i).prompt())).toList());
         model.addAttribute("checkpointGroups", checkpointChoices(form.checkpoint(), form.compare()).stream()
-                .collect(Collectors.groupingBy(CheckpointInfo::group, LinkedHashMap::new, Collectors.toList())));
-        model.addAttribute("checkpointShown", models.find(form.checkpoint()).orElse(null));
+                .map(info -> CheckpointOption.of(info, wording))
+                .collect(Collectors.groupingBy(CheckpointOption::group, LinkedHashMap::new, Collectors.toList())));
+        model.addAttribute("checkpointShown", models.find(form.checkpoint())
+                .map(info -> CheckpointOption.of(info, wording)).orElse(null));
         model.addAttribute("limits", breakdowns.limits());
         model.addAttribute("errors", wording.page(errors));
         return "explore";
     }
 
     private String label(String checkpointId) {
-        return models.find(checkpointId).map(CheckpointInfo::label).orElse(checkpointId);
+        return models.find(checkpointId).map(checkpoint -> wording.page(checkpoint.label())).orElse(checkpointId);
     }
 
     /** The listed checkpoints, plus those shown if they are older lanes the list leaves out. */

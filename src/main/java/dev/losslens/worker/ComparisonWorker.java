@@ -34,7 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ComparisonWorker implements SmartLifecycle {
 
-    static final String INTERRUPTED = "Interrupted: the trainer stopped before it finished";
     private static final Logger log = LoggerFactory.getLogger(ComparisonWorker.class);
     /** How long stopping waits for the trainers to end their current step and mark what they train interrupted. */
     private static final long STOP_WAIT_SECONDS = 20;

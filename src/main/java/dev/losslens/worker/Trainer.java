@@ -6,6 +6,7 @@ import dev.losslens.comparison.ComparisonRow;
 import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonStore;
 import dev.losslens.comparison.MeasurementStore;
+import dev.losslens.comparison.RunMessage;
 import dev.losslens.comparison.TrainingProperties;
 import dev.losslens.model.ModelConfig;
 import dev.losslens.training.Enrolment;
@@ -111,7 +112,7 @@ final class Trainer implements Runnable {
     private void interruptTraining() {
         for (long id : training.values()) {
             try {
-                shared.store().abandon(id, ComparisonStatus.INTERRUPTED, ComparisonWorker.INTERRUPTED);
+                shared.store().abandon(id, ComparisonStatus.INTERRUPTED, RunMessage.INTERRUPTED);
             } catch (RuntimeException e) {
                 log.warn("could not mark comparison {} interrupted", id, e);
             }
@@ -126,7 +127,7 @@ final class Trainer implements Runnable {
     private void markStale() {
         Instant staleBefore = Instant.now().minusSeconds(shared.properties().staleAfterSeconds());
         for (long id : shared.queue().stale(staleBefore, shared.instance())) {
-            shared.store().interruptIfStale(id, staleBefore, ComparisonWorker.INTERRUPTED);
+            shared.store().interruptIfStale(id, staleBefore, RunMessage.INTERRUPTED);
         }
     }
 
@@ -232,7 +233,7 @@ final class Trainer implements Runnable {
             long id = training.remove(member);
             try {
                 shared.store().finish(id, member.cancelled() ? ComparisonStatus.CANCELLED : ComparisonStatus.FINISHED,
-                        member.results(), member.cancelled() ? "Cancelled; the points measured before it are kept" : null);
+                        member.results(), member.cancelled() ? RunMessage.CANCELLED : null);
             } catch (RuntimeException e) {
                 log.error("comparison {} could not be stored", id, e);
                 abandon(id, e);
@@ -244,7 +245,7 @@ final class Trainer implements Runnable {
 
     private void abandon(long id, Throwable cause) {
         try {
-            shared.store().abandon(id, ComparisonStatus.FAILED, "Training failed: " + cause.getClass().getSimpleName());
+            shared.store().abandon(id, ComparisonStatus.FAILED, RunMessage.failed(cause));
         } catch (RuntimeException e) {
             // the database may be what failed: the run's stale heartbeat marks it interrupted later
             log.warn("could not mark comparison {} failed", id, e);

@@ -44,20 +44,6 @@ class PseudoLocaleBrowserTest extends BrowserTest {
             ".join-code", ".code", ".join-url", ".join-line strong", ".join .hint strong", // a session's code, address
             "time");                                           // dates, written as ISO numbers
 
-    /**
-     * Text produced outside the templates, in Java or in bundled JSON, that its owners move into the bundles later;
-     * each entry says which code writes it, so the list shrinks as they do.
-     */
-    private static final List<String> NOT_YET_IN_BUNDLES = List.of(
-            // checkpoint/CheckpointSource, TrainedCheckpoints: checkpoint names, groups and descriptions
-            "#checkpoint", "#compare", ".field-checkpoint .hint:not(:last-child)",
-            // checkpoint/TrainedCheckpoints: a trained lane's checkpoint named by its run and lane
-            "#change-title",
-            // worker: why a run failed, as stored with it
-            "[data-run-message]",
-            // the servlet container: the message of an error no LossLens code rejected (a missing page)
-            ".error-page > p:not(:last-child):not(.status)");
-
     /** Names and symbols that read the same in every language. */
     private static final Pattern NAMES = Pattern.compile("LossLens|OpenAPI|LOSSLENS_\\w+|https?://\\S+|localhost:\\d+\\S*");
 
@@ -96,8 +82,7 @@ class PseudoLocaleBrowserTest extends BrowserTest {
      * for the moment, which keeps the layout), its title and its labels, titles, placeholders and alternative texts.
      */
     private List<String> plainEnglish() {
-        List<String> exempt = new ArrayList<>(NOT_SENTENCES);
-        exempt.addAll(NOT_YET_IN_BUNDLES);
+        List<String> exempt = NOT_SENTENCES;
         String seen = chromium.script("""
                 const exempt = arguments[0].join(', ');
                 const hidden = [...document.querySelectorAll(exempt)].map(e => [e, e.style.visibility]);

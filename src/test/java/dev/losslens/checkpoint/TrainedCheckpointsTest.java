@@ -10,6 +10,7 @@ import dev.losslens.comparison.TrainedLane;
 import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.model.ModelPreset;
 import dev.losslens.objective.ObjectiveKind;
+import dev.losslens.system.words.Wording;
 import dev.losslens.training.LaneSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,9 @@ class TrainedCheckpointsTest {
     @Autowired
     MockMvcTester mvc;
 
+    @Autowired
+    Wording wording;
+
     @Test
     void anOldLaneBeyondTheListedOnesStillOpensInTheExplorer() throws IOException {
         byte[] weights = bundledBaseWeights();
@@ -58,17 +62,19 @@ class TrainedCheckpointsTest {
         String old = TrainedLane.checkpointId(oldest, 0);
 
         assertThat(models.checkpoints()).extracting(CheckpointInfo::id).doesNotContain(old);
-        List<String> groups = models.checkpoints().stream().map(CheckpointInfo::group).distinct().toList();
+        List<String> groups = models.checkpoints().stream().map(info -> wording.api(info.group())).distinct().toList();
         assertThat(groups).as("the starting points, then the newest runs, each once")
                 .hasSize(7).startsWith("Starting points", "Run #" + newest).doesNotHaveDuplicates();
         String newestRun = "Run #" + newest;
-        assertThat(models.checkpoints()).filteredOn(info -> info.group().equals(newestRun))
-                .extracting(CheckpointInfo::choice).containsExactly("Lane 1: first", "Lane 2: second");
+        assertThat(models.checkpoints()).filteredOn(info -> wording.api(info.group()).equals(newestRun))
+                .extracting(info -> wording.api(info.choice()))
+                .containsExactly("Lane 1: Pre-training objective, from base", "Lane 2: Instruction objective, from base");
         assertThat(mvc.get().uri("/explore")).hasStatusOk().bodyText()
                 .contains("<optgroup label=\"Starting points\">", "<optgroup label=\"Run #" + newest + "\">",
-                        ">Lane 2: second</option>")
+                        ">Lane 2: Instruction objective, from base</option>")
                 .doesNotContain("<optgroup label=\"Run #" + (newest - 6) + "\">");
-        assertThat(models.find(old)).map(CheckpointInfo::label).hasValue("Run #%d, lane 1: first".formatted(oldest));
+        assertThat(models.find(old)).map(info -> wording.api(info.label()))
+                .hasValue("Run #%d, lane 1: Pre-training objective, from base".formatted(oldest));
         assertThat(mvc.post().uri("/api/breakdown").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"prompt\": \"What is the capital of Peru?\", \"response\": \"It is Lima.\", \"checkpoint\": \""
                         + old + "\"}"))

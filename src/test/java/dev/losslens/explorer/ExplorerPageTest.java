@@ -3,7 +3,6 @@ package dev.losslens.explorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.losslens.checkpoint.CheckpointInfo;
 import dev.losslens.dataset.PromptResponsePair;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
@@ -106,8 +105,8 @@ class ExplorerPageTest {
         assertThat(model(result)).containsKeys("datasets", "pairs", "checkpointGroups", "limits");
         assertThat((List<?>) model(result).get("pairs")).hasSize(datasets.pairs(first, Split.TRAIN).size());
         @SuppressWarnings("unchecked")
-        Map<String, List<CheckpointInfo>> groups = (Map<String, List<CheckpointInfo>>) model(result).get("checkpointGroups");
-        assertThat(groups.get("Starting points")).extracting(CheckpointInfo::id).contains("untrained");
+        Map<String, List<CheckpointOption>> groups = (Map<String, List<CheckpointOption>>) model(result).get("checkpointGroups");
+        assertThat(groups.get("Starting points")).extracting(CheckpointOption::id).contains("untrained");
         assertThat((ExplorerLimits) model(result).get("limits")).isEqualTo(new ExplorerLimits(600, 400, 128));
 
         Breakdown breakdown = (Breakdown) model(result).get("breakdown");

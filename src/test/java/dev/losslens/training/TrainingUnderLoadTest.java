@@ -176,7 +176,7 @@ class TrainingUnderLoadTest {
 
         @Override
         public List<CheckpointInfo> checkpoints() {
-            return List.of(new CheckpointInfo(ID, "Untrained", "random init", "Starting points", "Untrained"));
+            return List.of(CheckpointInfo.startingPoint(ID, "untrained"));
         }
 
         @Override

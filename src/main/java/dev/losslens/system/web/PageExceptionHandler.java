@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** A page request the app turns down answers the error page with its 4xx and says what to fix. */
+/**
+ * A page request the app turns down answers the error page with its 4xx and says what to fix, in the reader's language.
+ * Errors no LossLens code words (a missing page) show the page's own words for their status, never the container's.
+ */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
@@ -26,6 +29,6 @@ class PageExceptionHandler {
     ModelAndView rejected(RejectedRequestException e) {
         HttpStatus status = e.status();
         return new ModelAndView("error", Map.of("status", status.value(), "error", status.getReasonPhrase(),
-                "message", wording.page(e.rejections().get(0))), status);
+                "detail", wording.page(e.rejections().get(0))), status);
     }
 }
