@@ -35,7 +35,7 @@ class ClassSnapshots {
             if (stored.isPresent()) {
                 PollState state = stored.get().state();
                 poll = new PollView(question.id(), question.text(), question.options(), question.min(),
-                        question.max(), question.range(), state, stored.get().answered(),
+                        question.max(), question.shownMin(), question.shownMax(), state, stored.get().answered(),
                         state == PollState.REVEALED ? results(question, stored.get()) : null);
             }
         }

@@ -15,9 +15,10 @@ record ClassState(@Schema(example = "K7QMF") String code, @Schema(example = "4")
     /**
      * A poll as the class sees it: how many have answered, and the results once revealed.
      *
-     * @param range a number question's bounds in words ("0 to 1"), else null
+     * @param shownMin a number question's bounds written plainly ("0.001", never "1E-3"), else null
      */
-    record PollView(String question, String text, List<String> options, Double min, Double max, String range,
+    record PollView(String question, String text, List<String> options, Double min, Double max,
+                    @Schema(example = "0") String shownMin, @Schema(example = "1") String shownMax,
                     PollState state, int answered, Results results) {
     }
 

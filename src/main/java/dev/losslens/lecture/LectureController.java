@@ -180,16 +180,14 @@ class LectureController {
      * A browser that already holds another presenter key keeps it: replacing it would take its own sessions away
      * from it. Says so on the page (409) when it does.
      */
-    private static boolean holdsAnotherKey(HttpServletRequest request, Optional<String> secret,
+    private boolean holdsAnotherKey(HttpServletRequest request, Optional<String> secret,
                                            HttpServletResponse response, Model model) {
         Optional<String> held = ClassCookies.PRESENTER.read(request);
         if (held.isEmpty() || held.equals(secret)) {
             return false;
         }
         response.setStatus(HttpStatus.CONFLICT.value());
-        model.addAttribute("message", "This browser already presents class sessions of its own, and pairing would "
-                + "take them away from it. Scan the code with a phone (or a private window) that has not opened "
-                + "a session.");
+        model.addAttribute("message", wording.page("page.remote.otherKey"));
         return true;
     }
 

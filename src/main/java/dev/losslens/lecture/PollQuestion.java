@@ -13,8 +13,12 @@ record PollQuestion(String id, String text, List<String> options, Double min, Do
         return min != null;
     }
 
-    /** A number question's bounds in words ("0 to 1"), else null. */
-    String range() {
-        return numeric() ? NumberAnswers.shown(min) + " to " + NumberAnswers.shown(max) : null;
+    /** A number question's lowest answer, written plainly ("0.001", never "1E-3"), else null. */
+    String shownMin() {
+        return numeric() ? NumberAnswers.shown(min) : null;
+    }
+
+    String shownMax() {
+        return numeric() ? NumberAnswers.shown(max) : null;
     }
 }
