@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -146,10 +147,11 @@ public class ComparisonService {
         List<Long> claimOrder = row.status() == ComparisonStatus.QUEUED ? queue.claimOrder() : List.of();
         // a trainer may claim the run between the two reads: then it has no place in the queue any more
         int place = claimOrder.indexOf(id);
+        MessageSourceResolvable reason = RunMessage.of(row.message()).orElse(null);
         return new ComparisonView(row.id(), row.status(), row.replayOf(), row.config(), source.stepsDone(),
                 place >= 0 ? place : null, eta(row, claimOrder),
                 source.tokensPerSecond(), row.createdAt(), source.startedAt(), source.finishedAt(),
-                RunMessage.of(row.message()).map(wording::api).orElse(null),
+                reason == null ? null : wording.api(reason), reason,
                 lanes, generations, RunFindings.of(row.status(), lanes).stream().map(wording::api).toList());
     }
 

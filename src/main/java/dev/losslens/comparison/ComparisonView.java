@@ -4,10 +4,12 @@ import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.LaneStatus;
 import dev.losslens.training.MetricPoint;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * A comparison as the API and the run page show it.
@@ -15,6 +17,8 @@ import java.util.function.Function;
  * @param replayOf the original run whose stored result this one replays, or null
  * @param queuePosition comparisons waiting ahead of this one (queued only)
  * @param etaSeconds estimated seconds until finished (queued or running)
+ * @param message why the run ended without finishing, in English ({@link RunMessage}), or null
+ * @param reason the same, for a page to word in its reader's language
  * @param findings what the run's numbers show, in English sentences, once it has ended ({@link RunFindings})
  */
 public record ComparisonView(@Schema(example = "7") long id,
@@ -22,13 +26,14 @@ public record ComparisonView(@Schema(example = "7") long id,
                              Long replayOf, ComparisonConfig config, @Schema(example = "120") int stepsDone,
                              Integer queuePosition, @Schema(example = "18.5") Double etaSeconds,
                              @Schema(example = "2400") Double tokensPerSecond, Instant createdAt,
-                      Instant startedAt, Instant finishedAt, String message, List<LaneView> lanes,
+                      Instant startedAt, Instant finishedAt, String message,
+                      @JsonIgnore MessageSourceResolvable reason, List<LaneView> lanes,
                       List<GenerationView> generations, List<String> findings) {
 
     /** The same run with each lane named by {@code label}. */
     public ComparisonView withLaneLabels(Function<LaneView, String> label) {
         return new ComparisonView(id, status, replayOf, config, stepsDone, queuePosition, etaSeconds, tokensPerSecond,
-                createdAt, startedAt, finishedAt, message, lanes.stream().map(lane -> new LaneView(lane.index(),
+                createdAt, startedAt, finishedAt, message, reason, lanes.stream().map(lane -> new LaneView(lane.index(),
                         label.apply(lane), lane.objective(), lane.promptWeight(), lane.init(), lane.status(),
                         lane.divergedAt(), lane.checkpoint(), lane.metrics())).toList(), generations, findings);
     }

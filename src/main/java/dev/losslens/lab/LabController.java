@@ -4,7 +4,6 @@ import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.LaneLabel;
-import dev.losslens.comparison.RunMessage;
 import dev.losslens.comparison.RunFindings;
 import dev.losslens.comparison.Submission;
 import dev.losslens.comparison.TrainingProperties;
@@ -107,7 +106,7 @@ class LabController {
         // every viewer is a person for the stream caps, not one more stream of their address
         OwnerCookie.readOrIssue(request, http);
         model.addAttribute("run", run);
-        model.addAttribute("message", RunMessage.of(comparisons.require(id).message()).map(wording::page).orElse(null));
+        model.addAttribute("message", run.reason() == null ? null : wording.page(run.reason()));
         model.addAttribute("findings", RunFindings.of(run.status(), run.lanes()).stream().map(wording::page).toList());
         model.addAttribute("dataset", datasets.find(run.config().dataset()).orElse(null));
         // exact match is measured on the first held-out prompts only; the page says how many the run answered
