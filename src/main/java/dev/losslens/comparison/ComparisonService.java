@@ -38,6 +38,7 @@ public class ComparisonService {
     private final TrainingPace pace;
     private final TransactionTemplate transactions;
     private final TrainingProperties properties;
+    private final QueueReading streamedQueue;
     private final Wording wording;
 
     ComparisonService(ComparisonStore store, ComparisonQueue queue, MeasurementStore measurements,
@@ -45,6 +46,7 @@ public class ComparisonService {
                       TransactionTemplate transactions, TrainingProperties properties, Wording wording) {
         this.store = store;
         this.queue = queue;
+        this.streamedQueue = new QueueReading.Shared(queue);
         this.measurements = measurements;
         this.validator = validator;
         this.events = events;
@@ -122,11 +124,18 @@ public class ComparisonService {
     }
 
     public ComparisonView view(long id) {
-        return view(id, -1);
+        return view(id, -1, QueueReading.fresh(queue));
     }
 
-    /** The comparison with only its points after {@code afterStep}: what a watcher that has the rest still needs. */
+    /**
+     * The comparison with only its points after {@code afterStep}: what a live stream that has the rest still needs.
+     * Its place and ETA come from the queue as the streams read it, at most a second old.
+     */
     public ComparisonView view(long id, int afterStep) {
+        return view(id, afterStep, streamedQueue);
+    }
+
+    private ComparisonView view(long id, int afterStep, QueueReading shared) {
         ComparisonRow row = require(id);
         long data = row.dataId();
         List<StoredLane> laneRows = store.lanes(data);
@@ -144,12 +153,18 @@ public class ComparisonService {
                         g.generation().generated(), g.generation().correct()))
                 .toList();
         ComparisonRow source = row.replayOf() == null ? row : require(row.replayOf());
-        List<Long> claimOrder = row.status() == ComparisonStatus.QUEUED ? queue.claimOrder() : List.of();
+        QueueReading queueNow = shared;
+        List<Long> claimOrder = row.status() == ComparisonStatus.QUEUED ? queueNow.claimOrder() : List.of();
+        if (row.status() == ComparisonStatus.QUEUED && !claimOrder.contains(id)) {
+            // queued after the shared read: its place is read afresh, not shown missing for a second
+            queueNow = QueueReading.fresh(queue);
+            claimOrder = queueNow.claimOrder();
+        }
         // a trainer may claim the run between the two reads: then it has no place in the queue any more
         int place = claimOrder.indexOf(id);
         MessageSourceResolvable reason = RunMessage.of(row.message()).orElse(null);
         return new ComparisonView(row.id(), row.status(), row.replayOf(), row.config(), source.stepsDone(),
-                place >= 0 ? place : null, eta(row, claimOrder),
+                place >= 0 ? place : null, eta(row, claimOrder, queueNow),
                 source.tokensPerSecond(), row.createdAt(), source.startedAt(), source.finishedAt(),
                 reason == null ? null : wording.api(reason), reason,
                 lanes, generations, RunFindings.of(row.status(), lanes).stream().map(wording::api).toList());
@@ -214,18 +229,18 @@ public class ComparisonService {
      * since its first steps carry the step-0 evaluation and the engine's warm-up and would promise several times the
      * real time; for a queued run the work ahead of it in claim order and its own, at the rate the trainers reach now.
      */
-    private Double eta(ComparisonRow row, List<Long> claimOrder) {
+    private Double eta(ComparisonRow row, List<Long> claimOrder, QueueReading queueNow) {
         if (row.status() == ComparisonStatus.RUNNING && row.startedAt() != null) {
             int ownPaceAfter = Math.max(row.config().evalEvery(), row.config().steps() / 10);
             if (row.stepsDone() < ownPaceAfter) {
-                return pace.remainingSeconds(row, running(queue.active()));
+                return pace.remainingSeconds(row, running(queueNow.active()));
             }
             double elapsed = Duration.between(row.startedAt(), Instant.now()).toMillis() / 1000.0;
             return elapsed / row.stepsDone() * (row.config().steps() - row.stepsDone());
         }
         if (row.status() == ComparisonStatus.QUEUED) {
             Set<Long> upToThis = Set.copyOf(claimOrder.subList(0, claimOrder.indexOf(row.id()) + 1));
-            List<ComparisonRow> active = queue.active();
+            List<ComparisonRow> active = queueNow.active();
             List<ComparisonRow> work = active.stream()
                     .filter(r -> r.status() == ComparisonStatus.RUNNING || upToThis.contains(r.id())).toList();
             return pace.remainingSeconds(work, running(active));
