@@ -141,23 +141,10 @@ public final class Benchmark {
 
     /** Every option is a positive whole number; those not given keep their defaults. */
     static Map<String, Integer> options(String[] args) {
+        CommandOptions reader = new CommandOptions("bench", USAGE);
         Map<String, Integer> options = new LinkedHashMap<>(DEFAULTS);
-        for (int i = 0; i < args.length; i += 2) {
-            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
-            if (!options.containsKey(name)) {
-                throw new UsageException("bench: unknown option " + args[i], USAGE);
-            }
-            if (i + 1 == args.length) {
-                throw new UsageException("bench: " + args[i] + " needs a value", USAGE);
-            }
-            try {
-                options.put(name, Integer.parseInt(args[i + 1]));
-            } catch (NumberFormatException e) {
-                throw new UsageException("bench: " + args[i] + " must be a whole number, not " + args[i + 1], USAGE);
-            }
-            if (options.get(name) < 1) {
-                throw new UsageException("bench: " + args[i] + " must be 1 or more", USAGE);
-            }
+        for (Map.Entry<String, String> option : reader.pairs(args, DEFAULTS.keySet())) {
+            options.put(option.getKey(), reader.positive(option.getKey(), option.getValue()));
         }
         return options;
     }

@@ -82,44 +82,26 @@ public final class HallLoad {
 
     /** {@code --url} and {@code --pid} may repeat; the others are whole numbers from 1, with their defaults. */
     static Options options(String[] args) {
+        CommandOptions reader = new CommandOptions("load", USAGE);
         List<URI> urls = new ArrayList<>();
         List<Long> pids = new ArrayList<>();
         Map<String, Long> numbers = new LinkedHashMap<>(DEFAULTS);
-        for (int i = 0; i < args.length; i += 2) {
-            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
-            if (!NAMES.contains(name)) {
-                throw new UsageException("load: unknown option " + args[i], USAGE);
-            }
-            if (i + 1 == args.length) {
-                throw new UsageException("load: " + args[i] + " needs a value", USAGE);
-            }
+        for (Map.Entry<String, String> option : reader.pairs(args, NAMES)) {
+            String name = option.getKey();
             switch (name) {
-                case "url" -> urls.add(url(args[i + 1]));
-                case "pid" -> pids.add(number(name, args[i + 1]));
-                default -> numbers.put(name, number(name, args[i + 1]));
+                case "url" -> urls.add(url(option.getValue(), reader));
+                case "pid" -> pids.add(reader.whole(name, option.getValue(), LIMITS.get(name)));
+                default -> numbers.put(name, reader.whole(name, option.getValue(), LIMITS.get(name)));
             }
         }
         if (urls.isEmpty()) {
-            throw new UsageException("load: give the app's address with --url", USAGE);
+            throw reader.refused("give the app's address with --url");
         }
         return new Options(List.copyOf(urls), numbers.get("students").intValue(), numbers.get("seconds").intValue(),
                 List.copyOf(pids), numbers.get("seed"));
     }
 
-    private static long number(String name, String value) {
-        long number;
-        try {
-            number = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new UsageException("load: --" + name + " must be a whole number, not " + value, USAGE);
-        }
-        if (number < 1 || number > LIMITS.get(name)) {
-            throw new UsageException("load: --" + name + " must be from 1 to " + LIMITS.get(name), USAGE);
-        }
-        return number;
-    }
-
-    private static URI url(String value) {
+    private static URI url(String value, CommandOptions reader) {
         URI url;
         try {
             url = new URI(value);
@@ -128,8 +110,7 @@ public final class HallLoad {
         }
         if (url == null || url.getHost() == null || !("http".equals(url.getScheme())
                 || "https".equals(url.getScheme()))) {
-            throw new UsageException("load: --url must be an http(s) address like http://localhost:8080, not " + value,
-                    USAGE);
+            throw reader.refused("--url must be an http(s) address like http://localhost:8080, not " + value);
         }
         return url;
     }

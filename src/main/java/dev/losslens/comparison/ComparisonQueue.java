@@ -3,10 +3,13 @@ package dev.losslens.comparison;
 import static dev.losslens.comparison.ComparisonStore.keys;
 import static dev.losslens.comparison.ComparisonStore.now;
 
+import dev.losslens.notation.Keyed;
 import dev.losslens.training.LaneStatus;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -87,6 +90,14 @@ public class ComparisonQueue {
     public boolean progress(long id, int stepsDone, double tokensPerSecond) {
         return jdbc.sql("update comparison set steps_done = ?, tokens_per_s = ?, heartbeat_at = ? where id = ? and status = ?")
                 .params(stepsDone, tokensPerSecond, now(), id, ComparisonStatus.RUNNING.key()).update() == 1;
+    }
+
+    /** Comparisons by status, each status once; those with none are left out. */
+    Map<ComparisonStatus, Long> countsByStatus() {
+        Map<ComparisonStatus, Long> counts = new EnumMap<>(ComparisonStatus.class);
+        jdbc.sql("select status, count(*) from comparison group by status").query((rs, n) ->
+                counts.put(Keyed.of(ComparisonStatus.class, rs.getString(1)), rs.getLong(2))).list();
+        return counts;
     }
 
     int countQueued() {

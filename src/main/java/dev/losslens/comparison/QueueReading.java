@@ -1,7 +1,6 @@
 package dev.losslens.comparison;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What a run's view reads of the whole queue for its place and its ETA. A page or an API call reads it afresh. The
@@ -31,33 +30,23 @@ interface QueueReading {
     /** One read of the queue, shared by every stream for a second. */
     final class Shared implements QueueReading {
 
-        private static final long FRESH_FOR_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-        private record Snapshot(List<Long> claimOrder, List<ComparisonRow> active, long readAt) {
+        private record Snapshot(List<Long> claimOrder, List<ComparisonRow> active) {
         }
 
-        private final ComparisonQueue queue;
-        private Snapshot last;
+        private final OncePerSecond<Snapshot> snapshot;
 
         Shared(ComparisonQueue queue) {
-            this.queue = queue;
+            this.snapshot = new OncePerSecond<>(() -> new Snapshot(queue.claimOrder(), queue.active()));
         }
 
         @Override
         public List<Long> claimOrder() {
-            return snapshot().claimOrder();
+            return snapshot.get().claimOrder();
         }
 
         @Override
         public List<ComparisonRow> active() {
-            return snapshot().active();
-        }
-
-        private synchronized Snapshot snapshot() {
-            if (last == null || System.nanoTime() - last.readAt() > FRESH_FOR_NANOS) {
-                last = new Snapshot(queue.claimOrder(), queue.active(), System.nanoTime());
-            }
-            return last;
+            return snapshot.get().active();
         }
     }
 }
