@@ -1,7 +1,6 @@
 package dev.losslens.worker;
 
 import dev.losslens.comparison.ComparisonQueue;
-import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonStore;
 import dev.losslens.comparison.MeasurementStore;
 import dev.losslens.comparison.TrainingProperties;
