@@ -1,4 +1,5 @@
 import { word } from '../words.js';
+import { csrfHeaders } from '../csrf.js';
 
 // Recounts the pair's tokens as the learner types, so the limit beside the fields is never stale.
 
@@ -18,7 +19,7 @@ export function initTokenCount(root) {
     try {
       const answer = await fetch('/api/token-count', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeaders() },
         body: JSON.stringify({ prompt: prompt.value, response: response.value }),
       });
       if (ticket !== asked) return;

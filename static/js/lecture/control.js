@@ -1,5 +1,6 @@
 // The presenter's actions go to the server, which keeps the session's state: every screen follows from there.
 import { word } from '../words.js';
+import { csrfHeaders } from '../csrf.js';
 
 const ACTIONS = ['next', 'back', 'go', 'blank', 'lock', 'reopen', 'reveal', 'reset', 'crowd'];
 
@@ -19,7 +20,7 @@ export async function control(code, action, step) {
   try {
     response = await fetch(`/api/classes/${code}/control`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeaders() },
       body: JSON.stringify(step === undefined ? { action } : { action, step }),
     });
   } catch {

@@ -1,5 +1,6 @@
 import { follow, rendered } from './control.js';
 import { word } from '../words.js';
+import { csrfHeaders } from '../csrf.js';
 
 // A tap answers at once; the page follows the lecturer and shows the next question by itself. Without JavaScript
 // the same buttons submit the form.
@@ -13,7 +14,7 @@ if (root) {
   async function vote(body) {
     const response = await fetch(`/api/classes/${code}/votes`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeaders() },
       body: JSON.stringify({ question: form.elements.question.value, ...body }),
     });
     if (response.ok) {

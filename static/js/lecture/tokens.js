@@ -1,6 +1,7 @@
 // One pair read by the pre-trained base, drawn large for the back row: which tokens are targets under the step's
 // objective, each with its real −log p from /api/breakdown.
 import { word } from '../words.js';
+import { csrfHeaders } from '../csrf.js';
 
 const shownText = (text) => text.replaceAll(' ', '·').replaceAll('\n', '↵');
 const nats = (value) => (value == null ? '—' : value.toFixed(2));
@@ -87,7 +88,7 @@ export function showTokens(root) {
     const promptWeight = dial ? Number(dial.value) : 0;
     const answer = await fetch('/api/breakdown', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeaders() },
       body: JSON.stringify({ prompt, response, checkpoint: 'base', promptWeight }),
     });
     if (!answer.ok) {

@@ -1,6 +1,7 @@
 // The progress panel: bar, status line and badge, each lane's status and final-weights link, and Cancel.
 import { statusText } from './status-text.js';
 import { word } from '../words.js';
+import { csrfHeaders } from '../csrf.js';
 
 const ACTIVE = ['queued', 'running'];
 const FIELDS = ['status', 'stepsDone', 'steps', 'queuePosition', 'etaSeconds', 'startedAt', 'finishedAt'];
@@ -62,7 +63,7 @@ export function createProgress(root, initial) {
     const button = cancelForm.querySelector('button');
     button.disabled = true;
     try {
-      const answer = await fetch(`/api/comparisons/${state.id}/cancel`, { method: 'POST' });
+      const answer = await fetch(`/api/comparisons/${state.id}/cancel`, { method: 'POST', headers: csrfHeaders() });
       const body = await answer.json();
       if (answer.ok) progress.show(body);
       else progress.show({ message: body.detail });

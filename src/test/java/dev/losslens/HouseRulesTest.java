@@ -43,6 +43,7 @@ class HouseRulesTest {
                 .layer("web").definedBy("dev.losslens.lab..", "dev.losslens.explorer..", "dev.losslens.course..",
                         "dev.losslens.lecture..")
                 .layer("quiz").definedBy("dev.losslens.quiz..")
+                .layer("account").definedBy("dev.losslens.account..")
                 .layer("worker").definedBy("dev.losslens.worker..")
                 .layer("command").definedBy("dev.losslens.command..")
                 .layer("checkpoint").definedBy("dev.losslens.checkpoint..")
@@ -56,13 +57,15 @@ class HouseRulesTest {
                 .whereLayer("worker").mayNotBeAccessedByAnyLayer()
                 .whereLayer("command").mayNotBeAccessedByAnyLayer()
                 .whereLayer("quiz").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("account").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("checkpoint").mayOnlyBeAccessedByLayers("web", "quiz")
                 .whereLayer("comparison").mayOnlyBeAccessedByLayers("web", "worker", "checkpoint")
                 .whereLayer("training").mayOnlyBeAccessedByLayers("web", "comparison", "worker", "command")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("web", "quiz", "checkpoint", "worker", "command",
                         "comparison", "training")
                 .whereLayer("dataset").mayOnlyBeAccessedByLayers("web", "comparison", "worker", "command", "training")
-                .whereLayer("system").mayOnlyBeAccessedByLayers("web", "quiz", "comparison", "dataset", "checkpoint")
+                .whereLayer("system").mayOnlyBeAccessedByLayers("web", "quiz", "account", "comparison", "dataset",
+                        "checkpoint")
                 .check(MAIN);
     }
 

@@ -1,6 +1,7 @@
 package dev.losslens.course;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,14 +30,14 @@ class CoursePageTest {
         assertThat(mvc.get().uri("/runs/new?preset=prompt-weight")).hasStatusOk().bodyText()
                 .contains("id=\"lab-form\"", "value=\"0.1\"");
 
-        MvcTestResult started = mvc.post().uri("/runs/new").param("preset", "prompt-weight").exchange();
+        MvcTestResult started = mvc.post().with(csrf()).uri("/runs/new").param("preset", "prompt-weight").exchange();
         String run = started.getResponse().getRedirectedUrl();
         assertThat(run).matches("/runs/\\d+");
         try {
             assertThat(learn()).contains("href=\"" + run + "\">Open its lab run (#" + run.substring("/runs/".length())
                     + ")</a>").doesNotContain("preset=prompt-weight");
         } finally {
-            mvc.post().uri(run + "/cancel").cookie(started.getResponse().getCookies()).exchange();
+            mvc.post().with(csrf()).uri(run + "/cancel").cookie(started.getResponse().getCookies()).exchange();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.losslens.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.losslens.comparison.ComparisonConfig;
 import dev.losslens.comparison.ComparisonService;
@@ -47,7 +48,7 @@ class LabPageTest {
     }
 
     private MvcTestResult post(MultiValueMap<String, String> form) {
-        return mvc.post().uri("/runs/new").contentType(MediaType.APPLICATION_FORM_URLENCODED).formFields(form).exchange();
+        return mvc.post().with(csrf()).uri("/runs/new").contentType(MediaType.APPLICATION_FORM_URLENCODED).formFields(form).exchange();
     }
 
     private static MultiValueMap<String, String> with(MultiValueMap<String, String> form, String... pairs) {
@@ -201,7 +202,7 @@ class LabPageTest {
 
     @Test
     void aPresetButtonStartsThePresetAndCancelStopsIt() throws Exception {
-        MvcTestResult started = mvc.post().uri("/runs").param("preset", "scratch-vs-base").exchange();
+        MvcTestResult started = mvc.post().with(csrf()).uri("/runs").param("preset", "scratch-vs-base").exchange();
         assertThat(started).hasStatus(HttpStatus.FOUND);
         long id = runId(started);
         assertThat(comparisons.view(id).config().lanes()).extracting(ComparisonConfig.LaneConfig::init)
@@ -212,8 +213,8 @@ class LabPageTest {
         assertThat(html(mvc.get().uri("/runs/" + id).cookie(owner).exchange())).contains("data-cancel-form");
         assertThat(html(mvc.get().uri("/runs/" + id).exchange())).as("no cancel button for other visitors")
                 .doesNotContain("data-cancel-form");
-        assertThat(mvc.post().uri("/runs/" + id + "/cancel").exchange()).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(mvc.post().uri("/runs/" + id + "/cancel").cookie(owner).exchange())
+        assertThat(mvc.post().with(csrf()).uri("/runs/" + id + "/cancel").exchange()).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().with(csrf()).uri("/runs/" + id + "/cancel").cookie(owner).exchange())
                 .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/runs/" + id);
         awaitStatus(id, ComparisonStatus.CANCELLED, Duration.ofSeconds(30));
     }

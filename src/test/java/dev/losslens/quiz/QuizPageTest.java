@@ -1,6 +1,7 @@
 package dev.losslens.quiz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.losslens.lab.LabPreset;
 import dev.losslens.notation.Keyed;
@@ -87,7 +88,7 @@ class QuizPageTest {
 
         Matcher set = Pattern.compile("set=([^&]+)").matcher(run);
         assertThat(set.find()).isTrue();
-        MvcTestResult answered = mvc.post().uri("/quiz/run").cookie(learner)
+        MvcTestResult answered = mvc.post().with(csrf()).uri("/quiz/run").cookie(learner)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .param("set", set.group(1).replace("%2C", ",")).param("at", "0")
                 .param("choice", String.valueOf(fullSequenceOption())).exchange();
@@ -97,7 +98,7 @@ class QuizPageTest {
                 "Two objectives, one network: your one answer so far is wrong.", "Next question")
                 .as("a single choice has one right answer").doesNotContain("Also right");
 
-        MvcTestResult empty = mvc.post().uri("/quiz/run").cookie(learner)
+        MvcTestResult empty = mvc.post().with(csrf()).uri("/quiz/run").cookie(learner)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .param("set", set.group(1).replace("%2C", ",")).param("at", "1").exchange();
         assertThat(empty).hasStatus(HttpStatus.BAD_REQUEST);
@@ -143,7 +144,7 @@ class QuizPageTest {
 
     @Test
     void feedbackOnMarkedTokensShowsALineBreakAsTheChipsDo() throws Exception {
-        MvcTestResult answered = mvc.post().uri("/quiz/run").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        MvcTestResult answered = mvc.post().with(csrf()).uri("/quiz/run").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .param("set", "contrast-mark-pretraining").param("at", "0").param("position", "1").exchange();
         assertThat(answered).hasStatusOk();
         assertThat(html(answered)).contains("Targets you did not mark:", "“↵”", "“·Instruction”")

@@ -12,14 +12,14 @@ import tools.jackson.databind.json.JsonMapper;
  * A refusal written by a filter, before any controller runs: the same {@code application/problem+json} Problem, with
  * its {@code field}, that the API's exception handler answers.
  */
-final class ProblemResponse {
+public final class ProblemResponse {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponse() {
     }
 
-    static void write(HttpServletResponse response, HttpStatus status, String detail, String field)
+    public static void write(HttpServletResponse response, HttpStatus status, String detail, String field)
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");

@@ -6,6 +6,9 @@ import dev.losslens.system.words.Wording;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -17,7 +20,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * Forms and the API refuse posts that a browser says come from another site; same-origin and scripted posts go
  * through to the app, which here answers 405 (the welcome page takes no posts): only the filter is under test.
  */
-@WebMvcTest(WelcomeController.class)
+// only the filter is under test here, not who may sign in: the security configuration is not part of this slice
+@WebMvcTest(controllers = WelcomeController.class, excludeAutoConfiguration = {SecurityAutoConfiguration.class,
+        ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 // Wording: the error handlers (controller advice, in every MVC slice) word their answers with it
 @Import({SameOriginWrites.class, Wording.class})
 @EnableConfigurationProperties(WebProperties.class)

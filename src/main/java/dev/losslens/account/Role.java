@@ -1,0 +1,9 @@
+package dev.losslens.account;
+
+import dev.losslens.notation.Keyed;
+
+/** What a signed-in person may do: instructors bring their own material and run classes; administrators also keep the accounts. */
+public enum Role implements Keyed {
+    ADMINISTRATOR,
+    INSTRUCTOR
+}
