@@ -2,7 +2,6 @@ package dev.losslens.account;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,15 +10,6 @@ import org.springframework.stereotype.Repository;
 /** Who did what to instructors' material, and when: one appended row per action, read by the administrator. */
 @Repository
 public class AuditTrail {
-
-    /** One entry: the signed-in name that acted, the action's word and what it acted on. */
-    public record Entry(Instant at, String actor, String action, String subject) {
-
-        /** When, to the second (UTC). */
-        public String when() {
-            return at.truncatedTo(ChronoUnit.SECONDS).toString();
-        }
-    }
 
     private static final int SUBJECT_CHARS = 200;
 
@@ -44,9 +34,9 @@ public class AuditTrail {
     }
 
     /** The latest entries, newest first. */
-    List<Entry> latest(int limit) {
+    List<AuditEntry> latest(int limit) {
         return jdbc.sql("select at, actor, action, subject from audit_event order by id desc limit ?").param(limit)
-                .query((row, n) -> new Entry(row.getTimestamp(1).toInstant(), row.getString(2), row.getString(3),
+                .query((row, n) -> new AuditEntry(row.getTimestamp(1).toInstant(), row.getString(2), row.getString(3),
                         row.getString(4)))
                 .list();
     }

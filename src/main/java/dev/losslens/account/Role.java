@@ -5,5 +5,10 @@ import dev.losslens.notation.Keyed;
 /** What a signed-in person may do: instructors bring their own material and run classes; administrators also keep the accounts. */
 public enum Role implements Keyed {
     ADMINISTRATOR,
-    INSTRUCTOR
+    INSTRUCTOR;
+
+    /** The authority Spring Security grants for the role. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
 }

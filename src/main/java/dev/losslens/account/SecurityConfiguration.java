@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -29,9 +30,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * them) and get a new id at sign-in.
  * <p>
  * CSRF: every form carries a token (Thymeleaf adds it), checked against a cookie, so no session is made for learners.
- * A JSON write, or one with no body, sent without a sign-in session needs no token: a browser cannot send a JSON body
- * from another site without a CORS preflight this app never grants, and {@code SameOriginWrites} refuses cross-site
- * writes besides. The pages send the token with every write, so a signed-in instructor's writes are all checked.
+ * The JSON API's writes sent without a sign-in session need no token: a browser cannot send a JSON body from another
+ * site without a CORS preflight this app never grants, and {@code SameOriginWrites} refuses cross-site writes besides.
+ * The pages send the token with every write, so a signed-in instructor's writes are all checked.
  */
 @Configuration
 @EnableConfigurationProperties(AccountProperties.class)
@@ -58,7 +59,8 @@ class SecurityConfiguration {
         failures.setExceptionMappings(Map.of(ThrottledSignIn.TooManyFailures.class.getName(), "/login?wait"));
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         http
-                .authenticationProvider(new ThrottledSignIn(passwords, throttle))
+                // the only way in: no fallback manager may check a password the throttle refused to check
+                .authenticationManager(new ProviderManager(new ThrottledSignIn(passwords, throttle)))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(ADMINISTRATOR_PATHS).hasRole(Role.ADMINISTRATOR.name())
                         .requestMatchers(INSTRUCTOR_PATHS).hasAnyRole(Role.INSTRUCTOR.name(), Role.ADMINISTRATOR.name())
@@ -67,7 +69,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).csrfTokenRequestHandler(new CsrfTokens())
                         .requireCsrfProtectionMatcher(SecurityConfiguration::needsToken))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor((request, response, refused) -> ProblemResponse.write(
@@ -91,14 +93,16 @@ class SecurityConfiguration {
     }
 
     /**
-     * A write needs the token when it comes with a sign-in session, or when its body is of a kind a form on another
-     * site could send (the CORS-safelisted types). Other writes (JSON, or no body) cannot be forged across sites.
+     * A write needs the token when it comes with a sign-in session, or when it is a page's form: a body of a kind a
+     * form on another site could send (the CORS-safelisted types) to a path outside the JSON API. The API's writes
+     * without a session take JSON or nothing, which no other site can send without a preflight.
      */
     private static boolean needsToken(HttpServletRequest request) {
         if (SAFE_METHODS.contains(request.getMethod())) {
             return false;
         }
-        return request.getRequestedSessionId() != null || isFormLike(request);
+        return request.getRequestedSessionId() != null
+                || (!request.getRequestURI().startsWith("/api/") && isFormLike(request));
     }
 
     private static boolean isFormLike(HttpServletRequest request) {

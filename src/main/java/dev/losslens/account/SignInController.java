@@ -1,6 +1,5 @@
 package dev.losslens.account;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +21,10 @@ class SignInController {
     }
 
     @GetMapping("/instructor")
-    String start(Authentication signedIn, Model model) {
-        model.addAttribute("name", signedIn.getName());
-        model.addAttribute("administrator", signedIn.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + Role.ADMINISTRATOR.name())));
+    String start(Model model) {
+        SignedIn person = SignedIn.current().orElseThrow();
+        model.addAttribute("name", person.name());
+        model.addAttribute("administrator", person.administrator());
         return "account/instructor";
     }
 }

@@ -1,5 +1,6 @@
 package dev.losslens.lecture;
 
+import dev.losslens.account.AuditTrail;
 import dev.losslens.system.api.ApiAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,8 +28,11 @@ class ClassApiController {
     private final ClassVotes votes;
     private final ClassSnapshots snapshots;
     private final ClassStream stream;
+    private final AuditTrail audit;
 
-    ClassApiController(ClassService classes, ClassVotes votes, ClassSnapshots snapshots, ClassStream stream) {
+    ClassApiController(ClassService classes, ClassVotes votes, ClassSnapshots snapshots, ClassStream stream,
+                       AuditTrail audit) {
+        this.audit = audit;
         this.classes = classes;
         this.votes = votes;
         this.snapshots = snapshots;
@@ -53,8 +57,7 @@ class ClassApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ClassState open(HttpServletRequest request, HttpServletResponse response) {
-        return snapshots.state(classes.open(ClassCookies.PRESENTER.readOrIssue(request, response),
-                request.getRemoteAddr()));
+        return snapshots.state(classes.open(Presenter.keyed(request, response), request.getRemoteAddr()));
     }
 
     @ApiAnswers(problems = {400, 404})
@@ -86,8 +89,9 @@ class ClassApiController {
     @Operation(summary = "The presenter steers: next, back, go, blank, lock, reopen, reveal, reset, or crowd (races "
             + "the class's λ answers; 429 when the presenter's queue allowance is used up)")
     @PostMapping("/{code}/control")
-    ClassState control(@PathVariable String code, @RequestBody ControlRequest control, HttpServletRequest request) {
-        return snapshots.state(classes.control(code, ClassCookies.PRESENTER.read(request), request.getRemoteAddr(),
+    ClassState control(@PathVariable String code, @RequestBody ControlRequest control, HttpServletRequest request,
+                       HttpServletResponse response) {
+        return snapshots.state(classes.control(code, Presenter.keyed(request, response), request.getRemoteAddr(),
                 ControlAction.of(control.action()), control.step()));
     }
 
@@ -96,7 +100,9 @@ class ClassApiController {
     @GetMapping(path = "/{code}/results.csv", produces = "text/csv")
     ResponseEntity<String> results(@PathVariable String code, HttpServletRequest request) {
         ClassSession session = classes.session(code);
-        classes.requirePresenter(session, ClassCookies.PRESENTER.read(request));
+        Presenter presenter = Presenter.of(request);
+        classes.requirePresenter(session, presenter);
+        presenter.person().ifPresent(person -> audit.record("export-class-results", session.code()));
         return snapshots.results(session).attachment("losslens-class-" + session.code() + ".csv");
     }
 }

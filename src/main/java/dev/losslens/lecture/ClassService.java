@@ -39,6 +39,7 @@ class ClassService {
     private static final Logger log = LoggerFactory.getLogger(ClassService.class);
 
     private final ClassStore store;
+    private final PresenterKeys keys;
     private final Decks decks;
     private final PollQuestions questions;
     private final PresetRuns runs;
@@ -46,9 +47,10 @@ class ClassService {
     private final LectureProperties limits;
     private final TransactionTemplate transactions;
 
-    ClassService(ClassStore store, Decks decks, PollQuestions questions, PresetRuns runs,
+    ClassService(ClassStore store, PresenterKeys keys, Decks decks, PollQuestions questions, PresetRuns runs,
                  ComparisonService comparisons, LectureProperties limits, TransactionTemplate transactions) {
         this.store = store;
+        this.keys = keys;
         this.limits = limits;
         this.transactions = transactions;
         this.decks = decks;
@@ -62,7 +64,7 @@ class ClassService {
      * the run has finished and replays at once: a lecture never waits on the queue. Sessions are capped per client
      * and in all; opening one forgets those that ended {@code keep-ended} ago.
      */
-    ClassSession open(String presenterSecret, String address) {
+    ClassSession open(Presenter presenter, String address) {
         Deck deck = decks.first();
         for (String preset : deck.steps().stream().map(Step::preset).filter(p -> p != null).distinct().toList()) {
             try {
@@ -85,7 +87,8 @@ class ClassService {
             while (store.codeTaken(code)) {
                 code = JoinCode.generate();
             }
-            store.create(code, SecretCookie.sha256(presenterSecret), deck.id(), Instant.now().plus(LIFETIME), address);
+            store.create(code, SecretCookie.sha256(presenter.key().orElseThrow()), deck.id(),
+                    Instant.now().plus(LIFETIME), address, presenter.owner());
             ClassSession opened = store.find(code).orElseThrow();
             openPollOf(opened, deck.step(0));
             return opened;
@@ -106,14 +109,43 @@ class ClassService {
                 LIFETIME.toHours()));
     }
 
-    boolean isPresenter(ClassSession session, Optional<String> secret) {
-        return secret.map(SecretCookie::sha256).filter(session.presenterHash()::equals).isPresent();
+    /**
+     * Whether the request may steer the session: its browser holds the opener's key or a paired phone's, or the
+     * signed-in account owns the session or administers the server.
+     */
+    boolean isPresenter(ClassSession session, Presenter presenter) {
+        return presenter.accountMaySteer(session.owner()) || presenter.key().map(SecretCookie::sha256)
+                .filter(hash -> hash.equals(session.presenterHash()) || keys.isPaired(session.id(), hash)).isPresent();
     }
 
-    void requirePresenter(ClassSession session, Optional<String> secret) {
-        if (!isPresenter(session, secret)) {
+    void requirePresenter(ClassSession session, Presenter presenter) {
+        if (!isPresenter(session, presenter)) {
             throw new ForbiddenException("presenter", "class.not-presenter", session.code());
         }
+    }
+
+    /** A new pairing code for a phone to type, shown once to the presenter; it works once, for a few minutes. */
+    String offerPairing(ClassSession session, Presenter presenter) {
+        requirePresenter(session, presenter);
+        String code = PairingCode.generate();
+        keys.offer(session.id(), SecretCookie.sha256(code), Instant.now().plus(PairingCode.LIFETIME));
+        return code;
+    }
+
+    /**
+     * Pairs the browser holding {@code key} as a presenter of the session when {@code typed} is an open code; a wrong
+     * code counts against the session's open codes (committed, whatever the answer).
+     */
+    boolean pair(ClassSession session, String typed, String key) {
+        String code = PairingCode.normalise(typed);
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            if (code != null && keys.redeem(session.id(), SecretCookie.sha256(code))) {
+                keys.pair(session.id(), SecretCookie.sha256(key));
+                return true;
+            }
+            keys.wrongCode(session.id());
+            return false;
+        }));
     }
 
     /**
@@ -121,7 +153,7 @@ class ClassService {
      * the action, so actions arriving at once (two windows, a remote) apply one after another.
      */
     @Transactional
-    ClassSession control(String code, Optional<String> presenter, String address, ControlAction action,
+    ClassSession control(String code, Presenter presenter, String address, ControlAction action,
                          Integer step) {
         ClassSession session = found(code, store::findForUpdate);
         requirePresenter(session, presenter);
@@ -142,7 +174,7 @@ class ClassService {
             case REOPEN -> store.setState(askedPoll(session, deck, current).id(), PollState.OPEN);
             case REVEAL -> store.setState(currentPoll(session, current).id(), PollState.REVEALED);
             case RESET -> store.reset(askedPoll(session, deck, current).id());
-            case CROWD -> store.crowdRun(session.id(), crowdRun(session, deck, current, presenter.orElseThrow(),
+            case CROWD -> store.crowdRun(session.id(), crowdRun(session, deck, current, presenter.key().orElseThrow(),
                     address));
         }
         return store.find(session.code()).orElseThrow();

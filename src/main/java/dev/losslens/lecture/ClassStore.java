@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class ClassStore {
 
     private static final String SELECT_SESSION = """
-            select id, code, presenter_hash, deck, step, blank, crowd_run, created_at, expires_at from class_session
+            select id, code, presenter_hash, deck, step, blank, crowd_run, created_at, expires_at, owner from class_session
             where code = ? and expires_at > ?""";
     /** The poll is open and a step that asks it is on screen. */
     private static final String ANSWERABLE = """
@@ -33,11 +33,13 @@ class ClassStore {
     }
 
     /** Called under {@link #lockOpenings}, with a code not {@link #codeTaken taken}. */
-    void create(String code, String presenterHash, String deck, Instant expiresAt, String openedBy) {
+    void create(String code, String presenterHash, String deck, Instant expiresAt, String openedBy, String owner) {
         jdbc.sql("""
-                insert into class_session (code, presenter_hash, deck, step, blank, created_at, expires_at, opened_by)
-                values (?, ?, ?, 0, false, ?, ?, ?)""")
-                .params(code, presenterHash, deck, Timestamp.from(Instant.now()), Timestamp.from(expiresAt), openedBy)
+                insert into class_session (code, presenter_hash, deck, step, blank, created_at, expires_at, opened_by,
+                                           owner)
+                values (?, ?, ?, 0, false, ?, ?, ?, ?)""")
+                .params(code, presenterHash, deck, Timestamp.from(Instant.now()), Timestamp.from(expiresAt), openedBy,
+                        owner)
                 .update();
     }
 
@@ -85,7 +87,7 @@ class ClassStore {
         return new ClassSession(rs.getLong("id"), rs.getString("code"), rs.getString("presenter_hash"),
                 rs.getString("deck"), rs.getInt("step"), rs.getBoolean("blank"),
                 (Long) rs.getObject("crowd_run", Long.class), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("expires_at").toInstant());
+                rs.getTimestamp("expires_at").toInstant(), rs.getString("owner"));
     }
 
     private static Timestamp now() {

@@ -9,13 +9,11 @@ import dev.losslens.quiz.bank.PresetRuns;
 import dev.losslens.system.rejection.FormErrors;
 import dev.losslens.system.rejection.FormNumbers;
 import dev.losslens.system.web.PublicAddress;
-import dev.losslens.system.web.SecretCookie;
 import dev.losslens.system.web.WebProperties;
 import dev.losslens.system.words.Wording;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The lecturer's pages: open a class session, project the deck step by step, and follow it in a presenter view. Only
- * the browser that opened a session (its presenter cookie) sees these pages of it.
+ * its presenters see these pages of a session: the browser that opened it, phones paired to it, and, for a session
+ * opened signed in, its instructor and administrators.
  */
 @Controller
 class LectureController {
@@ -72,8 +71,7 @@ class LectureController {
 
     @PostMapping("/lecture")
     String open(HttpServletRequest request, HttpServletResponse response) {
-        ClassSession session = classes.open(ClassCookies.PRESENTER.readOrIssue(request, response),
-                request.getRemoteAddr());
+        ClassSession session = classes.open(Presenter.keyed(request, response), request.getRemoteAddr());
         return "redirect:/lecture/" + session.code();
     }
 
@@ -113,7 +111,7 @@ class LectureController {
                    @RequestParam(required = false) String step, HttpServletRequest request,
                    HttpServletResponse response, Model model) {
         FormErrors errors = new FormErrors();
-        errors.attempt(() -> classes.control(code, ClassCookies.PRESENTER.read(request), request.getRemoteAddr(),
+        errors.attempt(() -> classes.control(code, Presenter.keyed(request, response), request.getRemoteAddr(),
                 ControlAction.of(action), FormNumbers.integer("step", step)));
         if (errors.isEmpty()) {
             return "redirect:/lecture/" + code + "/presenter";
@@ -125,70 +123,46 @@ class LectureController {
     }
 
     /**
-     * The QR code a presenter scans with a phone to use it as the remote: it carries the presenter's own secret, so
-     * it is served only to the presenter, as an image, never in a page.
+     * A pairing code for a phone, shown once in the presenter view with the QR code of the page where the phone types
+     * it. Neither the QR code nor any link carries a key.
      */
-    @GetMapping(path = "/lecture/{code}/remote.svg", produces = "image/svg+xml")
-    ResponseEntity<String> remoteQr(@PathVariable String code, HttpServletRequest request) {
-        ClassSession session = classes.session(code);
-        Optional<String> secret = ClassCookies.PRESENTER.read(request);
-        classes.requirePresenter(session, secret);
-        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).header("Cache-Control", "no-store")
-                .body(QrCode.svg(web.link("/lecture/" + session.code() + "/remote?key=" + secret.orElseThrow())));
+    @PostMapping("/lecture/{code}/pairing")
+    String offerPairing(@PathVariable String code, HttpServletRequest request, Model model) {
+        ClassSession session = presented(code, request, model);
+        model.addAttribute("pairingCode", classes.offerPairing(session, Presenter.of(request)));
+        model.addAttribute("pairingMinutes", PairingCode.LIFETIME.toMinutes());
+        return "lecture/presenter";
     }
 
-    /**
-     * What a phone that scanned the remote QR code opens: a page that asks before it pairs. Reading it changes
-     * nothing, so a link on another site cannot pair a browser.
-     */
-    @GetMapping("/lecture/{code}/remote")
-    String pairing(@PathVariable String code, @RequestParam(required = false) String key, HttpServletRequest request,
-                   HttpServletResponse response, Model model) {
+    /** The QR code of the page where a phone types its pairing code. */
+    @GetMapping(path = "/lecture/{code}/remote.svg", produces = "image/svg+xml")
+    ResponseEntity<String> remoteQr(@PathVariable String code) {
         ClassSession session = classes.session(code);
-        Optional<String> secret = pairingKey(session, key);
-        model.addAttribute("code", session.code());
-        model.addAttribute("key", key);
-        holdsAnotherKey(request, secret, response, model);
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
+                .body(QrCode.svg(web.link("/lecture/" + session.code() + "/remote")));
+    }
+
+    /** Where a phone types the pairing code its presenter shows. */
+    @GetMapping("/lecture/{code}/remote")
+    String pairing(@PathVariable String code, Model model) {
+        model.addAttribute("code", classes.session(code).code());
+        model.addAttribute("digits", PairingCode.DIGITS);
         return "lecture/remote";
     }
 
-    /**
-     * Pairs the phone: it becomes the session's presenter too, and opens the controls. Same-site posts only (see
-     * {@code SameOriginWrites}).
-     */
+    /** Pairs the phone when its code is open: it becomes a presenter of the session and opens the controls. */
     @PostMapping("/lecture/{code}/remote")
-    String pair(@PathVariable String code, @RequestParam(required = false) String key, HttpServletRequest request,
-                HttpServletResponse response, Model model) {
+    String pair(@PathVariable String code, @RequestParam(required = false) String pairing,
+                HttpServletRequest request, HttpServletResponse response, Model model) {
         ClassSession session = classes.session(code);
-        Optional<String> secret = pairingKey(session, key);
-        if (holdsAnotherKey(request, secret, response, model)) {
-            model.addAttribute("code", session.code());
-            return "lecture/remote";
+        if (classes.pair(session, pairing, ClassCookies.PRESENTER.readOrIssue(request, response))) {
+            return "redirect:/lecture/" + session.code() + "/presenter";
         }
-        ClassCookies.PRESENTER.write(response, secret.orElseThrow());
-        return "redirect:/lecture/" + session.code() + "/presenter";
-    }
-
-    /** The key a pairing link carries, when it is this session's presenter key; 403 otherwise. */
-    private Optional<String> pairingKey(ClassSession session, String key) {
-        Optional<String> secret = Optional.ofNullable(key).filter(SecretCookie::wellFormed);
-        classes.requirePresenter(session, secret);
-        return secret;
-    }
-
-    /**
-     * A browser that already holds another presenter key keeps it: replacing it would take its own sessions away
-     * from it. Says so on the page (409) when it does.
-     */
-    private boolean holdsAnotherKey(HttpServletRequest request, Optional<String> secret,
-                                           HttpServletResponse response, Model model) {
-        Optional<String> held = ClassCookies.PRESENTER.read(request);
-        if (held.isEmpty() || held.equals(secret)) {
-            return false;
-        }
-        response.setStatus(HttpStatus.CONFLICT.value());
-        model.addAttribute("message", wording.page("page.remote.otherKey"));
-        return true;
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        model.addAttribute("code", session.code());
+        model.addAttribute("digits", PairingCode.DIGITS);
+        model.addAttribute("message", wording.page("page.remote.wrongCode", PairingCode.LIFETIME.toMinutes()));
+        return "lecture/remote";
     }
 
     @GetMapping(path = "/join/{code}/qr.svg", produces = "image/svg+xml")
@@ -200,7 +174,7 @@ class LectureController {
 
     private ClassSession presented(String code, HttpServletRequest request, Model model) {
         ClassSession session = classes.session(code);
-        classes.requirePresenter(session, ClassCookies.PRESENTER.read(request));
+        classes.requirePresenter(session, Presenter.of(request));
         Deck deck = decks.of(session);
         model.addAttribute("classSession", session);
         model.addAttribute("deck", deck);

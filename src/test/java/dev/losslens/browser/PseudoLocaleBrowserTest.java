@@ -154,7 +154,7 @@ class PseudoLocaleBrowserTest extends BrowserTest {
                 "/quiz", "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=0",
                 "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=1",
                 "/quiz/score?set=contrast-team-phases,contrast-mark-pretraining", "/lecture",
-                "/lecture/" + code + "/presenter", "/lecture/" + code + "/remote?key=x", "/join", "/join/" + code,
+                "/lecture/" + code + "/presenter", "/lecture/" + code + "/remote", "/join", "/join/" + code,
                 "/no-such-page");
         List<String> shots = List.of("/", "/explore", "/runs/" + run, "/quiz/run?set=contrast-team-phases,"
                 + "contrast-mark-pretraining&at=1", "/lecture/" + code + "/presenter");

@@ -15,6 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -226,9 +228,8 @@ class ClassApiTest {
         assertThat(control(session, session.presenter(), "{\"action\": \"go\"}")).hasStatus(400);
         assertThat(mvc.get().uri("/api/classes/" + session.code() + "/results.csv").exchange()).hasStatus(403);
         assertThat(mvc.get().uri("/lecture/" + session.code()).exchange()).hasStatus(403);
-        assertThat(mvc.get().uri("/lecture/" + session.code() + "/remote.svg").exchange()).hasStatus(403);
-        assertThat(mvc.get().uri("/lecture/" + session.code() + "/remote").param("key", SecretCookie.generate())
-                .exchange()).as("pairing a phone with a wrong key").hasStatus(403);
+        assertThat(mvc.post().with(csrf()).uri("/lecture/" + session.code() + "/pairing").cookie(other.presenter())
+                .exchange()).as("a pairing code for another session's presenter").hasStatus(403);
         assertThat(vote(session.code(), student, "{}")).as("a vote naming no question").isEqualTo(400);
         assertThat(vote(session.code(), student, "{\"question\": null, \"choice\": 0}")).isEqualTo(400);
         JsonNode poll = poll(session.code());
@@ -346,37 +347,59 @@ class ClassApiTest {
         assertThat(runs).doesNotHaveDuplicates();
     }
 
-    @Test
-    void pairingAPhoneAsksFirstAndNeverReplacesAnotherPresentersKey() throws Exception {
-        Session session = open();
-        String remote = "/lecture/" + session.code() + "/remote";
-        MvcTestResult page = mvc.get().uri(remote).param("key", session.presenter().getValue()).exchange();
-        assertThat(page).hasStatusOk();
-        assertThat(page.getResponse().getHeaders("Set-Cookie")).as("reading the pairing page changes no key")
-                .noneMatch(cookie -> cookie.startsWith("losslens-presenter="));
-        assertThat(page.getResponse().getContentAsString()).contains("Pair this phone");
+    /** The presenter view asks for a pairing code; returns it as shown (six digits), or fails the test. */
+    private String pairingCode(Session session) throws Exception {
+        MvcTestResult shown = mvc.post().with(csrf()).uri("/lecture/" + session.code() + "/pairing")
+                .cookie(session.presenter()).exchange();
+        assertThat(shown).hasStatusOk();
+        Matcher code = Pattern.compile("<strong>(\\d{6})</strong>").matcher(shown.getResponse().getContentAsString());
+        assertThat(code.find()).as("a pairing code on the presenter view").isTrue();
+        return code.group(1);
+    }
 
-        MvcTestResult crossSite = mvc.post().with(csrf()).uri(remote).header("Sec-Fetch-Site", "cross-site")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("key=" + session.presenter().getValue())
-                .exchange();
-        assertThat(crossSite).hasStatus(403);
-        assertThat(crossSite.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertThat(crossSite.getResponse().getHeaders("Set-Cookie")).isEmpty();
+    private MvcTestResult typeOnPhone(Session session, String pairing, Cookie... phone) {
+        var typed = mvc.post().with(csrf()).uri("/lecture/" + session.code() + "/remote")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("pairing=" + pairing);
+        return (phone.length == 0 ? typed : typed.cookie(phone)).exchange();
+    }
+
+    @Test
+    void aPhonePairsWithASingleUseCodeAndNoKeyEverTravelsInALink() throws Exception {
+        Session session = open();
+        MvcTestResult page = mvc.get().uri("/lecture/" + session.code() + "/remote").exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(page.getResponse().getContentAsString()).contains("Pairing code", "Pair this phone");
+        assertThat(page.getResponse().getHeaders("Set-Cookie")).as("reading the pairing page gives no key")
+                .noneMatch(cookie -> cookie.startsWith("losslens-presenter="));
+        MvcTestResult presenterView = mvc.get().uri("/lecture/" + session.code() + "/presenter")
+                .cookie(session.presenter()).exchange();
+        assertThat(presenterView.getResponse().getContentAsString()).doesNotContain(session.presenter().getValue());
+        assertThat(mvc.post().with(csrf()).uri("/lecture/" + session.code() + "/pairing").exchange())
+                .as("only a presenter gets pairing codes").hasStatus(403);
+
+        String code = pairingCode(session);
+        MvcTestResult paired = typeOnPhone(session, code);
+        assertThat(paired).hasStatus(302);
+        Cookie phone = paired.getResponse().getCookie("losslens-presenter");
+        assertThat(phone.getValue()).as("the phone's own key, not the opener's").isNotEqualTo(session.presenter().getValue());
+        assertThat(go(new Session(session.code(), phone), 1)).as("the phone steers").hasStatusOk();
+        MvcTestResult again = typeOnPhone(session, code);
+        assertThat(again).as("a code works once").hasStatus(403);
+        assertThat(again.getResponse().getContentAsString()).contains("wrong, used already or older than 5 minutes");
 
         Session lecturersOwn = open();
-        MvcTestResult refused = mvc.post().with(csrf()).uri(remote).header("Sec-Fetch-Site", "same-origin")
-                .cookie(lecturersOwn.presenter()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .content("key=" + session.presenter().getValue()).exchange();
-        assertThat(refused).as("a browser with a presenter key of its own keeps it").hasStatus(409);
-        assertThat(refused.getResponse().getHeaders("Set-Cookie")).isEmpty();
-        assertThat(go(lecturersOwn, 1)).as("and still steers its own session").hasStatusOk();
+        assertThat(typeOnPhone(session, pairingCode(session), lecturersOwn.presenter())).hasStatus(302);
+        assertThat(go(lecturersOwn, 1)).as("a browser that presents its own session keeps it").hasStatusOk();
+        assertThat(go(new Session(session.code(), lecturersOwn.presenter()), 2)).as("and steers this one too")
+                .hasStatusOk();
 
-        MvcTestResult paired = mvc.post().with(csrf()).uri(remote).header("Sec-Fetch-Site", "same-origin")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("key=" + session.presenter().getValue())
-                .exchange();
-        assertThat(paired).hasStatus(302);
-        assertThat(paired.getResponse().getCookie("losslens-presenter").getValue())
-                .isEqualTo(session.presenter().getValue());
+        String guessedAt = pairingCode(session);
+        for (int guess = 0; guess < PresenterKeys.MAX_ATTEMPTS; guess++) {
+            String wrong = String.format("%06d", (Integer.parseInt(guessedAt) + 1 + guess) % 1_000_000);
+            assertThat(typeOnPhone(session, wrong)).hasStatus(403);
+        }
+        assertThat(typeOnPhone(session, guessedAt)).as("after five wrong guesses the open code is dead").hasStatus(403);
+        assertThat(typeOnPhone(session, "12345x")).hasStatus(403);
     }
 
     @Test
