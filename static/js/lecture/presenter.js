@@ -8,7 +8,7 @@ const elapsed = root.querySelector('[data-elapsed]');
 const started = Date.parse(root.dataset.started);
 
 // Buttons act in place; the page follows the session's state like every other screen.
-for (const form of root.querySelectorAll('form')) {
+for (const form of root.querySelectorAll('form[action$="/control"]')) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const data = new FormData(form);

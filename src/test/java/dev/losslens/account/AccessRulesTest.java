@@ -130,7 +130,7 @@ class AccessRulesTest {
         assertThat(plainMvc.perform(formLogin("/login").user("jo").password("a-long-password")).andReturn()
                 .getResponse().getRedirectedUrl()).endsWith("/login?failed");
         assertThat(mvc.get().uri("/admin").with(administrator).exchange().getResponse().getContentAsString())
-                .contains("add-instructor", "remove-instructor");
+                .contains("Added an instructor", "Removed an instructor");
     }
 
     @Test

@@ -87,11 +87,13 @@ class AccessibilityBrowserTest extends BrowserTest {
                 .until(driver -> driver.getCurrentUrl().matches(".*/lecture/[A-Z0-9]{5}$"));
         String code = chromium.driver().findElement(By.tagName("body")).getDomAttribute("data-code");
 
+        signInAsAdministrator();
         List<String> pages = List.of("/", "/explore", "/runs/new", "/runs", "/runs/" + run, "/learn", "/quiz",
                 "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=0",
                 "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=1",
                 "/quiz/score?set=contrast-team-phases,contrast-mark-pretraining",
-                "/lecture", "/join", "/join/" + code, "/lecture/" + code, "/lecture/" + code + "/presenter");
+                "/lecture", "/join", "/join/" + code, "/lecture/" + code, "/lecture/" + code + "/presenter",
+                "/lecture/" + code + "/remote", "/login", "/instructor", "/admin");
         Map<String, List<String>> faults = new LinkedHashMap<>();
         for (int[] size : SIZES) {
             chromium.viewport(size[0], size[1]);

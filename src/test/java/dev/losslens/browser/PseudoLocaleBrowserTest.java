@@ -42,6 +42,7 @@ class PseudoLocaleBrowserTest extends BrowserTest {
             ".facts dd", ".history td:nth-child(2)",            // a run's settings: dataset and model keys
             ".generated", ".generations-table .text",          // the model's answers, held-out pairs
             ".join-code", ".code", ".join-url", ".join-line strong", ".join .hint strong", // a session's code, address
+            ".user-text",                                      // names and titles people gave (accounts, datasets)
             "time");                                           // dates, written as ISO numbers
 
     /** Names and symbols that read the same in every language. */
@@ -149,13 +150,14 @@ class PseudoLocaleBrowserTest extends BrowserTest {
         // the class's phones and the presenter view are read while a poll is open
         goTo(base, code, FIRST_POLL);
 
+        signInAsAdministrator();
         List<String> pages = List.of("/", "/explore", "/explore?checkpoint=untrained&compare=base",
                 "/explore?dataset=capitals&prompt=&response=", "/runs/new", "/runs", "/runs/" + run, "/learn",
                 "/quiz", "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=0",
                 "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=1",
                 "/quiz/score?set=contrast-team-phases,contrast-mark-pretraining", "/lecture",
                 "/lecture/" + code + "/presenter", "/lecture/" + code + "/remote", "/join", "/join/" + code,
-                "/no-such-page");
+                "/login", "/instructor", "/admin", "/no-such-page");
         List<String> shots = List.of("/", "/explore", "/runs/" + run, "/quiz/run?set=contrast-team-phases,"
                 + "contrast-mark-pretraining&at=1", "/lecture/" + code + "/presenter");
         List<String> faults = new ArrayList<>();
@@ -194,6 +196,8 @@ class PseudoLocaleBrowserTest extends BrowserTest {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
                         + "/api/classes/" + code + "/control")).header("Content-Type", "application/json")
                 .header("Origin", base).header("Cookie", cookies)
+                // signed in, the browser's session needs its CSRF token, sent as a script does: the cookie's value
+                .header("X-XSRF-TOKEN", chromium.driver().manage().getCookieNamed("XSRF-TOKEN").getValue())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"go\", \"step\": " + step + "}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as("moving to step %d: %s", step, answer.body()).isEqualTo(200);

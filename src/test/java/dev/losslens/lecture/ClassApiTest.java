@@ -352,7 +352,7 @@ class ClassApiTest {
         MvcTestResult shown = mvc.post().with(csrf()).uri("/lecture/" + session.code() + "/pairing")
                 .cookie(session.presenter()).exchange();
         assertThat(shown).hasStatusOk();
-        Matcher code = Pattern.compile("<strong>(\\d{6})</strong>").matcher(shown.getResponse().getContentAsString());
+        Matcher code = Pattern.compile("class=\"pairing-code\">(\\d{6})<").matcher(shown.getResponse().getContentAsString());
         assertThat(code.find()).as("a pairing code on the presenter view").isTrue();
         return code.group(1);
     }
