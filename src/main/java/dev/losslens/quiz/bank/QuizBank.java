@@ -102,6 +102,9 @@ public class QuizBank {
         Concept concept(int order) {
             JsonNode root = JsonFields.parse(text, (line, what) -> new QuizBankException(name, null, line, what));
             String concept = id(root, "concept");
+            if (concept.equals(Concept.INSTRUCTORS)) {
+                throw fail("the concept '" + Concept.INSTRUCTORS + "' is the instructors' questions; name this one otherwise");
+            }
             List<QuizItem> items = new ArrayList<>();
             for (JsonNode item : array(root, "items", MIN_ITEMS_PER_CONCEPT)) {
                 itemId = id(item, "id");
@@ -122,7 +125,7 @@ public class QuizBank {
             return switch (kind) {
                 case "choice", "multiple" -> choice(item, concept, kind.equals("choice"));
                 case "true-false" -> new TrueFalseItem(itemId, concept, text(item, "statement"),
-                        bool(item, "answer"), options(item, "reasons", true), text(item, "feedback"));
+                        bool(item, "answer"), options(item, "reasons", true), "", "", text(item, "feedback"));
                 case "mark-targets" -> new MarkTargetsItem(itemId, concept, objective(item), pair(item.get("pair")),
                         text(item, "feedback"));
                 case "compute-loss" -> computeLoss(item, concept);
@@ -137,7 +140,7 @@ public class QuizBank {
 
         private ChoiceItem choice(JsonNode item, String concept, boolean single) {
             return new ChoiceItem(itemId, concept, single ? QuizItem.Kind.CHOICE : QuizItem.Kind.MULTIPLE,
-                    text(item, "stem"), options(item, "options", single));
+                    text(item, "stem"), options(item, "options", single), "");
         }
 
         private List<Option> options(JsonNode item, String field, boolean exactlyOneRight) {

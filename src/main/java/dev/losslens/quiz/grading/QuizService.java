@@ -2,13 +2,16 @@ package dev.losslens.quiz.grading;
 
 import static dev.losslens.system.words.Wording.sentence;
 
+import dev.losslens.notation.PlainNumber;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.LossTotals;
+import dev.losslens.quiz.authored.AuthoredQuestions;
 import dev.losslens.quiz.bank.ChoiceItem;
 import dev.losslens.quiz.bank.ComputeLossItem;
 import dev.losslens.quiz.bank.MarkTargetsItem;
 import dev.losslens.quiz.bank.MaskBug;
 import dev.losslens.quiz.bank.MaskBugItem;
+import dev.losslens.quiz.bank.NumericItem;
 import dev.losslens.quiz.bank.Option;
 import dev.losslens.quiz.bank.Pair;
 import dev.losslens.quiz.bank.PredictItem;
@@ -38,20 +41,24 @@ public class QuizService {
     static final int MAX_CHOICES = 20;
 
     private final QuizBank bank;
+    private final AuthoredQuestions authored;
     private final Exercises exercises;
     private final PresetRuns runs;
     private final Wording words;
 
     /** Its sentences are the bundle's {@code quiz.*}, in the reader's language (the API's is English). */
-    QuizService(QuizBank bank, Exercises exercises, PresetRuns runs, Wording words) {
+    QuizService(QuizBank bank, AuthoredQuestions authored, Exercises exercises, PresetRuns runs, Wording words) {
         this.bank = bank;
+        this.authored = authored;
         this.exercises = exercises;
         this.runs = runs;
         this.words = words;
     }
 
+    /** A bundled item, or an instructor's question read from the database (so every replica asks the same). */
     public QuizItem item(String id) {
-        return bank.item(id).orElseThrow(() -> new NotFoundException("item", "quiz.unknown-item", id));
+        return bank.item(id).or(() -> authored.item(id))
+                .orElseThrow(() -> new NotFoundException("item", "quiz.unknown-item", id));
     }
 
     public ItemView view(QuizItem item, int variant) {
@@ -73,6 +80,10 @@ public class QuizService {
         if (item instanceof PredictItem predict) {
             return new ItemView(item.id(), item.concept(), kind, variant, predict.stem(), options(predict), List.of(),
                     List.of(), null);
+        }
+        if (item instanceof NumericItem numeric) {
+            return new ItemView(item.id(), item.concept(), kind, variant, numeric.stem(), List.of(), List.of(),
+                    List.of(), numeric.tolerance());
         }
         if (item instanceof MaskBugItem bug) {
             return new ItemView(item.id(), item.concept(), kind, variant, words.page("quiz.bug.task"),
@@ -102,6 +113,9 @@ public class QuizService {
         if (item instanceof PredictItem predict) {
             return predict(predict, answer);
         }
+        if (item instanceof NumericItem numeric) {
+            return numeric(numeric, answer);
+        }
         return computeLoss((ComputeLossItem) item, variant, answer);
     }
 
@@ -116,6 +130,9 @@ public class QuizService {
         }
         if (item instanceof PredictItem predict) {
             return predict.stem();
+        }
+        if (item instanceof NumericItem numeric) {
+            return numeric.stem();
         }
         if (item instanceof MarkTargetsItem mark) {
             return words.page("quiz.summary.mark", describe(mark.objective()), pair(mark.pair()));
@@ -170,9 +187,11 @@ public class QuizService {
         chosen.forEach(i -> feedback.add(item.options().get(i).feedback()));
         // one right option is "the" answer; of several, the ones not chosen are "also" right
         String missed = item.kind() == QuizItem.Kind.CHOICE ? "quiz.choice.right" : "quiz.choice.also";
-        right.stream().filter(i -> !chosen.contains(i)).forEach(i -> feedback.add(words.page(missed,
-                item.options().get(i).text(), item.options().get(i).feedback())));
-        return new Grade(chosen.equals(new HashSet<>(right)), feedback,
+        right.stream().filter(i -> !chosen.contains(i)).forEach(i -> feedback.add(item.options().get(i).feedback()
+                .isBlank() ? words.page(missed + "-alone", item.options().get(i).text())
+                : words.page(missed, item.options().get(i).text(), item.options().get(i).feedback())));
+        feedback.add(item.feedback());
+        return new Grade(chosen.equals(new HashSet<>(right)), written(feedback),
                 new Answer(right, null, null, null, null, 0), List.of());
     }
 
@@ -180,14 +199,40 @@ public class QuizService {
         if (answer.truth() == null) {
             throw new InvalidInputException("truth", "quiz.choose-truth");
         }
-        int reason = index(answer.reason(), item.reasons().size(), "reason");
+        // an instructor's statement asks for no reason; the bank's always do
+        boolean reasoned = !item.reasons().isEmpty();
+        int reason = reasoned ? index(answer.reason(), item.reasons().size(), "reason") : -1;
         boolean correct = answer.truth() == item.answer() && reason == item.rightReason();
         List<String> feedback = new ArrayList<>();
         feedback.add(words.page(answer.truth() == item.answer() ? "quiz.true-false.indeed" : "quiz.true-false.is",
                 sentence("quiz." + item.answer())));
-        feedback.add(item.reasons().get(reason).feedback());
+        feedback.add(answer.truth() ? item.ifTrue() : item.ifFalse());
+        if (reasoned) {
+            feedback.add(item.reasons().get(reason).feedback());
+        }
         feedback.add(item.feedback());
-        return new Grade(correct, feedback, new Answer(null, item.answer(), item.rightReason(), null, null, 0), List.of());
+        return new Grade(correct, written(feedback), new Answer(null, item.answer(), reasoned ? item.rightReason() : null,
+                null, null, 0), List.of());
+    }
+
+    private Grade numeric(NumericItem item, Answer answer) {
+        Double value = answer.value();
+        if (value == null || !Double.isFinite(value)) {
+            throw new InvalidInputException("value", "finite", new Rejection.Field("value"));
+        }
+        // a typed 3.15 is within 0.01 of 3.14, though the doubles' difference is a hair above it
+        double slack = 1e-12 * Math.max(1, Math.max(Math.abs(value), Math.abs(item.answer())));
+        boolean within = Math.abs(value - item.answer()) <= item.tolerance() + slack;
+        String verdict = item.tolerance() == 0 ? within ? "quiz.numeric.exact" : "quiz.numeric.not-exact"
+                : within ? "quiz.compute.within" : "quiz.compute.not-within";
+        List<String> feedback = List.of(words.page(verdict, PlainNumber.of(value), PlainNumber.of(item.answer()),
+                PlainNumber.of(item.tolerance())), item.feedback());
+        return new Grade(within, written(feedback), new Answer(null, null, null, null, item.answer(), 0), List.of());
+    }
+
+    /** The feedback lines that say something: an instructor may leave any of them blank. */
+    private static List<String> written(List<String> feedback) {
+        return feedback.stream().filter(line -> line != null && !line.isBlank()).toList();
     }
 
     private List<String> options(PredictItem item) {
@@ -272,7 +317,7 @@ public class QuizService {
             feedback.add(words.page("quiz.mark.extra", positions(example, extra)));
         }
         feedback.add(item.feedback());
-        return new Grade(missed.isEmpty() && extra.isEmpty(), feedback,
+        return new Grade(missed.isEmpty() && extra.isEmpty(), written(feedback),
                 new Answer(null, null, null, List.copyOf(targets), null, 0), worked);
     }
 

@@ -1,5 +1,6 @@
 package dev.losslens.quiz.pages;
 
+import dev.losslens.quiz.bank.Concept;
 import dev.losslens.quiz.bank.QuizBank;
 import dev.losslens.quiz.bank.QuizItem;
 import dev.losslens.quiz.grading.Answer;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
@@ -35,28 +37,42 @@ import org.springframework.web.bind.annotation.RestController;
 class QuizApiController {
 
     private final QuizBank bank;
+    private final QuizConcepts concepts;
     private final QuizService quiz;
     private final Progress progress;
     private final QuizExport export;
 
-    QuizApiController(QuizBank bank, QuizService quiz, Progress progress, QuizExport export) {
+    QuizApiController(QuizBank bank, QuizConcepts concepts, QuizService quiz, Progress progress, QuizExport export) {
         this.bank = bank;
+        this.concepts = concepts;
         this.quiz = quiz;
         this.progress = progress;
         this.export = export;
     }
 
-    /** A concept as listed: its items by id, never their answers, and the caller's mastery if they have answered. */
+    /**
+     * A concept as listed: its items by id, never their answers, and the caller's mastery if they have answered. The
+     * instructors' questions come last as the concept {@code instructors}, with no explorer view or preset.
+     */
     record ConceptSummary(String id, int order, String title, List<String> explanation, String explore, String preset,
                           List<String> items, Mastery mastery) {
     }
 
-    @Operation(summary = "The course's concepts in order, with their item ids and the caller's mastery")
+    @Operation(summary = "The course's concepts in order, with their item ids and the caller's mastery; the "
+            + "instructors' questions last, while there are any")
     @GetMapping("/concepts")
     List<ConceptSummary> concepts(HttpServletRequest request) {
         Map<String, Mastery> mastery = progress.mastery(LearnerCookie.read(request));
-        return bank.concepts().stream().map(c -> new ConceptSummary(c.id(), c.order(), c.title(), c.explanation(),
-                c.explore(), c.preset(), c.items().stream().map(QuizItem::id).toList(), mastery.get(c.id()))).toList();
+        List<ConceptSummary> listed = new ArrayList<>(bank.concepts().stream().map(c -> new ConceptSummary(c.id(),
+                c.order(), c.title(), c.explanation(), c.explore(), c.preset(),
+                c.items().stream().map(QuizItem::id).toList(), mastery.get(c.id()))).toList());
+        List<String> theirs = concepts.instructorItems();
+        if (!theirs.isEmpty()) {
+            Concept c = concepts.instructors();
+            listed.add(new ConceptSummary(c.id(), c.order(), c.title(), c.explanation(), null, null, theirs,
+                    mastery.get(c.id())));
+        }
+        return listed;
     }
 
     @ApiAnswers(problems = {400, 404})

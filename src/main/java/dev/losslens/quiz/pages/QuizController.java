@@ -36,12 +36,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 class QuizController {
 
     private final QuizBank bank;
+    private final QuizConcepts concepts;
     private final QuizService quiz;
     private final Progress progress;
     private final Wording wording;
 
-    QuizController(QuizBank bank, QuizService quiz, Progress progress, Wording wording) {
+    QuizController(QuizBank bank, QuizConcepts concepts, QuizService quiz, Progress progress, Wording wording) {
         this.bank = bank;
+        this.concepts = concepts;
         this.quiz = quiz;
         this.progress = progress;
         this.wording = wording;
@@ -51,8 +53,10 @@ class QuizController {
     String index(HttpServletRequest request, Model model) {
         Optional<Learner> learner = LearnerCookie.read(request);
         model.addAttribute("concepts", bank.concepts());
+        model.addAttribute("instructors", concepts.instructors());
+        model.addAttribute("instructorQuestions", concepts.instructorQuestions());
         model.addAttribute("mastery", progress.mastery(learner));
-        model.addAttribute("missed", progress.missed(learner).size());
+        model.addAttribute("missed", missed(learner).size());
         return "quiz/index";
     }
 
@@ -61,22 +65,33 @@ class QuizController {
     String start(@RequestParam(required = false) String concept, @RequestParam(required = false) String what,
                  HttpServletRequest request) {
         Optional<Learner> learner = LearnerCookie.read(request);
+        List<String> missed = missed(learner);
         QuizSet set;
-        if (concept != null) {
-            set = QuizSet.of(bank.concept(concept).orElseThrow(() ->
-                    new NotFoundException("concept", "quiz.unknown-concept", concept)));
-        } else if ("missed".equals(what) && !progress.missed(learner).isEmpty()) {
-            set = new QuizSet(progress.missed(learner).stream().limit(QuizSet.CHECK_SIZE).toList());
+        if (Concept.INSTRUCTORS.equals(concept)) {
+            List<String> theirs = concepts.instructorItems();
+            if (theirs.isEmpty()) {
+                throw new NotFoundException("concept", "quiz.no-instructor-questions");
+            }
+            set = QuizSet.instructors(theirs, missed, progress.latest(learner).keySet());
+        } else if (concept != null) {
+            set = QuizSet.of(concepts.concept(concept));
+        } else if ("missed".equals(what) && !missed.isEmpty()) {
+            set = new QuizSet(missed.stream().limit(QuizSet.CHECK_SIZE).toList());
         } else {
-            set = QuizSet.check(bank, progress.missed(learner), progress.latest(learner).keySet());
+            set = QuizSet.check(concepts.pools(), missed, progress.latest(learner).keySet());
         }
         return "redirect:" + runUrl(set, 0);
+    }
+
+    /** Items last answered wrong that are still there to practise (an instructor may have deleted one). */
+    private List<String> missed(Optional<Learner> learner) {
+        return concepts.existing(progress.missed(learner));
     }
 
     @GetMapping("/quiz/run")
     String run(@RequestParam(required = false) String set, @RequestParam(defaultValue = "0") String at,
                HttpServletRequest request, HttpServletResponse response, Model model) {
-        QuizSet sitting = QuizSet.parse(set, bank);
+        QuizSet sitting = QuizSet.parse(set, concepts);
         int position = position(at);
         QuizItem item = quiz.item(sitting.item(position));
         Learner learner = LearnerCookie.readOrIssue(request, response);
@@ -87,7 +102,7 @@ class QuizController {
     @PostMapping("/quiz/run")
     String answer(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
-        QuizSet sitting = QuizSet.parse(form.getFirst("set"), bank);
+        QuizSet sitting = QuizSet.parse(form.getFirst("set"), concepts);
         int position = position(form.getFirst("at"));
         QuizItem item = quiz.item(sitting.item(position));
         Learner learner = LearnerCookie.readOrIssue(request, response);
@@ -112,12 +127,12 @@ class QuizController {
 
     @GetMapping("/quiz/score")
     String score(@RequestParam(required = false) String set, HttpServletRequest request, Model model) {
-        QuizSet sitting = QuizSet.parse(set, bank);
+        QuizSet sitting = QuizSet.parse(set, concepts);
         Optional<Learner> learner = LearnerCookie.read(request);
         Map<String, Boolean> latest = progress.latest(learner);
         List<ScoreRow> rows = sitting.items().stream().map(id -> {
             QuizItem item = quiz.item(id);
-            Concept concept = bank.concept(item.concept()).orElseThrow();
+            Concept concept = concepts.concept(item.concept());
             int variant = learner.map(someone -> someone.variantOf(item)).orElse(0);
             return new ScoreRow(quiz.summary(item, variant), concept, latest.get(id),
                     runUrl(new QuizSet(List.of(id)), 0));
@@ -132,7 +147,7 @@ class QuizController {
     }
 
     private void show(Model model, QuizSet sitting, int position, ItemView view) {
-        Concept concept = bank.concept(view.concept()).orElseThrow();
+        Concept concept = concepts.concept(view.concept());
         model.addAttribute("view", view);
         model.addAttribute("concept", concept);
         model.addAttribute("set", sitting.text());

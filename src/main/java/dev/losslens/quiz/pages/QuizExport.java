@@ -3,6 +3,7 @@ package dev.losslens.quiz.pages;
 import dev.losslens.notation.PlainNumber;
 import dev.losslens.quiz.bank.ChoiceItem;
 import dev.losslens.quiz.bank.ComputeLossItem;
+import dev.losslens.quiz.bank.NumericItem;
 import dev.losslens.quiz.bank.QuizBank;
 import dev.losslens.quiz.bank.QuizItem;
 import dev.losslens.quiz.bank.TrueFalseItem;
@@ -13,6 +14,7 @@ import dev.losslens.quiz.grading.QuizService;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -26,11 +28,12 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * The bank for an LMS: choice, multiple-choice, true/false and numeric (compute-loss, variant 0) items as Moodle GIFT
- * and Moodle XML, with feedback. Token items other than compute-loss have no LMS form and are left out.
+ * Questions for an LMS: choice, multiple-choice, true/false and numeric items (the bank's compute-loss items at their
+ * variant 0, and instructors' numeric questions) as Moodle GIFT and Moodle XML, with feedback. Token items other than
+ * compute-loss have no LMS form and are left out.
  */
 @Component
-class QuizExport {
+public class QuizExport {
 
     private final QuizBank bank;
     private final QuizService quiz;
@@ -40,60 +43,108 @@ class QuizExport {
         this.quiz = quiz;
     }
 
-    /** An item as an LMS question: its text, and each answer with its credit (percent) and feedback. */
-    /** @param answer the right answer of a true/false or numeric question, else null */
-    record Question(String id, String type, String text, List<Choice> choices, Object answer, Double tolerance,
-                    String feedback) {
+    /**
+     * An item as an LMS question: its text, and each answer with its credit (percent) and feedback.
+     *
+     * @param answer the right answer of a true/false question, else null
+     * @param number the right answer of a numeric question, as written, else null
+     * @param ifTrue a true/false question's feedback for a learner who answers true; blank for the general one
+     */
+    record Question(String name, String type, String text, List<Choice> choices, Boolean answer, String number,
+                    String tolerance, String feedback, String ifTrue, String ifFalse) {
     }
 
     /** @param credit percent of the mark: a share of 100 for a right option, 0 or −100 for a wrong one */
     record Choice(String text, double credit, String feedback) {
     }
 
+    /** The bundled bank, each item named by its id. */
     List<Question> questions() {
+        return questions(bank.items(), QuizItem::id);
+    }
+
+    private List<Question> questions(List<QuizItem> items, Function<QuizItem, String> names) {
         List<Question> questions = new ArrayList<>();
-        for (QuizItem item : bank.items()) {
+        for (QuizItem item : items) {
+            String name = names.apply(item);
             if (item instanceof ChoiceItem choice) {
                 int right = choice.rightOptions().size();
                 boolean single = choice.kind() == QuizItem.Kind.CHOICE;
-                questions.add(new Question(item.id(), single ? "choice" : "multiple", choice.stem(),
+                questions.add(new Question(name, single ? "choice" : "multiple", choice.stem(),
                         choice.options().stream().map(o -> new Choice(o.text(),
                                 o.correct() ? 100.0 / right : (single ? 0 : -100), o.feedback())).toList(),
-                        null, null, ""));
+                        null, null, null, choice.feedback(), "", ""));
             } else if (item instanceof TrueFalseItem judged) {
-                String why = judged.reasons().get(judged.rightReason()).text();
-                questions.add(new Question(item.id(), "true-false", judged.statement(), List.of(), judged.answer(),
-                        null, judged.feedback() + " " + why));
+                String why = judged.rightReason() < 0 ? "" : " " + judged.reasons().get(judged.rightReason()).text();
+                questions.add(new Question(name, "true-false", judged.statement(), List.of(), judged.answer(), null,
+                        null, (judged.feedback() + why).strip(), judged.ifTrue(), judged.ifFalse()));
+            } else if (item instanceof NumericItem numeric) {
+                questions.add(new Question(name, "numeric", numeric.stem(), List.of(), null,
+                        PlainNumber.of(numeric.answer()), PlainNumber.of(numeric.tolerance()), numeric.feedback(), "",
+                        ""));
             } else if (item instanceof ComputeLossItem compute) {
                 ItemView view = quiz.view(compute, 0);
                 double right = quiz.rightValue(compute, 0);
                 String worked = quiz.grade(compute, 0, new Answer(null, null, null, null, right, 0)).feedback().get(0);
                 String table = view.tokens().stream().skip(1).map(chip -> "%d %s (%s): %s".formatted(chip.position(),
                         chip.text(), chip.role(), Exercises.number(chip.nll()))).collect(Collectors.joining("; "));
-                questions.add(new Question(item.id(), "numeric", view.question() + " Tokens with −log p: " + table
-                        + ".", List.of(), right, compute.tolerance(), worked));
+                questions.add(new Question(name, "numeric", view.question() + " Tokens with −log p: " + table
+                        + ".", List.of(), null, Exercises.number(right), Exercises.number(compute.tolerance()), worked,
+                        "", ""));
             }
         }
         return questions;
     }
 
-    /** Moodle GIFT: one question per paragraph; ~ = # { } : and \\ escaped in text. */
+    /** The bundled bank as Moodle GIFT. */
     String gift() {
-        StringBuilder out = new StringBuilder("// LossLens quiz bank: choice, true/false and numeric items\n\n");
-        for (Question q : questions()) {
-            out.append("::").append(escape(q.id())).append("::").append(escape(q.text())).append(" {");
+        return gift(questions(), "// LossLens quiz bank: choice, true/false and numeric items");
+    }
+
+    /** These items as Moodle GIFT, each named as {@code names} says, under a comment line. */
+    public String gift(List<QuizItem> items, Function<QuizItem, String> names, String comment) {
+        return gift(questions(items, names), "// " + comment.replace("\n", " "));
+    }
+
+    /** Moodle GIFT: one question per paragraph; ~ = # { } : and \\ escaped in text, a line break as \\n. */
+    private static String gift(List<Question> questions, String heading) {
+        StringBuilder out = new StringBuilder(heading).append("\n\n");
+        for (Question q : questions) {
+            out.append("::").append(escape(q.name())).append("::").append(escape(q.text())).append(" {");
             switch (q.type()) {
-                case "true-false" -> out.append(Boolean.TRUE.equals(q.answer()) ? "TRUE" : "FALSE")
-                        .append("####").append(escape(q.feedback()));
-                case "numeric" -> out.append("#").append(Exercises.number((Double) q.answer())).append(':')
-                        .append(Exercises.number(q.tolerance())).append("####").append(escape(q.feedback()));
-                default -> q.choices().forEach(c -> out.append("\n  ")
-                        .append(q.type().equals("choice") ? (c.credit() == 100 ? "=" : "~") : "~%" + credit(c) + "%")
-                        .append(escape(c.text())).append(" #").append(escape(c.feedback())));
+                case "true-false" -> {
+                    boolean truth = Boolean.TRUE.equals(q.answer());
+                    out.append(truth ? "TRUE" : "FALSE");
+                    if (!q.ifTrue().isBlank() || !q.ifFalse().isBlank()) {
+                        // Moodle reads the first feedback as the wrong answer's, the second as the right one's
+                        out.append('#').append(escape(truth ? q.ifFalse() : q.ifTrue())).append('#')
+                                .append(escape(truth ? q.ifTrue() : q.ifFalse()));
+                    }
+                    general(out, q);
+                }
+                case "numeric" -> {
+                    out.append("#").append(q.number()).append(':').append(q.tolerance());
+                    general(out, q);
+                }
+                default -> {
+                    q.choices().forEach(c -> out.append("\n  ")
+                            .append(q.type().equals("choice") ? (c.credit() == 100 ? "=" : "~") : "~%" + credit(c) + "%")
+                            .append(escape(c.text())).append(" #").append(escape(c.feedback())));
+                    if (!q.feedback().isBlank()) {
+                        out.append("\n  ");
+                        general(out, q);
+                    }
+                }
             }
             out.append(q.type().equals("choice") || q.type().equals("multiple") ? "\n}\n\n" : "}\n\n");
         }
         return out.toString();
+    }
+
+    private static void general(StringBuilder out, Question q) {
+        if (!q.feedback().isBlank()) {
+            out.append("####").append(escape(q.feedback()));
+        }
     }
 
     /** Moodle's own precision for shares such as 33.33333. */
@@ -102,34 +153,45 @@ class QuizExport {
     }
 
     private static String escape(String text) {
-        return text.replaceAll("([~=#{}:\\\\])", "\\\\$1").replace("\n", " ");
+        return text.replaceAll("([~=#{}:\\\\])", "\\\\$1").replace("\n", "\\n");
     }
 
-    /** Moodle XML. */
+    /** The bundled bank as Moodle XML. */
     String xml() {
+        return xml(questions());
+    }
+
+    /** These items as Moodle XML, each named as {@code names} says. */
+    public String xml(List<QuizItem> items, Function<QuizItem, String> names) {
+        return xml(questions(items, names));
+    }
+
+    private static String xml(List<Question> questions) {
         try {
             Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element quiz = doc.createElement("quiz");
             doc.appendChild(quiz);
-            for (Question q : questions()) {
+            for (Question q : questions) {
                 Element question = child(doc, quiz, "question", null);
                 question.setAttribute("type", switch (q.type()) {
                     case "true-false" -> "truefalse";
                     case "numeric" -> "numerical";
                     default -> "multichoice";
                 });
-                text(doc, child(doc, question, "name", null), q.id());
+                text(doc, child(doc, question, "name", null), q.name());
                 text(doc, child(doc, question, "questiontext", "format"), q.text());
                 text(doc, child(doc, question, "generalfeedback", "format"), q.feedback());
                 switch (q.type()) {
                     case "true-false" -> {
                         boolean truth = Boolean.TRUE.equals(q.answer());
-                        answer(doc, question, truth ? "100" : "0", "true", q.feedback());
-                        answer(doc, question, truth ? "0" : "100", "false", q.feedback());
+                        answer(doc, question, truth ? "100" : "0", "true", q.ifTrue().isBlank() ? q.feedback()
+                                : q.ifTrue());
+                        answer(doc, question, truth ? "0" : "100", "false", q.ifFalse().isBlank() ? q.feedback()
+                                : q.ifFalse());
                     }
                     case "numeric" -> {
-                        Element answer = answer(doc, question, "100", Exercises.number((Double) q.answer()), q.feedback());
-                        child(doc, answer, "tolerance", null).setTextContent(Exercises.number(q.tolerance()));
+                        Element answer = answer(doc, question, "100", q.number(), q.feedback());
+                        child(doc, answer, "tolerance", null).setTextContent(q.tolerance());
                     }
                     default -> {
                         child(doc, question, "single", null).setTextContent(String.valueOf(q.type().equals("choice")));

@@ -1,10 +1,10 @@
 package dev.losslens.quiz.pages;
 
 import dev.losslens.quiz.bank.Concept;
-import dev.losslens.quiz.bank.QuizBank;
 import dev.losslens.quiz.bank.QuizItem;
 import dev.losslens.system.rejection.InvalidInputException;
 import dev.losslens.system.rejection.Rejection;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -20,7 +20,11 @@ record QuizSet(List<String> items) {
     static final int CHECK_SIZE = 10;
     static final int MAX_ITEMS = 60;
 
-    static QuizSet parse(String set, QuizBank bank) {
+    /** An item of a concept, by id and kind: what choosing a sitting needs to know of it. */
+    record Entry(String id, QuizItem.Kind kind) {
+    }
+
+    static QuizSet parse(String set, QuizConcepts concepts) {
         if (set == null || set.isBlank()) {
             throw new InvalidInputException("set", "quiz.set-format");
         }
@@ -28,7 +32,9 @@ record QuizSet(List<String> items) {
         if (ids.size() > MAX_ITEMS) {
             throw new InvalidInputException("set", "quiz.set-size", MAX_ITEMS);
         }
-        ids.forEach(id -> bank.item(id).orElseThrow(() -> new InvalidInputException("set", "quiz.set-unknown")));
+        if (!concepts.known(ids).containsAll(ids)) {
+            throw new InvalidInputException("set", "quiz.set-unknown");
+        }
         return new QuizSet(ids);
     }
 
@@ -38,35 +44,51 @@ record QuizSet(List<String> items) {
     }
 
     /**
+     * The instructors' questions, at most {@value #MAX_ITEMS}: those last answered wrong first, then those never
+     * answered, then the rest, each oldest first.
+     */
+    static QuizSet instructors(List<String> items, List<String> missed, Set<String> answered) {
+        Set<String> chosen = new LinkedHashSet<>();
+        Set<String> theirs = new HashSet<>(items);
+        missed.stream().filter(theirs::contains).forEach(chosen::add);
+        items.stream().filter(id -> !answered.contains(id)).forEach(chosen::add);
+        chosen.addAll(items);
+        return new QuizSet(chosen.stream().limit(MAX_ITEMS).toList());
+    }
+
+    /**
      * A check across the course, Leitner-style: items last answered wrong come first; then, concept by concept, an
      * item never answered, preferring a kind the check does not have yet, so the kinds mix; then the rest, up to
      * {@value #CHECK_SIZE}. Predictions are left out (see {@link #instant}).
+     *
+     * @param pools each concept's items, the instructors' questions being one more concept
      */
-    static QuizSet check(QuizBank bank, List<String> missed, Set<String> answered) {
+    static QuizSet check(List<List<Entry>> pools, List<String> missed, Set<String> answered) {
         Set<String> chosen = new LinkedHashSet<>(missed);
         Set<QuizItem.Kind> kinds = new HashSet<>();
-        chosen.forEach(id -> bank.item(id).ifPresent(item -> kinds.add(item.kind())));
+        List<Entry> every = pools.stream().flatMap(List::stream).toList();
+        every.stream().filter(entry -> chosen.contains(entry.id())).forEach(entry -> kinds.add(entry.kind()));
         for (int round = 0; chosen.size() < CHECK_SIZE && round < MAX_ITEMS; round++) {
-            for (Concept concept : bank.concepts()) {
-                List<QuizItem> fresh = concept.items().stream().filter(QuizSet::instant)
-                        .filter(item -> !answered.contains(item.id()) && !chosen.contains(item.id())).toList();
+            for (List<Entry> pool : pools) {
+                List<Entry> fresh = pool.stream().filter(QuizSet::instant)
+                        .filter(entry -> !answered.contains(entry.id()) && !chosen.contains(entry.id())).toList();
                 if (fresh.isEmpty() || chosen.size() >= CHECK_SIZE) {
                     continue;
                 }
-                QuizItem pick = fresh.stream().filter(item -> !kinds.contains(item.kind())).findFirst()
+                Entry pick = fresh.stream().filter(entry -> !kinds.contains(entry.kind())).findFirst()
                         .orElse(fresh.get(0));
                 chosen.add(pick.id());
                 kinds.add(pick.kind());
             }
         }
-        bank.items().stream().filter(QuizSet::instant).map(QuizItem::id).filter(id -> chosen.size() < CHECK_SIZE)
+        every.stream().filter(QuizSet::instant).map(Entry::id).filter(id -> chosen.size() < CHECK_SIZE)
                 .forEach(chosen::add);
-        return new QuizSet(chosen.stream().limit(CHECK_SIZE).toList());
+        return new QuizSet(new ArrayList<>(chosen).stream().limit(CHECK_SIZE).toList());
     }
 
     /** A check gives feedback at once, so it leaves out predictions, which wait for a preset's run. */
-    private static boolean instant(QuizItem item) {
-        return item.kind() != QuizItem.Kind.PREDICT;
+    private static boolean instant(Entry entry) {
+        return entry.kind() != QuizItem.Kind.PREDICT;
     }
 
     String item(int at) {
