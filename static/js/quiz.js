@@ -56,8 +56,9 @@ function show(page) {
   }
   if (status.querySelector('#feedback')) {
     form.querySelector('button[type=submit]').hidden = true;
-    document.querySelector('.quiz-bar').value = page.querySelector('.quiz-bar').value;
-    status.querySelector('#feedback .button-primary').focus();
+    const bar = document.querySelector('.quiz-bar');
+    if (bar) bar.value = page.querySelector('.quiz-bar').value;
+    status.querySelector('#feedback .button-primary')?.focus();
   }
 }
 

@@ -31,7 +31,10 @@ class HouseRulesTest {
         slices().matching("dev.losslens.system.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
-    /** The quiz's rooms: the bank and its items ← grading ← pages, and learners' progress beside them. */
+    /**
+     * The quiz's rooms: the bank and its items ← instructors' questions (authored) ← grading ← pages, and learners'
+     * progress beside them.
+     */
     @Test
     void theQuizRoomsFormNoCycle() {
         slices().matching("dev.losslens.quiz.(*)..").should().beFreeOfCycles().check(MAIN);
@@ -41,7 +44,7 @@ class HouseRulesTest {
     void dependenciesPointFromTheWebTowardsTheMaths() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("web").definedBy("dev.losslens.lab..", "dev.losslens.explorer..", "dev.losslens.course..",
-                        "dev.losslens.lecture..")
+                        "dev.losslens.lecture..", "dev.losslens.instructor..")
                 .layer("quiz").definedBy("dev.losslens.quiz..")
                 .layer("account").definedBy("dev.losslens.account..")
                 .layer("worker").definedBy("dev.losslens.worker..")

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Objects;
 import org.springframework.util.MultiValueMap;
 
-/** An answer as the quiz page's plain HTML form sends it. */
-final class FormAnswer {
+/** An answer as the quiz page's plain HTML form sends it (the instructor's preview posts the same form). */
+public final class FormAnswer {
 
     private FormAnswer() {
     }
 
-    static Answer read(MultiValueMap<String, String> form, int variant) {
+    public static Answer read(MultiValueMap<String, String> form, int variant) {
         return new Answer(numbers(form.get("choice"), "choices"), truth(form.getFirst("truth")),
                 FormNumbers.integer("reason", form.getFirst("reason")),
                 numbers(form.get("position"), "positions"),

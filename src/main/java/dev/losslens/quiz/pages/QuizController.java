@@ -150,6 +150,7 @@ class QuizController {
         Concept concept = concepts.concept(view.concept());
         model.addAttribute("view", view);
         model.addAttribute("concept", concept);
+        model.addAttribute("authored", concept.byInstructors());
         model.addAttribute("set", sitting.text());
         model.addAttribute("at", position);
         model.addAttribute("total", sitting.items().size());

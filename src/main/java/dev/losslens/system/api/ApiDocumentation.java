@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -110,7 +111,8 @@ class ApiDocumentation {
     }
 
     private static boolean writes(HandlerMethod handler) {
-        return handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(DeleteMapping.class);
+        return handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(PutMapping.class)
+                || handler.hasMethodAnnotation(DeleteMapping.class);
     }
 
     /** The emitter class is an implementation detail of the streams, not a schema a client could read. */

@@ -3,6 +3,11 @@ package dev.losslens.quiz.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.losslens.quiz.authored.AuthoredQuestion;
+import dev.losslens.quiz.authored.GiftImport;
+import dev.losslens.quiz.authored.GiftQuestion;
+import dev.losslens.quiz.authored.Question;
+import dev.losslens.quiz.authored.QuestionOption;
 import dev.losslens.quiz.bank.ChoiceItem;
 import dev.losslens.quiz.bank.ComputeLossItem;
 import dev.losslens.quiz.bank.QuizBank;
@@ -47,6 +52,12 @@ class QuizExportTest {
 
     @Autowired
     QuizService quiz;
+
+    @Autowired
+    QuizExport export;
+
+    @Autowired
+    GiftImport giftImport;
 
     private static String unescape(String text) {
         return text.replaceAll("\\\\(.)", "$1").strip();
@@ -145,5 +156,71 @@ class QuizExportTest {
             read.put(id, right);
         }
         assertEveryItemAndItsRightAnswer(read);
+    }
+
+    @Test
+    void theBanksGiftImportsBackToTheSameQuestions() {
+        String gift = export.gift();
+        List<QuizExport.Question> exported = export.questions();
+        System.out.println("GIFT export of the bank: " + gift.length() + " characters, " + exported.size()
+                + " questions");
+        GiftImport.Plan plan = giftImport.plan(gift);
+        assertThat(plan.problems()).isEmpty();
+        assertThat(plan.questions()).hasSameSizeAs(exported);
+        for (int i = 0; i < exported.size(); i++) {
+            QuizExport.Question sent = exported.get(i);
+            Question read = plan.questions().get(i).question();
+            assertThat(read.title()).isEqualTo(sent.name());
+            assertThat(read.kind()).as(sent.name()).isEqualTo(sent.type());
+            assertThat(read.text()).as(sent.name()).isEqualTo(sent.text());
+            assertThat(read.feedback()).as(sent.name()).isEqualTo(sent.feedback().isBlank() ? null : sent.feedback());
+            switch (sent.type()) {
+                case "true-false" -> assertThat(read.truth()).as(sent.name()).isEqualTo(sent.answer());
+                case "numeric" -> {
+                    assertThat(read.answer()).as(sent.name()).isEqualTo(Double.parseDouble(sent.number()));
+                    assertThat(read.tolerance()).as(sent.name()).isEqualTo(Double.parseDouble(sent.tolerance()));
+                }
+                default -> assertThat(read.options()).as(sent.name())
+                        .extracting(QuestionOption::text, QuestionOption::correct, QuestionOption::feedback)
+                        .containsExactlyElementsOf(sent.choices().stream().map(c -> org.assertj.core.groups.Tuple.tuple(
+                                c.text(), c.credit() > 0, c.feedback().isBlank() ? null : c.feedback())).toList());
+            }
+        }
+    }
+
+    @Test
+    void instructorsQuestionsExportAndImportBackUnchanged() {
+        List<Question> written = List.of(
+                new Question("choice", "Which: tokens?", "Under SFT, which tokens {carry} loss?\nOne = right, ~ # \\.",
+                        List.of(new QuestionOption("The response #1", true, "Yes: = right."),
+                                new QuestionOption("The prompt", false, null),
+                                new QuestionOption("Every token", false, "That is pre-training.")),
+                        null, null, null, null, null, null, null, null, null, "Read, not scored."),
+                new Question("multiple", null, "Which are targets under pre-training?",
+                        List.of(new QuestionOption("response", true, null), new QuestionOption("prompt", true, "too"),
+                                new QuestionOption("first token", false, "never")),
+                        null, null, null, null, null, null, null, null, null, null),
+                new Question("true-false", "TF", "The prompt is a target in SFT.", null, false, null, null, null, null,
+                        null, null, "No: it is read only.", "Right.", "Both sides are read."),
+                new Question("true-false", null, "The response is a target.", null, true, null, null, null, null,
+                        null, null, null, null, null),
+                new Question("numeric", "ln 2", "What is −ln 0.5?", null, null, 0.693147, 0.0000001, null, null, null,
+                        null, null, null, "ln 2 ≈ 0.693."),
+                new Question("numeric", null, "Large?", null, null, -1e12, 0.0, null, null, null, null, null, null,
+                        null));
+        List<AuthoredQuestion> stored = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            stored.add(new AuthoredQuestion(i + 1, AuthoredQuestion.itemId(i + 1), "jo", written.get(i), null, null));
+        }
+        String gift = export.gift(stored.stream().map(AuthoredQuestion::quizItem).toList(),
+                item -> stored.stream().filter(q -> q.item().equals(item.id())).findFirst().map(q ->
+                        q.question().title() == null ? q.item() : q.question().title()).orElseThrow(), "test");
+        GiftImport.Plan plan = giftImport.plan(gift);
+        assertThat(plan.problems()).isEmpty();
+        assertThat(plan.questions()).extracting(GiftQuestion::question).usingRecursiveComparison()
+                .isEqualTo(written.stream().map(q -> q.title() != null ? q : new Question(q.kind(),
+                        AuthoredQuestion.itemId(written.indexOf(q) + 1), q.text(), q.options(), q.truth(), q.answer(),
+                        q.tolerance(), q.objective(), q.lambda(), q.prompt(), q.response(), q.ifTrue(), q.ifFalse(),
+                        q.feedback())).toList());
     }
 }
