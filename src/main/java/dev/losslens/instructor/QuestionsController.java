@@ -114,7 +114,7 @@ class QuestionsController {
             AuthoredQuestion saved = errors.attempt(() -> stored == null ? questions.create(asked)
                     : questions.update(stored.id(), asked));
             if (saved != null) {
-                return "redirect:/instructor/questions/" + saved.id() + "?saved";
+                return "redirect:/instructor/questions/" + saved.id() + "?saved=1";
             }
         }
         http.setStatus(errors.status().value());

@@ -35,7 +35,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class AccessRulesTest {
 
     /** Every instructor and administrator route: method and path. */
-    private static final List<String> INSTRUCTOR_ROUTES = List.of("GET /instructor", "GET /api/instructor/datasets");
+    private static final List<String> INSTRUCTOR_ROUTES = List.of("GET /instructor", "GET /api/instructor/datasets",
+            "GET /instructor/questions", "POST /instructor/questions", "POST /instructor/questions/import",
+            "GET /api/instructor/questions", "POST /api/instructor/questions", "POST /api/instructor/questions/import",
+            "DELETE /api/instructor/questions/1");
     private static final List<String> ADMINISTRATOR_ROUTES = List.of("GET /admin", "POST /admin/instructors",
             "POST /admin/instructors/jo/remove", "GET /api/admin/audit");
 
@@ -50,7 +53,11 @@ class AccessRulesTest {
 
     private MvcTestResult request(String route, RequestPostProcessor... as) {
         String[] parts = route.split(" ");
-        var request = parts[0].equals("GET") ? mvc.get().uri(parts[1]) : mvc.post().uri(parts[1]).with(csrf());
+        var request = switch (parts[0]) {
+            case "GET" -> mvc.get().uri(parts[1]);
+            case "DELETE" -> mvc.delete().uri(parts[1]).with(csrf());
+            default -> mvc.post().uri(parts[1]).with(csrf());
+        };
         for (var person : as) {
             request = request.with(person);
         }
