@@ -53,14 +53,16 @@ class QuestionsApiController {
     }
 
     @ApiAnswers(problems = 401)
-    @Operation(summary = "The caller's questions, oldest first (an administrator's: every instructor's)")
+    @Operation(operationId = "listQuestions",
+            summary = "The caller's questions, oldest first (an administrator's: every instructor's)")
     @GetMapping
     List<AuthoredQuestion> list() {
         return questions.visible();
     }
 
     @ApiAnswers(success = 201, problems = {400, 401, 409})
-    @Operation(summary = "Writes a question; 409 when the caller already keeps as many as an instructor may")
+    @Operation(operationId = "createQuestion",
+            summary = "Writes a question; 409 when the caller already keeps as many as an instructor may")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AuthoredQuestion> create(@RequestBody Question question) {
         AuthoredQuestion created = questions.create(question);
@@ -68,7 +70,8 @@ class QuestionsApiController {
     }
 
     @ApiAnswers(problems = {400, 401})
-    @Operation(summary = "Checks a question and shows it as a learner would see it, without storing it")
+    @Operation(operationId = "previewQuestion",
+            summary = "Checks a question and shows it as a learner would see it, without storing it")
     @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
     QuestionPreview preview(@RequestBody Question question) {
         Question checked = questions.check(question);
@@ -76,22 +79,23 @@ class QuestionsApiController {
     }
 
     @ApiAnswers(problems = {400, 401, 404})
-    @Operation(summary = "One question, any instructor's")
+    @Operation(operationId = "getQuestion", summary = "One question, any instructor's")
     @GetMapping("/{id}")
     AuthoredQuestion get(@PathVariable long id) {
         return questions.get(id);
     }
 
     @ApiAnswers(problems = {400, 401, 403, 404})
-    @Operation(summary = "Replaces a question's content; only its author or an administrator may")
+    @Operation(operationId = "updateQuestion",
+            summary = "Replaces a question's content; only its author or an administrator may")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     AuthoredQuestion update(@PathVariable long id, @RequestBody Question question) {
         return questions.update(id, question);
     }
 
     @ApiAnswers(success = 204, problems = {400, 401, 403, 404})
-    @Operation(summary = "Deletes a question; only its author or an administrator may. Learners' past answers to it "
-            + "stay in their mastery")
+    @Operation(operationId = "deleteQuestion", summary = "Deletes a question; only its author or an administrator "
+            + "may. Learners' past answers to it stay in their mastery")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {
@@ -99,9 +103,9 @@ class QuestionsApiController {
     }
 
     @ApiAnswers(success = 201, problems = {400, 401, 409})
-    @Operation(summary = "Imports Moodle GIFT text (choice, multiple-answer, true/false and numeric questions with "
-            + "feedback): all of it, or nothing when any question is bad (400 with every problem by its line, such as "
-            + "\"line 12\") or the caller's cap would be passed (409)")
+    @Operation(operationId = "importQuestions", summary = "Imports Moodle GIFT text (choice, multiple-answer, "
+            + "true/false and numeric questions with feedback): all of it, or nothing when any question is bad (400 "
+            + "with every problem by its line, such as \"line 12\") or the caller's cap would be passed (409)")
     @PostMapping(path = "/import", consumes = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<List<AuthoredQuestion>> importGift(
             @Parameter(description = "GIFT text, UTF-8 unless the Content-Type names another charset")
@@ -110,8 +114,8 @@ class QuestionsApiController {
     }
 
     @ApiAnswers(problems = {400, 401})
-    @Operation(summary = "What importing this GIFT text would add, each question with its line; nothing is stored. "
-            + "400 with every problem by its line when any question is bad")
+    @Operation(operationId = "previewImport", summary = "What importing this GIFT text would add, each question "
+            + "with its line; nothing is stored. 400 with every problem by its line when any question is bad")
     @PostMapping(path = "/import/preview", consumes = MediaType.TEXT_PLAIN_VALUE)
     List<GiftQuestion> importPreview(@RequestBody byte[] gift, @RequestHeader(HttpHeaders.CONTENT_TYPE) String type) {
         var plan = questions.plan(text(gift, type));
@@ -122,15 +126,16 @@ class QuestionsApiController {
     }
 
     @ApiAnswers(problems = 401)
-    @Operation(summary = "The caller's questions as Moodle GIFT, with feedback (mark-the-targets questions have no "
-            + "GIFT form and are left out)")
+    @Operation(operationId = "exportQuestionsGift", summary = "The caller's questions as Moodle GIFT, with feedback "
+            + "(mark-the-targets questions have no GIFT form and are left out)")
     @GetMapping(path = "/export.gift", produces = "text/plain;charset=UTF-8")
     ResponseEntity<String> exportGift() {
         return download(questions.exportGift(), "losslens-questions.gift.txt");
     }
 
     @ApiAnswers(problems = 401)
-    @Operation(summary = "The caller's questions as Moodle XML, with feedback (mark-the-targets questions are left out)")
+    @Operation(operationId = "exportQuestionsXml",
+            summary = "The caller's questions as Moodle XML, with feedback (mark-the-targets questions are left out)")
     @GetMapping(path = "/export.xml", produces = "application/xml")
     ResponseEntity<String> exportXml() {
         return download(questions.exportXml(), "losslens-questions.xml");

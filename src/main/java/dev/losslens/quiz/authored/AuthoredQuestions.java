@@ -178,7 +178,8 @@ public class AuthoredQuestions {
                 .query((row, n) -> Map.entry(row.getLong(1), new QuestionOption(row.getString(2), row.getBoolean(3),
                         row.getString(4))))
                 .list()
-                .forEach(option -> options.computeIfAbsent(option.getKey(), k -> new ArrayList<>()).add(option.getValue()));
+                .forEach(option -> options.computeIfAbsent(option.getKey(), k -> new ArrayList<>())
+                        .add(option.getValue()));
         return questions.stream().map(stored -> {
             Question q = stored.question();
             if (!q.questionKind().hasOptions()) {
@@ -192,8 +193,8 @@ public class AuthoredQuestions {
     }
 
     private static AuthoredQuestion question(ResultSet row, int n) throws SQLException {
-        Question question = new Question(row.getString("kind"), row.getString("title"), row.getString("question_text"),
-                null, (Boolean) row.getObject("truth"), number(row, "answer_number"), number(row, "tolerance"),
+        Question question = new Question(row.getString("kind"), row.getString("title"),
+                row.getString("question_text"), null, (Boolean) row.getObject("truth"), number(row, "answer_number"), number(row, "tolerance"),
                 row.getString("objective"), number(row, "prompt_weight"), row.getString("prompt"),
                 row.getString("response"), row.getString("feedback_if_true"), row.getString("feedback_if_false"),
                 row.getString("feedback"));

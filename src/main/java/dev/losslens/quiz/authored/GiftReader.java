@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Reads Moodle GIFT text: the choice, multiple-answer, true/false and numeric questions, with titles
- * ({@code ::title::}), per-answer feedback ({@code #…}), general feedback ({@code ####…}), comments ({@code //}) and
- * escaped characters ({@code \= \~ \# \{ \} \: \\ \n}). Questions are separated by blank lines. Each bad question is
+ * ({@code ::title::}), per-answer feedback ({@code #…}), general feedback ({@code ####…}), comments
+ * ({@code //}) and escaped characters ({@code \= \~ \# \{ \} \: \\ \n}). Questions are separated by blank lines. Each bad question is
  * reported once, at the line where the trouble is, and reading goes on with the next; whether a question that reads
  * well is one LossLens can ask is for {@link QuestionRules} to say.
  * <p>

@@ -99,7 +99,8 @@ public class QuestionRules {
                     int repeated = first;
                     errors.attempt(() -> {
                         throw new InvalidInputException(at + ".text", "questions.option-repeats",
-                                new Rejection.Field(at + ".text"), new Rejection.Field("options[" + repeated + "].text"));
+                                new Rejection.Field(at + ".text"),
+                                new Rejection.Field("options[" + repeated + "].text"));
                     });
                 }
             }

@@ -211,8 +211,8 @@ public class QuizService {
             feedback.add(item.reasons().get(reason).feedback());
         }
         feedback.add(item.feedback());
-        return new Grade(correct, written(feedback), new Answer(null, item.answer(), reasoned ? item.rightReason() : null,
-                null, null, 0), List.of());
+        return new Grade(correct, written(feedback), new Answer(null, item.answer(),
+                reasoned ? item.rightReason() : null, null, null, 0), List.of());
     }
 
     private Grade numeric(NumericItem item, Answer answer) {

@@ -128,7 +128,8 @@ public class QuizExport {
                 }
                 default -> {
                     q.choices().forEach(c -> out.append("\n  ")
-                            .append(q.type().equals("choice") ? (c.credit() == 100 ? "=" : "~") : "~%" + credit(c) + "%")
+                            .append(q.type().equals("choice") ? (c.credit() == 100 ? "=" : "~")
+                                    : "~%" + credit(c) + "%")
                             .append(escape(c.text())).append(" #").append(escape(c.feedback())));
                     if (!q.feedback().isBlank()) {
                         out.append("\n  ");
