@@ -17,6 +17,7 @@ import dev.losslens.system.rejection.InvalidInputException;
 import dev.losslens.system.rejection.NotFoundException;
 import dev.losslens.system.rejection.RejectedRequestException;
 import dev.losslens.system.rejection.Rejection;
+import dev.losslens.system.web.WebProperties;
 import dev.losslens.system.words.Wording;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -45,11 +46,13 @@ class QuestionsController {
     private final InstructorQuestions questions;
     private final QuizService quiz;
     private final Wording wording;
+    private final WebProperties web;
 
-    QuestionsController(InstructorQuestions questions, QuizService quiz, Wording wording) {
+    QuestionsController(InstructorQuestions questions, QuizService quiz, Wording wording, WebProperties web) {
         this.questions = questions;
         this.quiz = quiz;
         this.wording = wording;
+        this.web = web;
     }
 
     @GetMapping
@@ -221,6 +224,7 @@ class QuestionsController {
         model.addAttribute("refusal", refusal);
         model.addAttribute("limits", questions.limits());
         model.addAttribute("room", Math.max(0, questions.limits().perInstructor() - questions.kept()));
+        model.addAttribute("maxBodyBytes", web.maxBodyBytes());
         model.addAttribute("summaries", plan == null ? List.of() : plan.questions().stream()
                 .map(read -> wording.page("page.questions.kind." + read.question().kind())).toList());
         return "instructor/import";

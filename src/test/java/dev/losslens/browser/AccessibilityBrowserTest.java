@@ -60,7 +60,9 @@ class AccessibilityBrowserTest extends BrowserTest {
                 document.addEventListener('focusin', e => window.__reached.add(e.target), true);
                 const all = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
                   .filter(e => e.tabIndex >= 0 && !e.disabled && e.offsetParent !== null
-                               && getComputedStyle(e).visibility !== 'hidden');
+                               && getComputedStyle(e).visibility !== 'hidden'
+                               // inside a closed disclosure (a delete's confirmation) it is reached once opened
+                               && !e.closest('details:not([open]) > :not(summary)'));
                 window.__controls = all;
                 return all.map(e => e.outerHTML.slice(0, 90));""");
         chromium.script("document.activeElement.blur(); window.scrollTo(0, 0);");
@@ -88,12 +90,13 @@ class AccessibilityBrowserTest extends BrowserTest {
         String code = chromium.driver().findElement(By.tagName("body")).getDomAttribute("data-code");
 
         signInAsAdministrator();
-        List<String> pages = List.of("/", "/explore", "/runs/new", "/runs", "/runs/" + run, "/learn", "/quiz",
-                "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=0",
+        List<String> pages = new ArrayList<>(List.of("/", "/explore", "/runs/new", "/runs", "/runs/" + run, "/learn",
+                "/quiz", "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=0",
                 "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=1",
                 "/quiz/score?set=contrast-team-phases,contrast-mark-pretraining",
                 "/lecture", "/join", "/join/" + code, "/lecture/" + code, "/lecture/" + code + "/presenter",
-                "/lecture/" + code + "/remote", "/login", "/instructor", "/admin");
+                "/lecture/" + code + "/remote", "/login", "/instructor", "/admin"));
+        pages.addAll(instructorQuestionPages());
         Map<String, List<String>> faults = new LinkedHashMap<>();
         for (int[] size : SIZES) {
             chromium.viewport(size[0], size[1]);

@@ -1,8 +1,13 @@
 package dev.losslens.browser;
 
+import dev.losslens.quiz.authored.AuthoredQuestion;
+import dev.losslens.quiz.authored.AuthoredQuestions;
+import dev.losslens.quiz.authored.Question;
+import dev.losslens.quiz.authored.QuestionOption;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
@@ -29,6 +34,9 @@ public abstract class BrowserTest {
     @Autowired
     private PasswordEncoder encoder;
 
+    @Autowired
+    private AuthoredQuestions questions;
+
     @BeforeAll
     static void startBrowser() {
         chromium = HeadlessChromium.start(1920, 1080);
@@ -46,6 +54,32 @@ public abstract class BrowserTest {
         chromium.driver().findElement(By.id("username")).sendKeys(ADMINISTRATOR);
         chromium.driver().findElement(By.id("password")).sendKeys(ADMINISTRATOR_PASSWORD, Keys.ENTER);
         chromium.waitUpTo(Duration.ofSeconds(20)).until(driver -> driver.getCurrentUrl().endsWith("/instructor"));
+    }
+
+    /**
+     * Adds a question of every kind an instructor writes, as the signed-in administrator's, and answers the pages
+     * that show them: the list, the editor of each kind, a choice and a mark-the-targets question's page, an edit,
+     * the import and a learner's sitting of them.
+     */
+    protected List<String> instructorQuestionPages() {
+        List<Question> kinds = List.of(
+                new Question("choice", "Which tokens", "Which tokens carry loss under instruction fine-tuning?",
+                        List.of(new QuestionOption("The response and end-of-text", true, "Right."),
+                                new QuestionOption("Every token after the first", false, "That is pre-training.")),
+                        null, null, null, null, null, null, null, null, null, "The prompt is read, never scored."),
+                new Question("mark-targets", null, null, null, null, null, null, "instruction", null,
+                        "Capital of France?", "Paris", null, null, "Only the response side counts."),
+                new Question("true-false", null, "The prompt is a target under instruction fine-tuning.", null, false,
+                        null, null, null, null, null, null, "It is read, not scored.", "Right.", null),
+                new Question("numeric", "ln 2", "What is ln 2, to two decimals?", null, null, 0.69, 0.005, null,
+                        null, null, null, null, null, null));
+        List<Long> ids = questions.add(ADMINISTRATOR, kinds, Integer.MAX_VALUE).stream()
+                .map(AuthoredQuestion::id).toList();
+        return List.of("/instructor/questions", "/instructor/questions/new?kind=choice",
+                "/instructor/questions/new?kind=mark-targets", "/instructor/questions/" + ids.get(0),
+                "/instructor/questions/" + ids.get(1), "/instructor/questions/" + ids.get(2) + "/edit",
+                "/instructor/questions/import", "/quiz/run?set=instructors." + ids.get(0) + ",instructors."
+                        + ids.get(1) + "&at=1");
     }
 
     @AfterAll

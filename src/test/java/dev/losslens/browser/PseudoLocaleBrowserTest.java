@@ -151,13 +151,14 @@ class PseudoLocaleBrowserTest extends BrowserTest {
         goTo(base, code, FIRST_POLL);
 
         signInAsAdministrator();
-        List<String> pages = List.of("/", "/explore", "/explore?checkpoint=untrained&compare=base",
+        List<String> pages = new ArrayList<>(List.of("/", "/explore", "/explore?checkpoint=untrained&compare=base",
                 "/explore?dataset=capitals&prompt=&response=", "/runs/new", "/runs", "/runs/" + run, "/learn",
                 "/quiz", "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=0",
                 "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=1",
                 "/quiz/score?set=contrast-team-phases,contrast-mark-pretraining", "/lecture",
                 "/lecture/" + code + "/presenter", "/lecture/" + code + "/remote", "/join", "/join/" + code,
-                "/login", "/instructor", "/admin", "/no-such-page");
+                "/login", "/instructor", "/admin", "/no-such-page"));
+        pages.addAll(instructorQuestionPages());
         List<String> shots = List.of("/", "/explore", "/runs/" + run, "/quiz/run?set=contrast-team-phases,"
                 + "contrast-mark-pretraining&at=1", "/lecture/" + code + "/presenter");
         List<String> faults = new ArrayList<>();

@@ -162,8 +162,9 @@ class QuizExportTest {
     void theBanksGiftImportsBackToTheSameQuestions() {
         String gift = export.gift();
         List<QuizExport.Question> exported = export.questions();
-        System.out.println("GIFT export of the bank: " + gift.length() + " characters, " + exported.size()
-                + " questions");
+        System.out.println("GIFT export of the bank: " + gift.length() + " characters, "
+                + gift.getBytes(StandardCharsets.UTF_8).length + " bytes, " + java.net.URLEncoder.encode(gift,
+                StandardCharsets.UTF_8).length() + " as a form field, " + exported.size() + " questions");
         GiftImport.Plan plan = giftImport.plan(gift);
         assertThat(plan.problems()).isEmpty();
         assertThat(plan.questions()).hasSameSizeAs(exported);
