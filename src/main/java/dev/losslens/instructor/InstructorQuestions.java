@@ -132,7 +132,8 @@ class InstructorQuestions {
     String exportGift() {
         List<AuthoredQuestion> questions = visible();
         audit.record("export-questions", "GIFT, " + questions.size() + " questions");
-        return export.gift(items(questions), names(questions), "LossLens: questions by " + me().name());
+        return export.gift(items(questions), names(questions), me().administrator()
+                ? "LossLens: every instructor's questions" : "LossLens: questions by " + me().name());
     }
 
     String exportXml() {
