@@ -6,6 +6,7 @@ import dev.losslens.lecture.ClassStore.Poll;
 import dev.losslens.lecture.ClassStore.Vote;
 import dev.losslens.lecture.Deck.Step;
 import dev.losslens.system.files.CsvTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -43,17 +44,38 @@ class ClassSnapshots {
                 step.kind(), session.blank(), session.crowdRun(), poll);
     }
 
-    /** The results of every poll the session has asked, revealed or not. */
-    CsvTable results(ClassSession session) {
-        Deck deck = decks.of(session);
-        CsvTable csv = new CsvTable(PollTally.CSV_COLUMNS);
-        for (String id : deck.steps().stream().map(Step::question).filter(q -> q != null).distinct().toList()) {
-            Optional<Poll> poll = store.poll(session.id(), id);
-            if (poll.isPresent()) {
-                PollTally.csvRows(id, poll.get().state(), results(questions.question(deck, id), poll.get()))
-                        .forEach(csv::row);
-            }
+    /** A poll the session asked, with its results whether revealed or not. */
+    record PollResult(PollQuestion question, PollState state, Results results) {
+
+        /** The share of answers that chose the right option; null for a number question or no answers. */
+        public Double shareRight() {
+            int answers = results.counts().stream().mapToInt(Integer::intValue).sum();
+            return results.right() == null || answers == 0 ? null
+                    : (double) results.counts().get(results.right()) / answers;
         }
+
+        public int answers() {
+            return results.counts().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** Every poll the session has asked, in the deck's order, revealed or not. */
+    List<PollResult> pollResults(ClassSession session) {
+        Deck deck = decks.of(session);
+        List<PollResult> polls = new ArrayList<>();
+        for (String id : deck.steps().stream().map(Step::question).filter(q -> q != null).distinct().toList()) {
+            PollQuestion question = questions.question(deck, id);
+            store.poll(session.id(), id).ifPresent(poll -> polls.add(new PollResult(question, poll.state(),
+                    results(question, poll))));
+        }
+        return polls;
+    }
+
+    /** The results of every poll the session has asked, revealed or not, as the presenter's CSV file. */
+    CsvTable results(ClassSession session) {
+        CsvTable csv = new CsvTable(PollTally.CSV_COLUMNS);
+        pollResults(session).forEach(poll -> PollTally.csvRows(poll.question().id(), poll.state(), poll.results())
+                .forEach(csv::row));
         return csv;
     }
 

@@ -65,9 +65,30 @@ class ClassStore {
                 > 0;
     }
 
-    /** Forgets sessions that ended before the moment given, with their polls and votes. */
+    /**
+     * Forgets sessions that ended before the moment given, with their polls and votes; an instructor's sessions are
+     * kept, for their results.
+     */
     int deleteEndedBefore(Instant moment) {
-        return jdbc.sql("delete from class_session where expires_at < ?").param(Timestamp.from(moment)).update();
+        return jdbc.sql("delete from class_session where expires_at < ? and owner is null").param(Timestamp.from(moment))
+                .update();
+    }
+
+    /** The sessions an instructor opened signed in, ended or not, newest first; every instructor's when null. */
+    List<ClassSession> owned(String owner, int limit) {
+        return jdbc.sql("""
+                select id, code, presenter_hash, deck, step, blank, crowd_run, created_at, expires_at, owner
+                from class_session where owner is not null and (cast(? as varchar(40)) is null or owner = ?)
+                order by id desc fetch first %d rows only""".formatted(limit))
+                .params(owner, owner).query(ClassStore::session).list();
+    }
+
+    /** A session an instructor opened signed in, ended or not: its results outlive it. */
+    Optional<ClassSession> findOwned(String code) {
+        return jdbc.sql("""
+                select id, code, presenter_hash, deck, step, blank, crowd_run, created_at, expires_at, owner
+                from class_session where code = ? and owner is not null""")
+                .param(code).query(ClassStore::session).optional();
     }
 
     /** A session that has not expired. */
