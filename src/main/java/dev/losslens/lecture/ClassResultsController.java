@@ -59,9 +59,7 @@ class ClassResultsController {
     @GetMapping(path = "/instructor/results/{code}/polls.csv", produces = "text/csv")
     ResponseEntity<String> sessionCsv(@PathVariable String code, HttpServletRequest request) {
         ClassResults.SessionResults session = results.of(code, Presenter.of(request));
-        CsvTable csv = new CsvTable(PollTally.CSV_COLUMNS);
-        session.polls().forEach(poll -> PollTally.csvRows(poll.question().id(), poll.state(), poll.results())
-                .forEach(csv::row));
+        CsvTable csv = PollTally.csv(session.polls());
         audit.record("export-class-results", session.session().code());
         return csv.attachment("losslens-class-" + session.session().code() + ".csv");
     }

@@ -34,27 +34,48 @@ class ClassSnapshots {
             PollQuestion question = questions.question(deck, step.question());
             Optional<Poll> stored = store.poll(session.id(), question.id());
             if (stored.isPresent()) {
-                PollState state = stored.get().state();
+                Poll asked = stored.get();
+                boolean revealed = asked.state() == PollState.REVEALED;
+                boolean answerShown = asked.round() == 1 || asked.answerShown();
                 poll = new PollView(question.id(), question.text(), question.options(), question.min(),
-                        question.max(), question.shownMin(), question.shownMax(), state, stored.get().answered(),
-                        state == PollState.REVEALED ? results(question, stored.get()) : null);
+                        question.max(), question.shownMin(), question.shownMax(), asked.state(), asked.answered(),
+                        revealed ? results(question, store.votes(asked.id()), answerShown) : null, asked.round(),
+                        revealed && asked.round() == 2 ? results(question, store.firstVotes(asked.id()), answerShown)
+                                : null,
+                        revealed && asked.round() == 2 && answerShown ? movedToRight(question, asked) : null);
             }
         }
         return new ClassState(session.code(), step.index(), deck.steps().size(), step.id(), step.title(),
                 step.kind(), session.blank(), session.crowdRun(), poll);
     }
 
-    /** A poll the session asked, with its results whether revealed or not. */
-    record PollResult(PollQuestion question, PollState state, Results results) {
+    /**
+     * A poll the session asked, with its results whether revealed or not: the latest round's, and for a poll asked
+     * twice the first round's and how many moved to the right answer.
+     */
+    record PollResult(PollQuestion question, PollState state, int round, Results results, Results firstRound,
+                      Integer movedToRight) {
 
-        /** The share of answers that chose the right option; null for a number question or no answers. */
+        /** The share of the latest round's answers that chose the right option; null without one or no answers. */
         public Double shareRight() {
-            int answers = results.counts().stream().mapToInt(Integer::intValue).sum();
-            return results.right() == null || answers == 0 ? null
-                    : (double) results.counts().get(results.right()) / answers;
+            return shareRight(results);
+        }
+
+        /** The first round's share right, for a poll asked twice; else null. */
+        public Double firstShareRight() {
+            return firstRound == null ? null : shareRight(firstRound);
         }
 
         public int answers() {
+            return answers(results);
+        }
+
+        private static Double shareRight(Results results) {
+            return results.right() == null || answers(results) == 0 ? null
+                    : (double) results.counts().get(results.right()) / answers(results);
+        }
+
+        private static int answers(Results results) {
             return results.counts().stream().mapToInt(Integer::intValue).sum();
         }
     }
@@ -66,25 +87,28 @@ class ClassSnapshots {
         for (String id : deck.steps().stream().map(Step::question).filter(q -> q != null).distinct().toList()) {
             PollQuestion question = questions.question(deck, id);
             store.poll(session.id(), id).ifPresent(poll -> polls.add(new PollResult(question, poll.state(),
-                    results(question, poll))));
+                    poll.round(), results(question, store.votes(poll.id()), true),
+                    poll.round() == 2 ? results(question, store.firstVotes(poll.id()), true) : null,
+                    poll.round() == 2 ? movedToRight(question, poll) : null)));
         }
         return polls;
     }
 
     /** The results of every poll the session has asked, revealed or not, as the presenter's CSV file. */
     CsvTable results(ClassSession session) {
-        CsvTable csv = new CsvTable(PollTally.CSV_COLUMNS);
-        pollResults(session).forEach(poll -> PollTally.csvRows(poll.question().id(), poll.state(), poll.results())
-                .forEach(csv::row));
-        return csv;
+        return PollTally.csv(pollResults(session));
     }
 
-    private Results results(PollQuestion question, Poll poll) {
-        List<Vote> votes = store.votes(poll.id());
+    /** A round's answers tallied; the right option left out while it is not to be shown. */
+    private Results results(PollQuestion question, List<Vote> votes, boolean withRight) {
         if (question.numeric()) {
             return PollTally.numbers(question.min(), question.max(), votes.stream().map(Vote::number).toList());
         }
         return PollTally.choices(question.options(), votes.stream().map(Vote::choice).toList(),
-                questions.right(question.id()).orElse(null));
+                withRight ? questions.right(question.id()).orElse(null) : null);
+    }
+
+    private Integer movedToRight(PollQuestion question, Poll poll) {
+        return questions.right(question.id()).map(right -> store.movedTo(poll.id(), right)).orElse(null);
     }
 }

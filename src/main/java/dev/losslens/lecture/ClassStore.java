@@ -142,11 +142,12 @@ class ClassStore {
 
     Optional<Poll> poll(long session, String question) {
         return jdbc.sql("""
-                select p.id, p.state, (select count(*) from class_vote v where v.poll_id = p.id) as answered
+                select p.id, p.state, p.round, p.answer_shown,
+                       (select count(*) from class_vote v where v.poll_id = p.id) as answered
                 from class_poll p where p.session_id = ? and p.question = ?""")
                 .params(session, question)
                 .query((rs, row) -> new Poll(rs.getLong("id"), Keyed.of(PollState.class, rs.getString("state")),
-                        rs.getInt("answered")))
+                        rs.getInt("answered"), rs.getInt("round"), rs.getBoolean("answer_shown")))
                 .optional();
     }
 
@@ -160,10 +161,47 @@ class ClassStore {
                 .params(PollState.LOCKED.key(), poll, PollState.OPEN.key()).update();
     }
 
-    /** Forgets every vote and opens the poll again, in one transaction's worth of statements. */
+    /** Forgets every vote of both rounds and opens the poll again as a first round, in one transaction. */
     void reset(long poll) {
         jdbc.sql("delete from class_vote where poll_id = ?").param(poll).update();
-        setState(poll, PollState.OPEN);
+        jdbc.sql("delete from class_first_vote where poll_id = ?").param(poll).update();
+        jdbc.sql("update class_poll set state = ?, round = 1, answer_shown = false where id = ?")
+                .params(PollState.OPEN.key(), poll).update();
+    }
+
+    /**
+     * Opens the poll's second round: the first round's answers move aside, and everyone answers again. Called in the
+     * presenter's transaction, with the session locked.
+     */
+    void secondRound(long poll) {
+        jdbc.sql("""
+                insert into class_first_vote (poll_id, participant_hash, choice, answer_number)
+                select poll_id, participant_hash, choice, answer_number from class_vote where poll_id = ?""")
+                .param(poll).update();
+        jdbc.sql("delete from class_vote where poll_id = ?").param(poll).update();
+        jdbc.sql("update class_poll set state = ?, round = 2, answer_shown = false where id = ?")
+                .params(PollState.OPEN.key(), poll).update();
+    }
+
+    void showAnswer(long poll) {
+        jdbc.sql("update class_poll set answer_shown = true where id = ?").param(poll).update();
+    }
+
+    /** The first round's answers of a poll asked twice. */
+    List<Vote> firstVotes(long poll) {
+        return jdbc.sql("select choice, answer_number from class_first_vote where poll_id = ?")
+                .param(poll)
+                .query(ClassStore::voteOf)
+                .list();
+    }
+
+    /** Participants who chose another option in the first round and the right one in the second. */
+    int movedTo(long poll, int right) {
+        return jdbc.sql("""
+                select count(*) from class_first_vote f join class_vote v
+                  on v.poll_id = f.poll_id and v.participant_hash = f.participant_hash
+                where f.poll_id = ? and f.choice <> ? and v.choice = ?""")
+                .params(poll, right, right).query(Integer.class).single();
     }
 
     /**
@@ -206,18 +244,26 @@ class ClassStore {
     Optional<Vote> vote(long poll, String participant) {
         return jdbc.sql("select choice, answer_number from class_vote where poll_id = ? and participant_hash = ?")
                 .params(poll, participant)
-                .query((rs, row) -> new Vote((Integer) rs.getObject("choice"), (Double) rs.getObject("answer_number")))
+                .query(ClassStore::voteOf)
                 .optional();
     }
 
     List<Vote> votes(long poll) {
         return jdbc.sql("select choice, answer_number from class_vote where poll_id = ?")
                 .param(poll)
-                .query((rs, row) -> new Vote((Integer) rs.getObject("choice"), (Double) rs.getObject("answer_number")))
+                .query(ClassStore::voteOf)
                 .list();
     }
 
-    record Poll(long id, PollState state, int answered) {
+    private static Vote voteOf(ResultSet rs, int row) throws SQLException {
+        return new Vote((Integer) rs.getObject("choice"), (Double) rs.getObject("answer_number"));
+    }
+
+    /**
+     * @param round       1, or 2 once the presenter asked it again
+     * @param answerShown whether the presenter has shown a second round's right answer
+     */
+    record Poll(long id, PollState state, int answered, int round, boolean answerShown) {
     }
 
     record Vote(Integer choice, Double number) {

@@ -82,8 +82,8 @@ class ClassResultsTest {
         assertThat(mvc.get().uri("/instructor/results/NOPE1").with(instructor("ana")).exchange()).hasStatus(404);
 
         MvcTestResult csv = mvc.get().uri("/instructor/results/" + code + "/polls.csv").with(instructor("ana")).exchange();
-        assertThat(csv.getResponse().getContentAsString()).startsWith("question,state,option,answers,right,median\r\n")
-                .contains(TRUE_FALSE + ",open,");
+        assertThat(csv.getResponse().getContentAsString()).startsWith("question,state,round,option,answers,right,median\r\n")
+                .contains(TRUE_FALSE + ",open,1,");
         assertThat(jdbc.sql("select count(*) from audit_event where actor = 'ana' and action = 'export-class-results'")
                 .query(Integer.class).single()).isPositive();
 
