@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +25,10 @@ class InstructorBrowserTest extends BrowserTest {
     private static final int TRUE_FALSE_STEP = 7;
 
     private WebDriverWait waiting(HeadlessChromium browser) {
-        return browser.waitUpTo(Duration.ofSeconds(20));
+        WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(20));
+        // the deck reloads itself when the session moves on: an element read mid-reload is gone, so read again
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     private void signIn(String name, String password) {
