@@ -44,6 +44,8 @@ const KEYS = {
   PageUp: () => act('back'),
   b: () => act('blank'),
   r: () => act('reveal'),
+  v: () => act('revote'),
+  a: () => act('answer'),
   l: () => act(shown.pollState === 'open' ? 'lock' : 'reopen'),
   p: () => race?.togglePause(),
   z: () => race?.toggleZoom(),

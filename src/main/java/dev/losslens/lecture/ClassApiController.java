@@ -47,7 +47,7 @@ class ClassApiController {
 
     /** A presenter's action; {@code step} only for "go". */
     record ControlRequest(@Schema(example = "next", allowableValues = {"next", "back", "go", "blank", "lock", "reopen",
-            "reveal", "reset", "crowd"}) String action, @Schema(example = "4", description = "for go: the step, from 0")
+            "reveal", "revote", "answer", "reset", "crowd"}) String action, @Schema(example = "4", description = "for go: the step, from 0")
                           Integer step) {
     }
 
@@ -86,8 +86,9 @@ class ClassApiController {
     }
 
     @ApiAnswers(problems = {400, 404, 409, 429})
-    @Operation(summary = "The presenter steers: next, back, go, blank, lock, reopen, reveal, reset, or crowd (races "
-            + "the class's λ answers; 429 when the presenter's queue allowance is used up)")
+    @Operation(summary = "The presenter steers: next, back, go, blank, lock, reopen, reveal, revote (a locked "
+            + "poll's second round, peer instruction), answer (shows a second round's right answer after its reveal), "
+            + "reset, or crowd (races the class's λ answers; 429 when the presenter's queue allowance is used up)")
     @PostMapping("/{code}/control")
     ClassState control(@PathVariable String code, @RequestBody ControlRequest control, HttpServletRequest request,
                        HttpServletResponse response) {

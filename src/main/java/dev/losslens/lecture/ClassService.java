@@ -173,6 +173,8 @@ class ClassService {
             case LOCK -> store.setState(currentPoll(session, current).id(), PollState.LOCKED);
             case REOPEN -> store.setState(askedPoll(session, deck, current).id(), PollState.OPEN);
             case REVEAL -> store.setState(currentPoll(session, current).id(), PollState.REVEALED);
+            case REVOTE -> store.secondRound(lockedFirstRound(session, current).id());
+            case ANSWER -> store.showAnswer(revealedSecondRound(session, current).id());
             case RESET -> store.reset(askedPoll(session, deck, current).id());
             case CROWD -> store.crowdRun(session.id(), crowdRun(session, deck, current, presenter.key().orElseThrow(),
                     address));
@@ -220,6 +222,37 @@ class ClassService {
         if (step.question() != null) {
             store.openPoll(session.id(), step.question());
         }
+    }
+
+    /**
+     * The step's poll, when it can be asked again: a choice question, in its first round, locked and not revealed
+     * (peer instruction discusses before anyone sees the answer).
+     */
+    private Poll lockedFirstRound(ClassSession session, Step step) {
+        Poll poll = currentPoll(session, step);
+        if (questions.question(decks.of(session), step.question()).numeric()) {
+            throw new ConflictException("action", "class.revote-number");
+        }
+        if (poll.round() == 2) {
+            throw new ConflictException("action", "class.revote-twice");
+        }
+        if (poll.state() != PollState.LOCKED) {
+            throw new ConflictException("action", poll.state() == PollState.OPEN ? "class.revote-lock-first"
+                    : "class.revote-revealed");
+        }
+        return poll;
+    }
+
+    /** The step's poll, when its right answer is to be shown now: asked twice, and revealed. */
+    private Poll revealedSecondRound(ClassSession session, Step step) {
+        Poll poll = currentPoll(session, step);
+        if (poll.round() != 2) {
+            throw new ConflictException("action", "class.answer-one-round");
+        }
+        if (poll.state() != PollState.REVEALED) {
+            throw new ConflictException("action", "class.answer-reveal-first");
+        }
+        return poll;
     }
 
     private Poll currentPoll(ClassSession session, Step step) {

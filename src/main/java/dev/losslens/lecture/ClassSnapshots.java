@@ -6,6 +6,7 @@ import dev.losslens.lecture.ClassStore.Poll;
 import dev.losslens.lecture.ClassStore.Vote;
 import dev.losslens.lecture.Deck.Step;
 import dev.losslens.system.files.CsvTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -33,36 +34,81 @@ class ClassSnapshots {
             PollQuestion question = questions.question(deck, step.question());
             Optional<Poll> stored = store.poll(session.id(), question.id());
             if (stored.isPresent()) {
-                PollState state = stored.get().state();
+                Poll asked = stored.get();
+                boolean revealed = asked.state() == PollState.REVEALED;
+                boolean answerShown = asked.round() == 1 || asked.answerShown();
                 poll = new PollView(question.id(), question.text(), question.options(), question.min(),
-                        question.max(), question.shownMin(), question.shownMax(), state, stored.get().answered(),
-                        state == PollState.REVEALED ? results(question, stored.get()) : null);
+                        question.max(), question.shownMin(), question.shownMax(), asked.state(), asked.answered(),
+                        revealed ? results(question, store.votes(asked.id()), answerShown) : null, asked.round(),
+                        revealed && asked.round() == 2 ? results(question, store.firstVotes(asked.id()), answerShown)
+                                : null,
+                        revealed && asked.round() == 2 && answerShown ? movedToRight(question, asked) : null);
             }
         }
         return new ClassState(session.code(), step.index(), deck.steps().size(), step.id(), step.title(),
                 step.kind(), session.blank(), session.crowdRun(), poll);
     }
 
-    /** The results of every poll the session has asked, revealed or not. */
-    CsvTable results(ClassSession session) {
-        Deck deck = decks.of(session);
-        CsvTable csv = new CsvTable(PollTally.CSV_COLUMNS);
-        for (String id : deck.steps().stream().map(Step::question).filter(q -> q != null).distinct().toList()) {
-            Optional<Poll> poll = store.poll(session.id(), id);
-            if (poll.isPresent()) {
-                PollTally.csvRows(id, poll.get().state(), results(questions.question(deck, id), poll.get()))
-                        .forEach(csv::row);
-            }
+    /**
+     * A poll the session asked, with its results whether revealed or not: the latest round's, and for a poll asked
+     * twice the first round's and how many moved to the right answer.
+     */
+    record PollResult(PollQuestion question, PollState state, int round, Results results, Results firstRound,
+                      Integer movedToRight) {
+
+        /** The share of the latest round's answers that chose the right option; null without one or no answers. */
+        public Double shareRight() {
+            return shareRight(results);
         }
-        return csv;
+
+        /** The first round's share right, for a poll asked twice; else null. */
+        public Double firstShareRight() {
+            return firstRound == null ? null : shareRight(firstRound);
+        }
+
+        public int answers() {
+            return answers(results);
+        }
+
+        private static Double shareRight(Results results) {
+            return results.right() == null || answers(results) == 0 ? null
+                    : (double) results.counts().get(results.right()) / answers(results);
+        }
+
+        private static int answers(Results results) {
+            return results.counts().stream().mapToInt(Integer::intValue).sum();
+        }
     }
 
-    private Results results(PollQuestion question, Poll poll) {
-        List<Vote> votes = store.votes(poll.id());
+    /** Every poll the session has asked, in the deck's order, revealed or not. */
+    List<PollResult> pollResults(ClassSession session) {
+        Deck deck = decks.of(session);
+        List<PollResult> polls = new ArrayList<>();
+        for (String id : deck.steps().stream().map(Step::question).filter(q -> q != null).distinct().toList()) {
+            PollQuestion question = questions.question(deck, id);
+            store.poll(session.id(), id).ifPresent(poll -> polls.add(new PollResult(question, poll.state(),
+                    poll.round(), results(question, store.votes(poll.id()), true),
+                    poll.round() == 2 ? results(question, store.firstVotes(poll.id()), true) : null,
+                    poll.round() == 2 ? movedToRight(question, poll) : null)));
+        }
+        return polls;
+    }
+
+    /** The results of every poll the session has asked, revealed or not, as the presenter's CSV file. */
+    CsvTable results(ClassSession session) {
+        return PollTally.csv(pollResults(session));
+    }
+
+    /** A round's answers tallied; the right option left out while it is not to be shown. */
+    private Results results(PollQuestion question, List<Vote> votes, boolean withRight) {
         if (question.numeric()) {
             return PollTally.numbers(question.min(), question.max(), votes.stream().map(Vote::number).toList());
         }
         return PollTally.choices(question.options(), votes.stream().map(Vote::choice).toList(),
-                questions.right(question.id()).orElse(null));
+                withRight ? questions.right(question.id()).orElse(null) : null);
+    }
+
+    private Integer movedToRight(PollQuestion question, Poll poll) {
+        return questions.right(question.id()).map(right -> store.movedTo(poll.id(), right)).orElse(null);
     }
 }

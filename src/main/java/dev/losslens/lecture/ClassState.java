@@ -15,17 +15,22 @@ record ClassState(@Schema(example = "K7QMF") String code, @Schema(example = "4")
     /**
      * A poll as the class sees it: how many have answered, and the results once revealed.
      *
-     * @param shownMin a number question's bounds written plainly ("0.001", never "1E-3"), else null
+     * @param shownMin   a number question's bounds written plainly ("0.001", never "1E-3"), else null
+     * @param round      1, or 2 once the presenter asked the question again after the class discussed it
+     * @param firstRound a second round's revealed first-round results, else null
+     * @param movedToRight once a second round's answer is shown: how many chose another option in the first round
+     *                   and the right one in the second, else null
      */
     record PollView(String question, String text, List<String> options, Double min, Double max,
                     @Schema(example = "0") String shownMin, @Schema(example = "1") String shownMax,
-                    PollState state, int answered, Results results) {
+                    PollState state, int answered, Results results, @Schema(example = "1") int round,
+                    Results firstRound, @Schema(example = "7") Integer movedToRight) {
     }
 
     /**
      * @param labels one per option, or one per bin of a number question
-     * @param right the right option's index; null for a number question, or while the run that answers a
-     *              prediction has not finished
+     * @param right the right option's index; null for a number question, while the run that answers a
+     *              prediction has not finished, or until the presenter shows a second round's answer
      * @param median the median answer of a number question, else null
      */
     record Results(List<String> labels, List<Integer> counts, Integer right, Double median) {

@@ -65,9 +65,30 @@ class ClassStore {
                 > 0;
     }
 
-    /** Forgets sessions that ended before the moment given, with their polls and votes. */
+    /**
+     * Forgets sessions that ended before the moment given, with their polls and votes; an instructor's sessions are
+     * kept, for their results.
+     */
     int deleteEndedBefore(Instant moment) {
-        return jdbc.sql("delete from class_session where expires_at < ?").param(Timestamp.from(moment)).update();
+        return jdbc.sql("delete from class_session where expires_at < ? and owner is null").param(Timestamp.from(moment))
+                .update();
+    }
+
+    /** The sessions an instructor opened signed in, ended or not, newest first; every instructor's when null. */
+    List<ClassSession> owned(String owner, int limit) {
+        return jdbc.sql("""
+                select id, code, presenter_hash, deck, step, blank, crowd_run, created_at, expires_at, owner
+                from class_session where owner is not null and (cast(? as varchar(40)) is null or owner = ?)
+                order by id desc fetch first %d rows only""".formatted(limit))
+                .params(owner, owner).query(ClassStore::session).list();
+    }
+
+    /** A session an instructor opened signed in, ended or not: its results outlive it. */
+    Optional<ClassSession> findOwned(String code) {
+        return jdbc.sql("""
+                select id, code, presenter_hash, deck, step, blank, crowd_run, created_at, expires_at, owner
+                from class_session where code = ? and owner is not null""")
+                .param(code).query(ClassStore::session).optional();
     }
 
     /** A session that has not expired. */
@@ -121,11 +142,12 @@ class ClassStore {
 
     Optional<Poll> poll(long session, String question) {
         return jdbc.sql("""
-                select p.id, p.state, (select count(*) from class_vote v where v.poll_id = p.id) as answered
+                select p.id, p.state, p.round, p.answer_shown,
+                       (select count(*) from class_vote v where v.poll_id = p.id) as answered
                 from class_poll p where p.session_id = ? and p.question = ?""")
                 .params(session, question)
                 .query((rs, row) -> new Poll(rs.getLong("id"), Keyed.of(PollState.class, rs.getString("state")),
-                        rs.getInt("answered")))
+                        rs.getInt("answered"), rs.getInt("round"), rs.getBoolean("answer_shown")))
                 .optional();
     }
 
@@ -139,10 +161,47 @@ class ClassStore {
                 .params(PollState.LOCKED.key(), poll, PollState.OPEN.key()).update();
     }
 
-    /** Forgets every vote and opens the poll again, in one transaction's worth of statements. */
+    /** Forgets every vote of both rounds and opens the poll again as a first round, in one transaction. */
     void reset(long poll) {
         jdbc.sql("delete from class_vote where poll_id = ?").param(poll).update();
-        setState(poll, PollState.OPEN);
+        jdbc.sql("delete from class_first_vote where poll_id = ?").param(poll).update();
+        jdbc.sql("update class_poll set state = ?, round = 1, answer_shown = false where id = ?")
+                .params(PollState.OPEN.key(), poll).update();
+    }
+
+    /**
+     * Opens the poll's second round: the first round's answers move aside, and everyone answers again. Called in the
+     * presenter's transaction, with the session locked.
+     */
+    void secondRound(long poll) {
+        jdbc.sql("""
+                insert into class_first_vote (poll_id, participant_hash, choice, answer_number)
+                select poll_id, participant_hash, choice, answer_number from class_vote where poll_id = ?""")
+                .param(poll).update();
+        jdbc.sql("delete from class_vote where poll_id = ?").param(poll).update();
+        jdbc.sql("update class_poll set state = ?, round = 2, answer_shown = false where id = ?")
+                .params(PollState.OPEN.key(), poll).update();
+    }
+
+    void showAnswer(long poll) {
+        jdbc.sql("update class_poll set answer_shown = true where id = ?").param(poll).update();
+    }
+
+    /** The first round's answers of a poll asked twice. */
+    List<Vote> firstVotes(long poll) {
+        return jdbc.sql("select choice, answer_number from class_first_vote where poll_id = ?")
+                .param(poll)
+                .query(ClassStore::voteOf)
+                .list();
+    }
+
+    /** Participants who chose another option in the first round and the right one in the second. */
+    int movedTo(long poll, int right) {
+        return jdbc.sql("""
+                select count(*) from class_first_vote f join class_vote v
+                  on v.poll_id = f.poll_id and v.participant_hash = f.participant_hash
+                where f.poll_id = ? and f.choice <> ? and v.choice = ?""")
+                .params(poll, right, right).query(Integer.class).single();
     }
 
     /**
@@ -185,18 +244,26 @@ class ClassStore {
     Optional<Vote> vote(long poll, String participant) {
         return jdbc.sql("select choice, answer_number from class_vote where poll_id = ? and participant_hash = ?")
                 .params(poll, participant)
-                .query((rs, row) -> new Vote((Integer) rs.getObject("choice"), (Double) rs.getObject("answer_number")))
+                .query(ClassStore::voteOf)
                 .optional();
     }
 
     List<Vote> votes(long poll) {
         return jdbc.sql("select choice, answer_number from class_vote where poll_id = ?")
                 .param(poll)
-                .query((rs, row) -> new Vote((Integer) rs.getObject("choice"), (Double) rs.getObject("answer_number")))
+                .query(ClassStore::voteOf)
                 .list();
     }
 
-    record Poll(long id, PollState state, int answered) {
+    private static Vote voteOf(ResultSet rs, int row) throws SQLException {
+        return new Vote((Integer) rs.getObject("choice"), (Double) rs.getObject("answer_number"));
+    }
+
+    /**
+     * @param round       1, or 2 once the presenter asked it again
+     * @param answerShown whether the presenter has shown a second round's right answer
+     */
+    record Poll(long id, PollState state, int answered, int round, boolean answerShown) {
     }
 
     record Vote(Integer choice, Double number) {

@@ -9,7 +9,7 @@ import java.util.List;
  */
 record PollQuestion(String id, String text, List<String> options, Double min, Double max, String preset) {
 
-    boolean numeric() {
+    public boolean numeric() {
         return min != null;
     }
 

@@ -3,6 +3,7 @@ package dev.losslens.lecture;
 import static dev.losslens.lecture.NumberAnswers.shown;
 
 import dev.losslens.lecture.ClassState.Results;
+import dev.losslens.system.files.CsvTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,7 +14,8 @@ final class PollTally {
 
     /** A number question's histogram has this many equal bins from min to max. */
     static final int BINS = 10;
-    static final List<String> CSV_COLUMNS = List.of("question", "state", "option", "answers", "right", "median");
+    static final List<String> CSV_COLUMNS = List.of("question", "state", "round", "option", "answers", "right",
+            "median");
 
     private PollTally() {
     }
@@ -36,11 +38,25 @@ final class PollTally {
                 answers.isEmpty() ? null : answers.median());
     }
 
-    /** One CSV row per option or bin, under {@link #CSV_COLUMNS}: counts only, never who answered. */
-    static List<List<Object>> csvRows(String question, PollState state, Results results) {
+    /**
+     * One CSV row per option or bin of each round, under {@link #CSV_COLUMNS}: counts only, never who answered. A poll
+     * asked twice has its first round's rows first.
+     */
+    static CsvTable csv(List<ClassSnapshots.PollResult> polls) {
+        CsvTable csv = new CsvTable(CSV_COLUMNS);
+        for (ClassSnapshots.PollResult poll : polls) {
+            if (poll.firstRound() != null) {
+                csvRows(poll.question().id(), poll.state(), 1, poll.firstRound()).forEach(csv::row);
+            }
+            csvRows(poll.question().id(), poll.state(), poll.round(), poll.results()).forEach(csv::row);
+        }
+        return csv;
+    }
+
+    static List<List<Object>> csvRows(String question, PollState state, int round, Results results) {
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < results.labels().size(); i++) {
-            rows.add(Arrays.asList(question, state.key(), results.labels().get(i), results.counts().get(i),
+            rows.add(Arrays.asList(question, state.key(), round, results.labels().get(i), results.counts().get(i),
                     results.right() == null ? null : results.right() == i,
                     results.median() == null ? null : shown(results.median())));
         }

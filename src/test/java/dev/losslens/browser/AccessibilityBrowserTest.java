@@ -95,7 +95,7 @@ class AccessibilityBrowserTest extends BrowserTest {
                 "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=1",
                 "/quiz/score?set=contrast-team-phases,contrast-mark-pretraining",
                 "/lecture", "/join", "/join/" + code, "/lecture/" + code, "/lecture/" + code + "/presenter",
-                "/lecture/" + code + "/remote", "/login", "/instructor", "/admin"));
+                "/lecture/" + code + "/remote", "/login", "/instructor", "/instructor/results", "/admin"));
         pages.addAll(instructorQuestionPages());
         Map<String, List<String>> faults = new LinkedHashMap<>();
         for (int[] size : SIZES) {

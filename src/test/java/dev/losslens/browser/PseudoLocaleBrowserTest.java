@@ -157,7 +157,7 @@ class PseudoLocaleBrowserTest extends BrowserTest {
                 "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=1",
                 "/quiz/score?set=contrast-team-phases,contrast-mark-pretraining", "/lecture",
                 "/lecture/" + code + "/presenter", "/lecture/" + code + "/remote", "/join", "/join/" + code,
-                "/login", "/instructor", "/admin", "/no-such-page"));
+                "/login", "/instructor", "/instructor/results", "/admin", "/no-such-page"));
         pages.addAll(instructorQuestionPages());
         List<String> shots = List.of("/", "/explore", "/runs/" + run, "/quiz/run?set=contrast-team-phases,"
                 + "contrast-mark-pretraining&at=1", "/lecture/" + code + "/presenter");

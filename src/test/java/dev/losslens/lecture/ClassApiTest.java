@@ -143,8 +143,8 @@ class ClassApiTest {
 
         String csv = mvc.get().uri("/api/classes/" + session.code() + "/results.csv").cookie(session.presenter())
                 .exchange().getResponse().getContentAsString();
-        assertThat(csv).startsWith("question,state,option,answers,right,median\r\n")
-                .contains("\r\n" + PREDICT + ",revealed,").doesNotContain("participant");
+        assertThat(csv).startsWith("question,state,round,option,answers,right,median\r\n")
+                .contains("\r\n" + PREDICT + ",revealed,1,").doesNotContain("participant");
 
         assertThat(control(session, session.presenter(), "{\"action\": \"reset\"}")).hasStatusOk();
         assertThat(poll(session.code()).get("answered").asInt()).isZero();

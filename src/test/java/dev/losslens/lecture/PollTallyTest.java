@@ -40,16 +40,16 @@ class PollTallyTest {
 
     @Test
     void csvRowsListEveryOptionWithItsCountAndWhetherItIsRight() {
-        assertThat(PollTally.csvRows("q1", PollState.REVEALED, PollTally.choices(List.of("a", "b"), List.of(1), 1)))
-                .containsExactly(Arrays.asList("q1", "revealed", "a", 0, false, null),
-                        Arrays.asList("q1", "revealed", "b", 1, true, null));
+        assertThat(PollTally.csvRows("q1", PollState.REVEALED, 2, PollTally.choices(List.of("a", "b"), List.of(1), 1)))
+                .containsExactly(Arrays.asList("q1", "revealed", 2, "a", 0, false, null),
+                        Arrays.asList("q1", "revealed", 2, "b", 1, true, null));
     }
 
     @Test
     void csvRowsOfANumberQuestionCarryTheMedianAndNoRightOption() {
-        List<List<Object>> rows = PollTally.csvRows("lambda", PollState.LOCKED,
+        List<List<Object>> rows = PollTally.csvRows("lambda", PollState.LOCKED, 1,
                 PollTally.numbers(0, 1, List.of(0.2, 0.25)));
         assertThat(rows).hasSize(PollTally.BINS);
-        assertThat(rows.get(2)).isEqualTo(Arrays.asList("lambda", "locked", "0.2–0.3", 2, null, "0.225"));
+        assertThat(rows.get(2)).isEqualTo(Arrays.asList("lambda", "locked", 1, "0.2–0.3", 2, null, "0.225"));
     }
 }

@@ -5,9 +5,11 @@ import dev.losslens.quiz.bank.QuizItem;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,17 +51,30 @@ class AnswerStore {
         Map<String, List<Boolean>> recent = new LinkedHashMap<>();
         jdbc.sql("select concept, correct from quiz_answer where learner_hash = ? order by id desc")
                 .param(learner.hash())
-                .query((rs, row) -> Map.entry(rs.getString("concept"), rs.getBoolean("correct")))
-                .list()
-                .forEach(answer -> {
-                    List<Boolean> answers = recent.computeIfAbsent(answer.getKey(), key -> new ArrayList<>());
-                    if (answers.size() < RECENT) {
-                        answers.add(answer.getValue());
-                    }
-                });
+                .query((RowCallbackHandler) row -> keepRecent(recent, row.getString("concept"), row.getBoolean("correct")));
         Map<String, Mastery> mastery = new LinkedHashMap<>();
         recent.forEach((concept, answers) -> mastery.put(concept, Mastery.of(answers)));
         return mastery;
+    }
+
+    /** Concept → every learner's mastery of it, for the learners who answered it; anonymous, in no order. */
+    Map<String, List<Mastery>> masteryOfEveryLearner() {
+        Map<String, Map<String, List<Boolean>>> recent = new LinkedHashMap<>();
+        jdbc.sql("select learner_hash, concept, correct from quiz_answer order by id desc")
+                .query((RowCallbackHandler) row -> keepRecent(recent.computeIfAbsent(row.getString("concept"),
+                        concept -> new HashMap<>()), row.getString("learner_hash"), row.getBoolean("correct")));
+        Map<String, List<Mastery>> mastery = new LinkedHashMap<>();
+        recent.forEach((concept, learners) -> mastery.put(concept,
+                learners.values().stream().map(Mastery::of).toList()));
+        return mastery;
+    }
+
+    /** Reading answers newest first, keeps the {@link #RECENT} most recent of each key. */
+    private static void keepRecent(Map<String, List<Boolean>> recent, String key, boolean correct) {
+        List<Boolean> answers = recent.computeIfAbsent(key, k -> new ArrayList<>());
+        if (answers.size() < RECENT) {
+            answers.add(correct);
+        }
     }
 
     /** Items whose latest answer by this learner was wrong, most recent first. */

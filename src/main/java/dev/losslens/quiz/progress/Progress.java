@@ -52,6 +52,12 @@ public class Progress {
         return learner.map(answers::latest).orElse(Map.of());
     }
 
+    /** Every concept any learner answered, as anonymous aggregates over the learners. */
+    public List<ConceptMastery> acrossLearners() {
+        return answers.masteryOfEveryLearner().entrySet().stream()
+                .map(concept -> ConceptMastery.of(concept.getKey(), concept.getValue())).toList();
+    }
+
     public void reset(Learner learner) {
         answers.forget(learner);
     }
