@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,7 +50,8 @@ class QuestionsBrowserTest extends BrowserTest {
             try {
                 button.isDisplayed();
                 return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            } catch (WebDriverException gone) {
+                // stale, or a node of the page that has just been left
                 return true;
             }
         });
