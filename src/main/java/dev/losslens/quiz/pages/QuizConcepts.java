@@ -3,7 +3,6 @@ package dev.losslens.quiz.pages;
 import dev.losslens.quiz.authored.AuthoredQuestions;
 import dev.losslens.quiz.bank.Concept;
 import dev.losslens.quiz.bank.QuizBank;
-import dev.losslens.quiz.bank.QuizItem;
 import dev.losslens.system.rejection.NotFoundException;
 import dev.losslens.system.words.Wording;
 import java.util.ArrayList;
@@ -85,9 +84,5 @@ class QuizConcepts {
     List<String> existing(List<String> ids) {
         Set<String> known = known(ids);
         return ids.stream().filter(known::contains).toList();
-    }
-
-    boolean isInstructors(QuizItem item) {
-        return Concept.INSTRUCTORS.equals(item.concept());
     }
 }
