@@ -2,7 +2,7 @@ package dev.losslens.comparison;
 
 import dev.losslens.comparison.ComparisonConfig.LaneConfig;
 import dev.losslens.comparison.ComparisonRequest.LaneRequest;
-import dev.losslens.dataset.SampleDatasets;
+import dev.losslens.dataset.DatasetCatalogue;
 import dev.losslens.model.ModelPreset;
 import dev.losslens.notation.Keyed;
 import dev.losslens.objective.ObjectiveKind;
@@ -27,10 +27,10 @@ public class ComparisonValidator {
     public static final int DEFAULT_EVAL_EVERY = 25;
     private static final long MAX_SEED = 1L << 48;
 
-    private final SampleDatasets datasets;
+    private final DatasetCatalogue datasets;
     private final TrainingProperties bounds;
 
-    ComparisonValidator(SampleDatasets datasets, TrainingProperties bounds) {
+    ComparisonValidator(DatasetCatalogue datasets, TrainingProperties bounds) {
         this.datasets = datasets;
         this.bounds = bounds;
     }

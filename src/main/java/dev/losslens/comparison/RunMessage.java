@@ -16,12 +16,18 @@ public final class RunMessage {
     public static final String INTERRUPTED = "interrupted";
     public static final String CANCELLED = "cancelled";
     private static final String FAILED = "failed";
+    private static final String DATASET_GONE = "dataset-gone";
 
     private RunMessage() {
     }
 
     public static String failed(Throwable cause) {
         return FAILED + " " + cause.getClass().getSimpleName();
+    }
+
+    /** The run's dataset was deleted before training began. */
+    public static String datasetGone(String dataset) {
+        return DATASET_GONE + " " + dataset;
     }
 
     /** The stored message as words to look up in the bundles, if the run has one. */
@@ -33,6 +39,7 @@ public final class RunMessage {
         return Optional.of(switch (code[0]) {
             case INTERRUPTED, CANCELLED -> sentence("run.message." + code[0]);
             case FAILED -> sentence("run.message.failed", code.length > 1 ? code[1] : "");
+            case DATASET_GONE -> sentence("run.message.dataset-gone", code.length > 1 ? code[1] : "");
             default -> new DefaultMessageSourceResolvable(null, null, stored);
         });
     }

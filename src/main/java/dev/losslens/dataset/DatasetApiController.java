@@ -15,21 +15,22 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/datasets")
-@Tag(name = "Datasets", description = "The bundled prompt/response datasets")
+@Tag(name = "Datasets", description = "The prompt/response datasets: bundled ones and those instructors uploaded")
 class DatasetApiController {
 
     /** A pair with its position in the split, which is how pages and runs refer to it. */
     record IndexedPair(int index, String prompt, String response) {
     }
 
-    private final SampleDatasets datasets;
+    private final DatasetCatalogue datasets;
 
-    DatasetApiController(SampleDatasets datasets) {
+    DatasetApiController(DatasetCatalogue datasets) {
         this.datasets = datasets;
     }
 
     @GetMapping
-    @Operation(operationId = "listDatasets", summary = "List the bundled datasets, default first, with their train and held-out sizes")
+    @Operation(operationId = "listDatasets", summary = "List the datasets, with their train and held-out sizes: the "
+            + "bundled ones first (the default first), then those instructors uploaded, oldest first")
     List<DatasetInfo> list() {
         return datasets.list();
     }
@@ -38,7 +39,7 @@ class DatasetApiController {
     @ApiAnswers(problems = {400, 404})
     @Operation(summary = "The prompt/response pairs of one split of a dataset, numbered from 0")
     List<IndexedPair> pairs(
-            @Parameter(description = "Dataset name, e.g. capitals") @PathVariable String name,
+            @Parameter(description = "Dataset name, e.g. capitals, or an uploaded dataset's id") @PathVariable String name,
             @Parameter(description = "Which split",
                     schema = @Schema(allowableValues = {"train", "heldout"}, defaultValue = "train"))
             @RequestParam(defaultValue = "train") String split) {

@@ -2,8 +2,12 @@ package dev.losslens.dataset;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** A bundled dataset as listed in {@code sample-datasets/datasets.json}, with its split sizes. */
+/**
+ * A dataset as the pickers list it, with its split sizes: a bundled one from {@code sample-datasets/datasets.json}, or
+ * one an instructor uploaded.
+ */
 public record DatasetInfo(@Schema(example = "capitals") String name, @Schema(example = "Capitals") String title,
                           @Schema(example = "Name the capital of a country.") String description,
-                          @Schema(example = "200") int train, @Schema(example = "50") int heldout) {
+                          @Schema(example = "200") int train, @Schema(example = "50") int heldout,
+                          @Schema(example = "bundled", allowableValues = {"bundled", "uploaded"}) DatasetOrigin origin) {
 }

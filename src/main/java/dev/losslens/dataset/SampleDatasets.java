@@ -35,7 +35,15 @@ public class SampleDatasets {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> SENTENCES = Set.of("title", "description");
 
-    record Manifest(List<DatasetInfo> datasets, List<String> corpus) {
+    record Manifest(List<Entry> datasets, List<String> corpus) {
+    }
+
+    /** A dataset as the manifest lists it. */
+    record Entry(String name, String title, String description, int train, int heldout) {
+
+        DatasetInfo info() {
+            return new DatasetInfo(name, title, description, train, heldout, DatasetOrigin.BUNDLED);
+        }
     }
 
     private final Localised<Map<String, DatasetInfo>> infos;
@@ -47,7 +55,7 @@ public class SampleDatasets {
         this.infos = new Localised<>(locale -> {
             Map<String, DatasetInfo> named = new LinkedHashMap<>();
             JSON.readValue(LocalisedFiles.read(manifestFile, locale, SENTENCES), Manifest.class).datasets()
-                    .forEach(info -> named.put(info.name(), info));
+                    .forEach(entry -> named.put(entry.name(), entry.info()));
             return named;
         });
         for (DatasetInfo info : infos.english().values()) {

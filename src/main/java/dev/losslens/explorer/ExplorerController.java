@@ -2,9 +2,9 @@ package dev.losslens.explorer;
 
 import dev.losslens.checkpoint.CheckpointInfo;
 import dev.losslens.checkpoint.LanguageModels;
+import dev.losslens.dataset.DatasetCatalogue;
 import dev.losslens.dataset.DatasetInfo;
 import dev.losslens.dataset.PromptResponsePair;
-import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
 import dev.losslens.system.rejection.FormErrors;
 import dev.losslens.system.rejection.FormNumbers;
@@ -26,12 +26,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ExplorerController {
 
-    private final SampleDatasets datasets;
+    private final DatasetCatalogue datasets;
     private final LanguageModels models;
     private final BreakdownService breakdowns;
     private final Wording wording;
 
-    ExplorerController(SampleDatasets datasets, LanguageModels models, BreakdownService breakdowns, Wording wording) {
+    ExplorerController(DatasetCatalogue datasets, LanguageModels models, BreakdownService breakdowns, Wording wording) {
         this.datasets = datasets;
         this.models = models;
         this.breakdowns = breakdowns;

@@ -7,7 +7,7 @@ import dev.losslens.comparison.LaneLabel;
 import dev.losslens.comparison.RunFindings;
 import dev.losslens.comparison.Submission;
 import dev.losslens.comparison.TrainingProperties;
-import dev.losslens.dataset.SampleDatasets;
+import dev.losslens.dataset.DatasetCatalogue;
 import dev.losslens.notation.Keyed;
 import dev.losslens.notation.PlainNumber;
 import dev.losslens.system.rejection.FormErrors;
@@ -36,13 +36,13 @@ class LabController {
     private static final int HISTORY = 50;
 
     private final ComparisonService comparisons;
-    private final SampleDatasets datasets;
+    private final DatasetCatalogue datasets;
     private final TrainingProperties bounds;
     private final WebProperties web;
     private final Tokenizer tokenizer;
     private final Wording wording;
 
-    LabController(ComparisonService comparisons, SampleDatasets datasets, TrainingProperties bounds,
+    LabController(ComparisonService comparisons, DatasetCatalogue datasets, TrainingProperties bounds,
                   WebProperties web, Tokenizer tokenizer, Wording wording) {
         this.comparisons = comparisons;
         this.datasets = datasets;
@@ -52,10 +52,13 @@ class LabController {
         this.wording = wording;
     }
 
+    /** The form, filled in from a preset; {@code dataset} picks another dataset (an uploaded one's page links here). */
     @GetMapping("/runs/new")
-    String form(@RequestParam(required = false) String preset, Model model, HttpServletResponse http) {
+    String form(@RequestParam(required = false) String preset, @RequestParam(required = false) String dataset,
+                Model model, HttpServletResponse http) {
         Optional<LabPreset> chosen = Optional.ofNullable(preset).flatMap(key -> Keyed.parse(LabPreset.class, key));
-        LabForm form = LabForm.of(chosen.orElse(LabPreset.OBJECTIVE_FROM_BASE).request());
+        LabForm preferred = LabForm.of(chosen.orElse(LabPreset.OBJECTIVE_FROM_BASE).request());
+        LabForm form = datasets.find(dataset).map(found -> preferred.withDataset(found.name())).orElse(preferred);
         if (preset != null && chosen.isEmpty()) {
             http.setStatus(HttpStatus.NOT_FOUND.value());
             return form(form, Map.of("presets", wording.page(new Rejection("presets", "preset.unknown-in-form", List.of(preset)))),
@@ -109,6 +112,8 @@ class LabController {
         model.addAttribute("message", run.reason() == null ? null : wording.page(run.reason()));
         model.addAttribute("findings", RunFindings.of(run.status(), run.lanes()).stream().map(wording::page).toList());
         model.addAttribute("dataset", datasets.find(run.config().dataset()).orElse(null));
+        // an uploaded dataset may have been deleted since: the run keeps its measurements and says so
+        model.addAttribute("datasetGone", datasets.find(run.config().dataset()).isEmpty());
         // exact match is measured on the first held-out prompts only; the page says how many the run answered
         List<GenerationRow> answers = GenerationRow.of(run);
         model.addAttribute("answered", answers.isEmpty() ? bounds.answeredPrompts() : answers.size());

@@ -42,6 +42,11 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
         lanes = List.copyOf(rows);
     }
 
+    /** The same form on another dataset. */
+    LabForm withDataset(String name) {
+        return new LabForm(name, model, steps, learningRate, batchSize, seed, evalEvery, lanes);
+    }
+
     /** Reads the posted form; only the known fields and lane rows are looked at, whatever else is sent. */
     static LabForm from(Map<String, String> fields) {
         List<LaneRow> lanes = IntStream.range(0, TrainingProperties.MAX_LANES)

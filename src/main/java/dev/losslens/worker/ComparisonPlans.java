@@ -3,7 +3,7 @@ package dev.losslens.worker;
 import ai.djl.ndarray.NDManager;
 import dev.losslens.comparison.ComparisonConfig;
 import dev.losslens.comparison.TrainingProperties;
-import dev.losslens.dataset.SampleDatasets;
+import dev.losslens.dataset.DatasetCatalogue;
 import dev.losslens.dataset.Split;
 import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.model.GptParameters;
@@ -18,22 +18,30 @@ import dev.losslens.training.TrainingPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /** Resolves a stored config into what training needs: tokenized splits, starting weights and the evaluator. */
 @Component
 class ComparisonPlans {
 
-    private final SampleDatasets datasets;
+    /** Datasets kept tokenized: every bundled one and the few uploaded ones trained last. */
+    private static final int PREPARED_KEPT = 12;
+
+    private final DatasetCatalogue datasets;
     private final InstructionTemplate template;
     private final Tokenizer tokenizer;
     private final TrainingProperties properties;
-    private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+    private final Map<String, Prepared> prepared = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
+            return size() > PREPARED_KEPT;
+        }
+    };
 
-    ComparisonPlans(SampleDatasets datasets, InstructionTemplate template, Tokenizer tokenizer,
+    ComparisonPlans(DatasetCatalogue datasets, InstructionTemplate template, Tokenizer tokenizer,
                     TrainingProperties properties) {
         this.datasets = datasets;
         this.template = template;
@@ -49,9 +57,13 @@ class ComparisonPlans {
 
     /**
      * Called on a training thread: the starting weights are loaded into {@code manager}, once per kind of start (the
-     * stack copies them into each lane). A dataset's tokenized splits never change, so they are prepared once.
+     * stack copies them into each lane). A dataset's tokenized splits never change (an uploaded dataset's id is never
+     * given to other pairs), so they are prepared once; whether it still exists is asked every time.
+     *
+     * @throws DatasetGoneException when an instructor deleted the run's dataset while the run waited
      */
     TrainingPlan plan(ComparisonConfig config, NDManager manager) {
+        Prepared data = prepared(config.dataset());
         List<LaneSpec> lanes = new ArrayList<>();
         List<GptParameters> start = new ArrayList<>();
         ModelConfig model = config.model().config(tokenizer.vocabSize());
@@ -63,7 +75,6 @@ class ComparisonPlans {
                     ? BaseCheckpoint.load(manager)
                     : GptParameters.initialise(model, config.seed(), manager)));
         }
-        Prepared data = prepared.computeIfAbsent(config.dataset(), this::prepare);
         return new TrainingPlan(lanes, start, data.training(), data.evaluator(), config.steps(), config.batchSize(),
                 config.seed(), config.evalEvery(), config.learningRate());
     }
@@ -72,9 +83,31 @@ class ComparisonPlans {
     private record Prepared(List<TokenizedExample> training, Evaluator evaluator) {
     }
 
-    private Prepared prepare(String dataset) {
-        return new Prepared(datasets.pairs(dataset, Split.TRAIN).stream()
-                .map(pair -> template.render(pair.prompt(), pair.response())).toList(),
-                new Evaluator(datasets.pairs(dataset, Split.HELDOUT), properties.answeredPrompts(), template, tokenizer));
+    private Prepared prepared(String dataset) {
+        if (datasets.find(dataset).isEmpty()) {
+            throw new DatasetGoneException(dataset);
+        }
+        synchronized (prepared) {
+            Prepared kept = prepared.get(dataset);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        Prepared read;
+        try {
+            read = new Prepared(datasets.pairs(dataset, Split.TRAIN).stream()
+                    .map(pair -> template.render(pair.prompt(), pair.response())).toList(),
+                    new Evaluator(datasets.pairs(dataset, Split.HELDOUT), properties.answeredPrompts(), template,
+                            tokenizer));
+        } catch (RuntimeException deletedMeanwhile) {
+            if (datasets.find(dataset).isEmpty()) {
+                throw new DatasetGoneException(dataset);
+            }
+            throw deletedMeanwhile;
+        }
+        synchronized (prepared) {
+            prepared.put(dataset, read);
+        }
+        return read;
     }
 }

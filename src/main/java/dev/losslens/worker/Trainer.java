@@ -176,6 +176,13 @@ final class Trainer implements Runnable {
             training.put(stackWithRoom(plan, manager).join(plan, listener), id);
             // joining measured step 0, which may take a while on a busy machine: beat before the first step does
             shared.queue().progress(id, 0, 0.0);
+        } catch (DatasetGoneException gone) {
+            log.info("comparison {} cannot start: {}", id, gone.getMessage());
+            try {
+                shared.store().abandon(id, ComparisonStatus.FAILED, RunMessage.datasetGone(gone.dataset()));
+            } catch (RuntimeException e) {
+                log.warn("could not mark comparison {} failed", id, e);
+            }
         } catch (Throwable e) {
             // whatever one run throws (even an Error such as running out of memory), the others still train
             log.error("comparison {} failed to start", id, e);

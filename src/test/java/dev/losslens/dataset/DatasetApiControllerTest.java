@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.losslens.system.rejection.InvalidInputException;
 import dev.losslens.system.rejection.NotFoundException;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 class DatasetApiControllerTest {
 
     private final MockMvcTester mvc =
-            MockMvcTester.of(new DatasetApiController(new SampleDatasets(new DefaultResourceLoader())));
+            MockMvcTester.of(new DatasetApiController(BundledOnly.catalogue()));
 
     @Test
     void listsDatasets() {

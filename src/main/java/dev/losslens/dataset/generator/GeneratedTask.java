@@ -1,6 +1,7 @@
 package dev.losslens.dataset.generator;
 
 import dev.losslens.dataset.DatasetInfo;
+import dev.losslens.dataset.DatasetOrigin;
 import dev.losslens.dataset.PromptResponsePair;
 import java.util.List;
 
@@ -12,6 +13,6 @@ record GeneratedTask(String name, String title, String description, String split
                      List<PromptResponsePair> train, List<PromptResponsePair> heldout, List<String> facts) {
 
     DatasetInfo info() {
-        return new DatasetInfo(name, title, description, train.size(), heldout.size());
+        return new DatasetInfo(name, title, description, train.size(), heldout.size(), DatasetOrigin.BUNDLED);
     }
 }

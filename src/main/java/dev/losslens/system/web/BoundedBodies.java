@@ -15,7 +15,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -27,15 +29,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Every request body is bounded before anything parses it: one larger than {@code losslens.web.max-body-bytes}
  * answers 413 at once (by its declared length, or once that many bytes have arrived), and a JSON body that is not
  * valid UTF-8 answers 400. Form bodies are bounded by the same number through Tomcat's form size limit, read here.
+ * A multipart upload to an {@link UploadRoute} has that route's own bound and the multipart limits instead.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BoundedBodies extends OncePerRequestFilter {
 
     private final WebProperties limits;
+    private final List<UploadRoute> uploads;
 
-    BoundedBodies(WebProperties limits) {
+    BoundedBodies(WebProperties limits, ObjectProvider<UploadRoute> uploads) {
         this.limits = limits;
+        this.uploads = uploads.orderedStream().toList();
     }
 
     @Override
@@ -45,6 +50,13 @@ class BoundedBodies extends OncePerRequestFilter {
         boolean hasBody = declared > 0 || (declared < 0 && request.getHeader("Transfer-Encoding") != null);
         if (!hasBody) {
             chain.doFilter(request, response);
+            return;
+        }
+        UploadRoute upload = isMultipart(request) ? uploads.stream()
+                .filter(route -> route.matches(request.getMethod(), request.getRequestURI())).findFirst().orElse(null)
+                : null;
+        if (upload != null) {
+            upload(request, response, chain, upload, declared);
             return;
         }
         if (declared > limits.maxBodyBytes()) {
@@ -77,6 +89,39 @@ class BoundedBodies extends OncePerRequestFilter {
         chain.doFilter(new ReadBody(request, body), response);
     }
 
+    /**
+     * Tomcat parses the parts now, under the multipart limits, spooling files past the threshold to disk: a body past
+     * its bound is refused here, quietly, before security or a controller asks for a parameter and gets none.
+     */
+    private static void upload(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                               UploadRoute upload, long declared) throws ServletException, IOException {
+        if (declared > upload.maxBytes()) {
+            refuseUpload(request, response, upload);
+            return;
+        }
+        try {
+            request.getParts();
+        } catch (IllegalStateException pastTheLimits) {
+            refuseUpload(request, response, upload);
+            return;
+        } catch (IOException | ServletException malformed) {
+            refuse(response, HttpStatus.BAD_REQUEST, "The upload is not a readable multipart/form-data body");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The API answers a Problem; a page, the error page for 413, which says where the limits are shown. */
+    private static void refuseUpload(HttpServletRequest request, HttpServletResponse response, UploadRoute upload)
+            throws IOException {
+        if (request.getRequestURI().startsWith("/api/")) {
+            refuse(response, HttpStatus.CONTENT_TOO_LARGE, upload.tooLarge());
+        } else {
+            response.setHeader("Connection", "close");
+            response.sendError(HttpStatus.CONTENT_TOO_LARGE.value(), upload.tooLarge());
+        }
+    }
+
     private String tooLarge() {
         return "The request body is larger than %d bytes".formatted(limits.maxBodyBytes());
     }
@@ -84,6 +129,11 @@ class BoundedBodies extends OncePerRequestFilter {
     private static boolean isForm(HttpServletRequest request) {
         String type = request.getContentType();
         return type != null && type.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
     }
 
     private static boolean isJson(HttpServletRequest request) {

@@ -1,0 +1,16 @@
+package dev.losslens.worker;
+
+/** A queued run's dataset was deleted before a trainer claimed it: the run fails, saying so, and trains nothing. */
+final class DatasetGoneException extends RuntimeException {
+
+    private final String dataset;
+
+    DatasetGoneException(String dataset) {
+        super("dataset " + dataset + " was deleted");
+        this.dataset = dataset;
+    }
+
+    String dataset() {
+        return dataset;
+    }
+}
