@@ -8,10 +8,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every bad line of an upload, in the order found: the first {@code listed} one by one, the rest only counted. */
+/**
+ * Every bad line of an upload, in the order found: the first {@code listed} one by one, the rest only counted. What is
+ * wrong with a file as a whole (binary, too many lines) is always listed, first.
+ */
 final class LineProblems {
 
     private final int listed;
+    private final List<LineProblem> wholeFiles = new ArrayList<>();
     private final List<LineProblem> problems = new ArrayList<>();
     private final Map<Split, Integer> counts = new EnumMap<>(Split.class);
     private int more;
@@ -23,31 +27,25 @@ final class LineProblems {
     /** @param arguments the code's arguments after the file, which every message names first */
     void add(Split file, int line, String code, Object... arguments) {
         counts.merge(file, 1, Integer::sum);
-        if (problems.size() >= listed) {
+        if (line > 0 && problems.size() >= listed) {
             more++;
             return;
         }
         List<Object> named = new ArrayList<>(arguments.length + 1);
         named.add(new Field(file.label()));
         named.addAll(Arrays.asList(arguments));
-        problems.add(new LineProblem(file, line, new Rejection(file.label(), code, named)));
-    }
-
-    boolean isEmpty() {
-        return problems.isEmpty();
+        (line == 0 ? wholeFiles : problems).add(new LineProblem(file, line, new Rejection(file.label(), code, named)));
     }
 
     List<LineProblem> listed() {
-        return List.copyOf(problems);
+        List<LineProblem> all = new ArrayList<>(wholeFiles);
+        all.addAll(problems);
+        return all;
     }
 
     /** Problems found beyond the listed ones. */
     int more() {
         return more;
-    }
-
-    int count() {
-        return problems.size() + more;
     }
 
     /** One sentence per file with problems: how many it has. */
