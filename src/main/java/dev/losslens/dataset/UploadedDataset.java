@@ -1,5 +1,6 @@
 package dev.losslens.dataset;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
@@ -12,7 +13,7 @@ import java.time.Instant;
  * @param splitSeed the seed of the held-out split, when it was made from one file; null when a second file gave it
  * @param heldoutShare the share held out by that split
  */
-public record UploadedDataset(@Schema(hidden = true) long id, @Schema(example = "course-faq") String name,
+public record UploadedDataset(@JsonIgnore long id, @Schema(example = "course-faq") String name,
                               @Schema(example = "Course FAQ") String title,
                               @Schema(example = "Questions students asked last term.") String description,
                               @Schema(example = "jo") String owner, Instant createdAt,

@@ -12,7 +12,9 @@ import dev.losslens.system.rejection.Rejection;
 import dev.losslens.system.words.Wording;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -55,34 +57,53 @@ class InstructorDatasetApiController {
         this.wording = wording;
     }
 
+    /** The upload's multipart fields, for the API document: the controller reads them one by one. */
+    @Schema(name = "DatasetUpload", description = "A multipart/form-data upload")
+    record UploadFields(
+            @Schema(description = "The dataset's title, 1 to 60 characters, without / or \\", example = "Course FAQ")
+            String title,
+            @Schema(description = "Its id in URLs and runs: 2 to 40 lower-case letters, digits and single dashes; made "
+                    + "from the title when left out. Never given to another dataset, even after this one is deleted",
+                    example = "course-faq") String slug,
+            @Schema(description = "One line on what it teaches, at most 200 characters") String description,
+            @Schema(description = "Where the held-out pairs come from: file (the heldout file) or split (of the "
+                    + "training file); file when one is sent, else split", allowableValues = {"file", "split"})
+            String heldoutFrom,
+            @Schema(description = "Share of the training file a split holds out, 0.01 to 0.5", defaultValue = "0.1")
+            String heldoutShare,
+            @Schema(description = "The split's seed, 0 to 2^48: one seed and share always split a file the same way",
+                    defaultValue = "7") String seed,
+            @Schema(description = "JSONL training pairs: one {\"prompt\": ..., \"response\": ...} object per line, "
+                    + "UTF-8, at most 2 MB and 5000 lines by default", type = "string", format = "binary",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String train,
+            @Schema(description = "JSONL held-out pairs, the same format and limits", type = "string",
+                    format = "binary") String heldout) {
+    }
+
     @GetMapping
     @ApiAnswers(problems = {401, 403})
-    @Operation(summary = "The uploaded datasets, oldest first, with who uploaded each")
+    @Operation(operationId = "listUploadedDatasets", summary = "The uploaded datasets, oldest first, with who uploaded "
+            + "each")
     List<UploadedDataset> list() {
         return catalogue.uploadedFresh();
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ApiAnswers(success = 201, problems = {400, 401, 403, 409, 413})
-    @Operation(summary = "Upload a dataset: a JSONL file of {\"prompt\": ..., \"response\": ...} lines to train on, and "
+    @Operation(operationId = "uploadDataset", summary = "Upload a dataset: a JSONL file of pairs to train on, and "
             + "either a held-out file or a seeded split of the training file. Every line is checked, and nothing is "
             + "stored if anything is wrong: a 400 lists each bad line (the first 100, then how many more) under "
-            + "'lines'. Answers the stored dataset's preview")
-    ResponseEntity<DatasetPreview> upload(
-            @Parameter(description = "The dataset's title, 1 to 60 characters, no / or \\") @RequestParam(required = false) String title,
-            @Parameter(description = "Its id in URLs and runs: 2 to 40 lower-case letters, digits and single dashes; "
-                    + "made from the title when left out") @RequestParam(required = false) String slug,
-            @Parameter(description = "One line on what it teaches, at most 200 characters")
-            @RequestParam(required = false) String description,
-            @Parameter(description = "Where the held-out pairs come from: file (the heldout file) or split (of the "
-                    + "training file); by default file when one is sent",
-                    schema = @Schema(allowableValues = {"file", "split"})) @RequestParam(required = false) String heldoutFrom,
-            @Parameter(description = "Share of the training file a split holds out, 0.01 to 0.5",
-                    schema = @Schema(defaultValue = "0.1")) @RequestParam(required = false) String heldoutShare,
-            @Parameter(description = "The split's seed: one seed and share always split a file the same way",
-                    schema = @Schema(defaultValue = "7")) @RequestParam(required = false) String seed,
-            @Parameter(description = "JSONL training pairs") @RequestParam(required = false) MultipartFile train,
-            @Parameter(description = "JSONL held-out pairs") @RequestParam(required = false) MultipartFile heldout) {
+            + "'lines'. Answers the stored dataset's preview",
+            requestBody = @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = UploadFields.class))))
+    ResponseEntity<DatasetPreview> upload(@Parameter(hidden = true) @RequestParam(required = false) String title,
+                                          @Parameter(hidden = true) @RequestParam(required = false) String slug,
+                                          @Parameter(hidden = true) @RequestParam(required = false) String description,
+                                          @Parameter(hidden = true) @RequestParam(required = false) String heldoutFrom,
+                                          @Parameter(hidden = true) @RequestParam(required = false) String heldoutShare,
+                                          @Parameter(hidden = true) @RequestParam(required = false) String seed,
+                                          @Parameter(hidden = true) @RequestParam(required = false) MultipartFile train,
+                                          @Parameter(hidden = true) @RequestParam(required = false) MultipartFile heldout) {
         UploadForm form = new UploadForm(title, slug, description, heldoutFrom, heldoutShare, seed);
         UploadedDataset stored = uploads.store(form.upload(train, heldout), SignedIn.current().orElseThrow().name());
         audit.record("upload-dataset", stored.name());
@@ -92,31 +113,35 @@ class InstructorDatasetApiController {
 
     @PostMapping(path = "/check", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ApiAnswers(problems = {400, 401, 403, 409, 413})
-    @Operation(summary = "Check an upload without storing it: the same fields and files as an upload, the same "
-            + "answers, and on success the preview the upload would store")
-    DatasetPreview check(@RequestParam(required = false) String title, @RequestParam(required = false) String slug,
-                         @RequestParam(required = false) String description,
-                         @RequestParam(required = false) String heldoutFrom,
-                         @RequestParam(required = false) String heldoutShare,
-                         @RequestParam(required = false) String seed,
-                         @RequestParam(required = false) MultipartFile train,
-                         @RequestParam(required = false) MultipartFile heldout) {
+    @Operation(operationId = "checkDataset", summary = "Check an upload without storing it: the same fields and files "
+            + "as an upload, the same refusals, and on success the preview the upload would store",
+            requestBody = @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = UploadFields.class))))
+    DatasetPreview check(@Parameter(hidden = true) @RequestParam(required = false) String title,
+                         @Parameter(hidden = true) @RequestParam(required = false) String slug,
+                         @Parameter(hidden = true) @RequestParam(required = false) String description,
+                         @Parameter(hidden = true) @RequestParam(required = false) String heldoutFrom,
+                         @Parameter(hidden = true) @RequestParam(required = false) String heldoutShare,
+                         @Parameter(hidden = true) @RequestParam(required = false) String seed,
+                         @Parameter(hidden = true) @RequestParam(required = false) MultipartFile train,
+                         @Parameter(hidden = true) @RequestParam(required = false) MultipartFile heldout) {
         return uploads.check(new UploadForm(title, slug, description, heldoutFrom, heldoutShare, seed)
                 .upload(train, heldout));
     }
 
     @GetMapping("/{name}")
     @ApiAnswers(problems = {401, 403, 404})
-    @Operation(summary = "An uploaded dataset's preview: its split sizes, tokens with the template and how many are "
-            + "single bytes, and its first pairs of each split")
+    @Operation(operationId = "previewUploadedDataset", summary = "An uploaded dataset's preview: its split sizes, "
+            + "its tokens with the template and how many are single bytes, and the first pairs of each split")
     DatasetPreview preview(@Parameter(description = "The dataset's id") @PathVariable String name) {
         return uploads.preview(name);
     }
 
     @DeleteMapping("/{name}")
     @ApiAnswers(success = 204, problems = {401, 403, 404})
-    @Operation(summary = "Delete an uploaded dataset (its uploader or an administrator). Its id stays taken; runs that "
-            + "trained on it keep their measurements, and runs still waiting for it fail saying so")
+    @Operation(operationId = "deleteUploadedDataset", summary = "Delete an uploaded dataset (its uploader or an "
+            + "administrator). Its id stays taken; runs that trained on it keep their measurements, and runs still "
+            + "waiting for it fail saying so")
     ResponseEntity<Void> delete(@Parameter(description = "The dataset's id") @PathVariable String name) {
         SignedIn me = SignedIn.current().orElseThrow();
         UploadedDataset deleted = uploads.delete(name, me.name(), me.administrator());

@@ -1,7 +1,9 @@
 package dev.losslens.system.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +26,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Every request body is bounded before anything parses it: one larger than {@code losslens.web.max-body-bytes}
@@ -35,6 +39,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BoundedBodies extends OncePerRequestFilter {
 
+    /** A page's upload refused here: its error page is then sent whole, with its length. */
+    private static final String REFUSED_UPLOAD = BoundedBodies.class.getName() + ".refusedUpload";
+
     private final WebProperties limits;
     private final List<UploadRoute> uploads;
 
@@ -43,9 +50,27 @@ class BoundedBodies extends OncePerRequestFilter {
         this.uploads = uploads.orderedStream().toList();
     }
 
+    /** The error page of a refused upload passes here too. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            if (request.getAttribute(REFUSED_UPLOAD) == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            // the browser is still sending the body the connection will close on: a page sent whole, with its length,
+            // reaches it before that, where one sent in chunks as it renders would be cut off
+            ContentCachingResponseWrapper whole = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, whole);
+            whole.copyBodyToResponse();
+            return;
+        }
         long declared = request.getContentLengthLong();
         boolean hasBody = declared > 0 || (declared < 0 && request.getHeader("Transfer-Encoding") != null);
         if (!hasBody) {
@@ -117,6 +142,9 @@ class BoundedBodies extends OncePerRequestFilter {
         if (request.getRequestURI().startsWith("/api/")) {
             refuse(response, HttpStatus.CONTENT_TOO_LARGE, upload.tooLarge());
         } else {
+            // marks the multipart body as already refused, so the error page's dispatch does not try to read it again
+            request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new MaxUploadSizeExceededException(upload.maxBytes()));
+            request.setAttribute(REFUSED_UPLOAD, upload);
             response.setHeader("Connection", "close");
             response.sendError(HttpStatus.CONTENT_TOO_LARGE.value(), upload.tooLarge());
         }
