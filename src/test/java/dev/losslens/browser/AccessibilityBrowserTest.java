@@ -90,12 +90,14 @@ class AccessibilityBrowserTest extends BrowserTest {
         String code = chromium.driver().findElement(By.tagName("body")).getDomAttribute("data-code");
 
         signInAsAdministrator();
+        String dataset = uploadDataset("Accessible pairs");
         List<String> pages = new ArrayList<>(List.of("/", "/explore", "/runs/new", "/runs", "/runs/" + run, "/learn",
                 "/quiz", "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=0",
                 "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=1",
                 "/quiz/score?set=contrast-team-phases,contrast-mark-pretraining",
                 "/lecture", "/join", "/join/" + code, "/lecture/" + code, "/lecture/" + code + "/presenter",
-                "/lecture/" + code + "/remote", "/login", "/instructor", "/instructor/results", "/admin"));
+                "/lecture/" + code + "/remote", "/login", "/instructor", "/instructor/results", "/admin",
+                "/instructor/datasets", "/instructor/datasets/" + dataset));
         pages.addAll(instructorQuestionPages());
         Map<String, List<String>> faults = new LinkedHashMap<>();
         for (int[] size : SIZES) {

@@ -4,6 +4,9 @@ import dev.losslens.quiz.authored.AuthoredQuestion;
 import dev.losslens.quiz.authored.AuthoredQuestions;
 import dev.losslens.quiz.authored.Question;
 import dev.losslens.quiz.authored.QuestionOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +83,30 @@ public abstract class BrowserTest {
                 "/instructor/questions/" + ids.get(1), "/instructor/questions/" + ids.get(2) + "/edit",
                 "/instructor/questions/import", "/quiz/run?set=instructors." + ids.get(0) + ",instructors."
                         + ids.get(1) + "&at=1");
+    }
+
+    /**
+     * Uploads a small dataset through the instructors' page as a person does, choosing the file in the form (signed
+     * in first); answers the id it was given. A dataset's id is taken for good, so each caller brings its own title.
+     */
+    protected String uploadDataset(String title) throws IOException {
+        Path file = Files.createTempFile("losslens-pairs", ".jsonl");
+        StringBuilder pairs = new StringBuilder("{\"prompt\": \"Is <b>this</b> bold?\", \"response\": \"No, it is text.\"}\n");
+        for (int i = 0; i < 12; i++) {
+            pairs.append("{\"prompt\": \"What is %d + %d?\", \"response\": \"%d\"}\n".formatted(i, i, 2 * i));
+        }
+        Files.writeString(file, pairs);
+        try {
+            chromium.driver().get("http://localhost:" + port + "/instructor/datasets");
+            chromium.driver().findElement(By.id("title")).sendKeys(title);
+            chromium.driver().findElement(By.id("train")).sendKeys(file.toString());
+            chromium.driver().findElement(By.cssSelector("#upload-form button[value='upload']")).click();
+            chromium.waitUpTo(Duration.ofSeconds(20)).until(driver -> driver.getCurrentUrl().endsWith("?uploaded"));
+        } finally {
+            Files.delete(file);
+        }
+        String url = chromium.driver().getCurrentUrl();
+        return url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
     }
 
     @AfterAll

@@ -80,7 +80,8 @@ class PseudoLocaleBrowserTest extends BrowserTest {
 
     /**
      * What a reader sees or hears that is outside every ⟦ ⟧: the page's visible text (with the exempt boxes hidden
-     * for the moment, which keeps the layout), its title and its labels, titles, placeholders and alternative texts.
+     * for the moment, which keeps the layout, and exempt options left out), its title and its labels, titles,
+     * placeholders and alternative texts.
      */
     private List<String> plainEnglish() {
         List<String> exempt = NOT_SENTENCES;
@@ -92,7 +93,11 @@ class PseudoLocaleBrowserTest extends BrowserTest {
                   .filter(e => (e.checkVisibility() || e.tagName === 'IMG') && !e.closest(exempt))
                   .flatMap(e => ['aria-label', 'title', 'placeholder', 'alt'].map(a => e.getAttribute(a)))
                   .filter(Boolean);
-                const text = [document.title, document.body.innerText, ...said].join('\\n');
+                // a select's options are read whatever their visibility: an exempt one (a title a person gave) is
+                // taken out by its text
+                const given = [...document.querySelectorAll('option')].filter(o => o.matches(exempt)).map(o => o.text);
+                const text = given.reduce((all, name) => all.split(name).join(' '),
+                  [document.title, document.body.innerText, ...said].join('\\n'));
                 hidden.forEach(([e, visibility]) => { e.style.visibility = visibility; });
                 return text;""", exempt);
         return leftovers(seen);
@@ -151,13 +156,15 @@ class PseudoLocaleBrowserTest extends BrowserTest {
         goTo(base, code, FIRST_POLL);
 
         signInAsAdministrator();
+        String dataset = uploadDataset("Pseudo locale pairs");
         List<String> pages = new ArrayList<>(List.of("/", "/explore", "/explore?checkpoint=untrained&compare=base",
                 "/explore?dataset=capitals&prompt=&response=", "/runs/new", "/runs", "/runs/" + run, "/learn",
                 "/quiz", "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=0",
                 "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=1",
                 "/quiz/score?set=contrast-team-phases,contrast-mark-pretraining", "/lecture",
                 "/lecture/" + code + "/presenter", "/lecture/" + code + "/remote", "/join", "/join/" + code,
-                "/login", "/instructor", "/instructor/results", "/admin", "/no-such-page"));
+                "/login", "/instructor", "/instructor/results", "/admin", "/instructor/datasets",
+                "/instructor/datasets/" + dataset, "/explore?dataset=" + dataset, "/no-such-page"));
         pages.addAll(instructorQuestionPages());
         List<String> shots = List.of("/", "/explore", "/runs/" + run, "/quiz/run?set=contrast-team-phases,"
                 + "contrast-mark-pretraining&at=1", "/lecture/" + code + "/presenter");
