@@ -38,7 +38,10 @@ class AccessRulesTest {
     private static final List<String> INSTRUCTOR_ROUTES = List.of("GET /instructor", "GET /api/instructor/datasets",
             "GET /instructor/questions", "POST /instructor/questions", "POST /instructor/questions/import",
             "GET /api/instructor/questions", "POST /api/instructor/questions", "POST /api/instructor/questions/import",
-            "DELETE /api/instructor/questions/1");
+            "DELETE /api/instructor/questions/1",
+            "GET /instructor/datasets", "POST /instructor/datasets", "GET /instructor/datasets/x",
+            "POST /instructor/datasets/x/delete", "POST /api/instructor/datasets", "POST /api/instructor/datasets/check",
+            "GET /api/instructor/datasets/x");
     private static final List<String> ADMINISTRATOR_ROUTES = List.of("GET /admin", "POST /admin/instructors",
             "POST /admin/instructors/jo/remove", "GET /api/admin/audit");
 
