@@ -10,6 +10,7 @@ import dev.losslens.dataset.DatasetUploads;
 import dev.losslens.dataset.HeldOutSplit;
 import dev.losslens.dataset.LineProblem;
 import dev.losslens.dataset.UploadedDataset;
+import dev.losslens.system.rejection.NotFoundException;
 import dev.losslens.system.rejection.RejectedRequestException;
 import dev.losslens.system.words.Wording;
 import jakarta.servlet.http.HttpServletResponse;
@@ -96,7 +97,8 @@ class DatasetsController {
     @GetMapping(DatasetUploadSetup.PAGE + "/{name}")
     String dataset(@PathVariable String name, Model model) {
         DatasetPreview preview = uploads.preview(name);
-        UploadedDataset dataset = catalogue.uploaded(name).orElseThrow();
+        UploadedDataset dataset = catalogue.uploaded(name)
+                .orElseThrow(() -> new NotFoundException("name", "dataset.unknown-uploaded", name));
         model.addAttribute("preview", preview);
         model.addAttribute("dataset", dataset);
         model.addAttribute("deletable", deletable(dataset));
