@@ -35,7 +35,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping(DatasetUploadSetup.API)
-@Tag(name = "Instructors' datasets", description = "Upload, check, preview and delete prompt/response datasets "
+@Tag(name = "Instructor datasets", description = "Upload, check, preview and delete prompt/response datasets "
         + "(instructors and administrators; sign in first). An uploaded dataset is listed by GET /api/datasets, "
         + "shown in the explorer and trained on in the lab, for everyone")
 class InstructorDatasetApiController {
