@@ -13,8 +13,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * An instructor's day in a real browser: the administrator adds them; they sign in, run a class session a student
- * answers from another browser profile, and read its results. The student, never signed in, reaches none of the
+ * An instructor's day in a real browser: the administrator adds them; they sign in, upload a small dataset, write a
+ * question, run a class session a student answers from another browser profile, and read its results. The student,
+ * never signed in, finds the dataset in the explorer and the question in the quiz, and reaches none of the
  * instructor's pages. Shares the lecture tests' database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -43,7 +44,7 @@ class InstructorBrowserTest extends BrowserTest {
     }
 
     @Test
-    void anInstructorRunsAClassAndReadsItsResultsWhileAStudentReachesNoneOfIt() {
+    void anInstructorPreparesAndRunsAClassAndReadsItsResultsWhileAStudentReachesNoneOfIt() throws Exception {
         signInAsAdministrator();
         chromium.driver().get(base() + "/admin");
         chromium.driver().findElement(By.id("username")).sendKeys("dana");
@@ -54,6 +55,13 @@ class InstructorBrowserTest extends BrowserTest {
         waiting(chromium).until(driver -> driver.getCurrentUrl().endsWith("/login?signedOut"));
         signIn("dana", "dana's long password");
         assertThat(chromium.driver().findElement(By.tagName("main")).getText()).contains("Signed in as dana");
+        String dataset = uploadDataset("Dana's sums");
+        chromium.driver().get(base() + "/instructor/questions/new?kind=numeric");
+        chromium.driver().findElement(By.id("q-text")).sendKeys("How many prompt tokens carry loss when λ = 0?");
+        chromium.driver().findElement(By.id("q-answer")).sendKeys("0");
+        chromium.driver().findElement(By.cssSelector("button[value=save]")).click();
+        waiting(chromium).until(driver -> driver.findElement(By.tagName("main")).getText()
+                .contains("How many prompt tokens carry loss when λ = 0?"));
 
         chromium.driver().get(base() + "/lecture");
         chromium.driver().findElement(By.cssSelector("form[action='/lecture'] button")).click();
@@ -72,7 +80,14 @@ class InstructorBrowserTest extends BrowserTest {
             waiting(student).until(driver -> "true".equals(driver.findElement(
                     By.cssSelector("button[name=choice][value='1']")).getDomAttribute("aria-pressed")));
 
-            for (String page : List.of("/instructor", "/instructor/results", "/instructor/results/" + code, "/admin")) {
+            student.driver().get(base() + "/explore");
+            assertThat(student.driver().findElement(By.id("dataset")).getText()).contains("Dana's sums");
+            student.driver().get(base() + "/explore?dataset=" + dataset);
+            assertThat(student.driver().findElement(By.tagName("main")).getText()).contains("What is 1 + 1?");
+            student.driver().get(base() + "/quiz");
+            assertThat(student.driver().findElement(By.tagName("main")).getText()).contains("From your instructors");
+            for (String page : List.of("/instructor", "/instructor/datasets", "/instructor/questions",
+                    "/instructor/results", "/instructor/results/" + code, "/admin")) {
                 student.driver().get(base() + page);
                 assertThat(student.driver().getCurrentUrl()).as(page).endsWith("/login");
                 assertThat(student.driver().findElement(By.tagName("main")).getText()).doesNotContain(code);
