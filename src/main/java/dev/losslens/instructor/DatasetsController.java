@@ -20,6 +20,7 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -63,14 +64,9 @@ class DatasetsController {
 
     /** Uploads, or with {@code action=check} only reads and previews; a refused upload comes back with every fault. */
     @PostMapping(DatasetUploadSetup.PAGE)
-    String upload(@RequestParam(required = false) String title, @RequestParam(required = false) String slug,
-                  @RequestParam(required = false) String description,
-                  @RequestParam(required = false) String heldoutFrom,
-                  @RequestParam(required = false) String heldoutShare, @RequestParam(required = false) String seed,
-                  @RequestParam(required = false) MultipartFile train,
+    String upload(@ModelAttribute UploadForm form, @RequestParam(required = false) MultipartFile train,
                   @RequestParam(required = false) MultipartFile heldout,
                   @RequestParam(required = false) String action, Model model, HttpServletResponse http) {
-        UploadForm form = new UploadForm(title, slug, description, heldoutFrom, heldoutShare, seed);
         try {
             if ("check".equals(action)) {
                 DatasetPreview preview = uploads.check(form.upload(train, heldout));

@@ -26,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -96,15 +97,9 @@ class InstructorDatasetApiController {
             + "'lines'. Answers the stored dataset's preview",
             requestBody = @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
                     schema = @Schema(implementation = UploadFields.class))))
-    ResponseEntity<DatasetPreview> upload(@Parameter(hidden = true) @RequestParam(required = false) String title,
-                                          @Parameter(hidden = true) @RequestParam(required = false) String slug,
-                                          @Parameter(hidden = true) @RequestParam(required = false) String description,
-                                          @Parameter(hidden = true) @RequestParam(required = false) String heldoutFrom,
-                                          @Parameter(hidden = true) @RequestParam(required = false) String heldoutShare,
-                                          @Parameter(hidden = true) @RequestParam(required = false) String seed,
+    ResponseEntity<DatasetPreview> upload(@Parameter(hidden = true) @ModelAttribute UploadForm form,
                                           @Parameter(hidden = true) @RequestParam(required = false) MultipartFile train,
                                           @Parameter(hidden = true) @RequestParam(required = false) MultipartFile heldout) {
-        UploadForm form = new UploadForm(title, slug, description, heldoutFrom, heldoutShare, seed);
         UploadedDataset stored = uploads.store(form.upload(train, heldout), SignedIn.current().orElseThrow().name());
         audit.record("upload-dataset", stored.name());
         return ResponseEntity.created(URI.create(DatasetUploadSetup.API + "/" + stored.name()))
@@ -117,16 +112,10 @@ class InstructorDatasetApiController {
             + "as an upload, the same refusals, and on success the preview the upload would store",
             requestBody = @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
                     schema = @Schema(implementation = UploadFields.class))))
-    DatasetPreview check(@Parameter(hidden = true) @RequestParam(required = false) String title,
-                         @Parameter(hidden = true) @RequestParam(required = false) String slug,
-                         @Parameter(hidden = true) @RequestParam(required = false) String description,
-                         @Parameter(hidden = true) @RequestParam(required = false) String heldoutFrom,
-                         @Parameter(hidden = true) @RequestParam(required = false) String heldoutShare,
-                         @Parameter(hidden = true) @RequestParam(required = false) String seed,
+    DatasetPreview check(@Parameter(hidden = true) @ModelAttribute UploadForm form,
                          @Parameter(hidden = true) @RequestParam(required = false) MultipartFile train,
                          @Parameter(hidden = true) @RequestParam(required = false) MultipartFile heldout) {
-        return uploads.check(new UploadForm(title, slug, description, heldoutFrom, heldoutShare, seed)
-                .upload(train, heldout));
+        return uploads.check(form.upload(train, heldout));
     }
 
     @GetMapping("/{name}")
