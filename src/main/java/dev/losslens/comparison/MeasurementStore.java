@@ -2,7 +2,10 @@ package dev.losslens.comparison;
 
 import dev.losslens.training.Generation;
 import dev.losslens.training.MetricPoint;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,9 +17,18 @@ public class MeasurementStore {
     private static final int MAX_ANSWER_CHARS = 1000;
 
     private final JdbcClient jdbc;
+    /**
+     * The embedded H2 store may leave a commit unwritten while another thread is writing its own (its store lock is
+     * only tried), so a point the API has shown could die with a SIGKILL. A checkpoint waits for that lock and writes.
+     * PostgreSQL's commit is durable by itself.
+     */
+    private final boolean checkpointAfterPoints;
 
-    MeasurementStore(JdbcClient jdbc) {
+    MeasurementStore(JdbcClient jdbc, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
+        try (Connection connection = dataSource.getConnection()) {
+            this.checkpointAfterPoints = "H2".equals(connection.getMetaData().getDatabaseProductName());
+        }
     }
 
     public void addPoint(long id, int lane, MetricPoint p) {
@@ -27,6 +39,9 @@ public class MeasurementStore {
                 .params(id, lane, p.step(), p.trainLoss(), p.responseNll(), p.promptNll(), p.fullNll(),
                         p.exactMatch(), p.drift())
                 .update();
+        if (checkpointAfterPoints) {
+            jdbc.sql("checkpoint").update();
+        }
     }
 
     /** One commit for a lane's answers at one step: with every commit flushed to disk, that is one write, not 16. */

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,7 +42,9 @@ class AccessRulesTest {
             "DELETE /api/instructor/questions/1",
             "GET /instructor/datasets", "POST /instructor/datasets", "GET /instructor/datasets/x",
             "POST /instructor/datasets/x/delete", "POST /api/instructor/datasets", "POST /api/instructor/datasets/check",
-            "GET /api/instructor/datasets/x");
+            "GET /api/instructor/datasets/x", "DELETE /api/instructor/datasets/x", "PUT /api/instructor/questions/1",
+            "GET /instructor/results", "GET /instructor/results/K7QMF", "GET /instructor/results/K7QMF/polls.csv",
+            "GET /instructor/results/mastery.csv");
     private static final List<String> ADMINISTRATOR_ROUTES = List.of("GET /admin", "POST /admin/instructors",
             "POST /admin/instructors/jo/remove", "GET /api/admin/audit");
 
@@ -56,11 +59,8 @@ class AccessRulesTest {
 
     private MvcTestResult request(String route, RequestPostProcessor... as) {
         String[] parts = route.split(" ");
-        var request = switch (parts[0]) {
-            case "GET" -> mvc.get().uri(parts[1]);
-            case "DELETE" -> mvc.delete().uri(parts[1]).with(csrf());
-            default -> mvc.post().uri(parts[1]).with(csrf());
-        };
+        var request = parts[0].equals("GET") ? mvc.get().uri(parts[1])
+                : mvc.method(HttpMethod.valueOf(parts[0])).uri(parts[1]).with(csrf());
         for (var person : as) {
             request = request.with(person);
         }
