@@ -107,7 +107,8 @@ class PeerInstructionTest {
         JsonNode shown = poll();
         assertThat(shown.get("results").get("right").asInt()).isEqualTo(1);
         assertThat(shown.get("movedToRight").asInt()).as("ana moved; cat was right already; ben stayed").isEqualTo(1);
-        assertThat(deck()).contains("1 person changed to the right answer", "right-answer");
+        assertThat(deck()).contains("1 person changed to the right answer", "right-answer",
+                "aria-label=\"False: 1 answer\"", "aria-label=\"False: 2 answers\"");
         assertThat(act("revote")).as("a poll has two rounds at most").hasStatus(409);
 
         String csv = mvc.get().uri("/api/classes/" + code + "/results.csv").cookie(presenter).exchange().getResponse()
