@@ -442,8 +442,8 @@ class InstructorQuestionsTest {
         MvcTestResult exported = mvc.get().uri(API + "/export.gift").with(jo).exchange();
         assertThat(exported.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
         String written = exported.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(written).contains("::Targets::Which tokens carry loss under SFT? {", "=the response #yes",
-                "::Mask::The prompt is a target under SFT. {FALSE}");
+        assertThat(written).contains("::Targets::[plain]Which tokens carry loss under SFT? {", "=the response #yes",
+                "::Mask::[plain]The prompt is a target under SFT. {FALSE}");
         assertThat(mvc.get().uri(API + "/export.xml").with(jo).exchange().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("<name>", "Targets", "truefalse");
         assertThat(jdbc.sql("select action from audit_event where actor = 'jo' order by id").query(String.class)

@@ -106,11 +106,14 @@ public class QuizExport {
         return gift(questions(items, names), "// " + comment.replace("\n", " "));
     }
 
-    /** Moodle GIFT: one question per paragraph; ~ = # { } : and \\ escaped in text, a line break as \\n. */
+    /**
+     * Moodle GIFT: one question per paragraph; ~ = # { } : and \\ escaped in text, a line break as \\n. Each text is
+     * marked {@code [plain]}, so Moodle shows markup a question carries as written, never as HTML.
+     */
     private static String gift(List<Question> questions, String heading) {
         StringBuilder out = new StringBuilder(heading).append("\n\n");
         for (Question q : questions) {
-            out.append("::").append(escape(q.name())).append("::").append(escape(q.text())).append(" {");
+            out.append("::").append(escape(q.name())).append("::[plain]").append(escape(q.text())).append(" {");
             switch (q.type()) {
                 case "true-false" -> {
                     boolean truth = Boolean.TRUE.equals(q.answer());
