@@ -18,9 +18,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ClassStore {
 
-    private static final String SELECT_SESSION = """
-            select id, code, presenter_hash, deck, step, blank, crowd_run, created_at, expires_at, owner from class_session
-            where code = ? and expires_at > ?""";
+    private static final String SESSION_ROWS = """
+            select id, code, presenter_hash, deck, step, blank, crowd_run, created_at, expires_at, owner
+            from class_session""";
+    private static final String SELECT_SESSION = SESSION_ROWS + " where code = ? and expires_at > ?";
     /** The poll is open and a step that asks it is on screen. */
     private static final String ANSWERABLE = """
             select 1 from class_poll p join class_session s on s.id = p.session_id
@@ -76,18 +77,15 @@ class ClassStore {
 
     /** The sessions an instructor opened signed in, ended or not, newest first; every instructor's when null. */
     List<ClassSession> owned(String owner, int limit) {
-        return jdbc.sql("""
-                select id, code, presenter_hash, deck, step, blank, crowd_run, created_at, expires_at, owner
-                from class_session where owner is not null and (cast(? as varchar(40)) is null or owner = ?)
+        return jdbc.sql(SESSION_ROWS + """
+                 where owner is not null and (cast(? as varchar(40)) is null or owner = ?)
                 order by id desc fetch first %d rows only""".formatted(limit))
                 .params(owner, owner).query(ClassStore::session).list();
     }
 
     /** A session an instructor opened signed in, ended or not: its results outlive it. */
     Optional<ClassSession> findOwned(String code) {
-        return jdbc.sql("""
-                select id, code, presenter_hash, deck, step, blank, crowd_run, created_at, expires_at, owner
-                from class_session where code = ? and owner is not null""")
+        return jdbc.sql(SESSION_ROWS + " where code = ? and owner is not null")
                 .param(code).query(ClassStore::session).optional();
     }
 

@@ -393,6 +393,22 @@ class ClassApiTest {
         assertThat(go(new Session(session.code(), lecturersOwn.presenter()), 2)).as("and steers this one too")
                 .hasStatusOk();
 
+        String once = pairingCode(session);
+        ExecutorService phones = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> atOnce = new ArrayList<>();
+            for (int typing = 0; typing < 2; typing++) {
+                atOnce.add(phones.submit(() -> typeOnPhone(session, once).getResponse().getStatus()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> typed : atOnce) {
+                statuses.add(typed.get());
+            }
+            assertThat(statuses).as("one code typed on two phones at the same instant").containsExactlyInAnyOrder(302, 403);
+        } finally {
+            phones.shutdownNow();
+        }
+
         String guessedAt = pairingCode(session);
         for (int guess = 0; guess < PresenterKeys.MAX_ATTEMPTS; guess++) {
             String wrong = String.format("%06d", (Integer.parseInt(guessedAt) + 1 + guess) % 1_000_000);
