@@ -14,7 +14,7 @@ import dev.losslens.dataset.DatasetUploads;
 import dev.losslens.dataset.UploadFile;
 import dev.losslens.model.ModelPreset;
 import dev.losslens.objective.ObjectiveKind;
-import dev.losslens.system.rejection.ConflictException;
+import dev.losslens.system.rejection.RejectedRequestException;
 import dev.losslens.training.LaneSpec;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -365,8 +365,9 @@ class InstructorDatasetsTest {
                     start.await();
                     return uploads.store(new DatasetUpload("Race", "race", "", "", "", "", text(pairs(owner, 300)),
                             null), owner).owner();
-                } catch (ConflictException conflict) {
-                    return "409 " + conflict.rejections().get(0).code();
+                } catch (RejectedRequestException refused) {
+                    // the loser is refused either at the availability check or at the unique key, whichever it reaches
+                    return refused.status().value() + " " + refused.rejections().get(0).code();
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
