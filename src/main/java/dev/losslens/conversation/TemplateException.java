@@ -1,5 +1,7 @@
 package dev.losslens.conversation;
 
+import dev.losslens.notation.Keyed;
+
 /**
  * A template that could not be rendered: why, its line (1-based, 0 when none applies) and jinjava's own words for a
  * syntax or runtime error.
@@ -7,7 +9,7 @@ package dev.losslens.conversation;
 public class TemplateException extends RuntimeException {
 
     /** Why rendering stopped. */
-    public enum Reason {
+    public enum Reason implements Keyed {
         /** The template does not parse or raised an error while rendering. */
         ERROR,
         /** Rendering ran over the time limit. */

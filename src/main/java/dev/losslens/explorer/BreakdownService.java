@@ -138,7 +138,7 @@ class BreakdownService {
         }
     }
 
-    private TokenScores score(String checkpoint, int[] ids) {
+    TokenScores score(String checkpoint, int[] ids) {
         try {
             return models.score(checkpoint, ids, limits.topK()).get(limits.timeoutMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | CompletionException e) {
