@@ -1,5 +1,6 @@
 package dev.losslens.dataset;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -14,6 +15,7 @@ public record DatasetInfo(@Schema(example = "capitals") String name, @Schema(exa
                                   + "messages (the explorer and quizzes read pairs; the lab trains both)",
                                   example = "pair", allowableValues = {"pair", "conversation"}) DatasetFormat format) {
 
+    @JsonIgnore
     public boolean isConversation() {
         return format == DatasetFormat.CONVERSATION;
     }
