@@ -55,7 +55,8 @@ class HouseRulesTest {
                 .layer("model").definedBy("dev.losslens.model..")
                 .layer("dataset").definedBy("dev.losslens.dataset..")
                 .layer("system").definedBy("dev.losslens.system..")
-                .layer("maths").definedBy("dev.losslens.text..", "dev.losslens.objective..")
+                .layer("maths").definedBy("dev.losslens.text..", "dev.losslens.objective..",
+                        "dev.losslens.conversation..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("worker").mayNotBeAccessedByAnyLayer()
                 .whereLayer("command").mayNotBeAccessedByAnyLayer()
@@ -75,7 +76,7 @@ class HouseRulesTest {
     @Test
     void theMathsStudentsReadIsPlainJava() {
         noClasses().that().resideInAnyPackage("dev.losslens.text..", "dev.losslens.objective..",
-                        "dev.losslens.notation..")
+                        "dev.losslens.conversation..", "dev.losslens.notation..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "ai.djl..")
                 .check(MAIN);
     }

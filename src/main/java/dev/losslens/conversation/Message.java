@@ -1,0 +1,18 @@
+package dev.losslens.conversation;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** One turn of a conversation. */
+public record Message(Speaker speaker, String content) {
+
+    public Message {
+        Objects.requireNonNull(speaker, "speaker");
+        Objects.requireNonNull(content, "content");
+    }
+
+    /** As chat templates read a message: {@code message['role']} and {@code message['content']}. */
+    Map<String, Object> asTemplateValue() {
+        return Map.of("role", speaker.key(), "content", content);
+    }
+}
