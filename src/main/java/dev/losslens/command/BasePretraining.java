@@ -15,6 +15,7 @@ import dev.losslens.text.TokenizedExample;
 import dev.losslens.text.Tokenizer;
 import dev.losslens.training.BatchOrder;
 import dev.losslens.training.LaneModel;
+import dev.losslens.training.TrainingBatch;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,11 +89,11 @@ public final class BasePretraining {
         try (NDManager manager = NDManager.newBaseManager()) {
             GptParameters start = GptParameters.initialise(ModelPreset.TINY.config(vocabSize), SEED, manager);
             try (LaneModel lane = new LaneModel(start, LossObjective.PRETRAINING, LEARNING_RATE, manager)) {
-                BatchOrder order = new BatchOrder(train, BATCH, SEED);
+                BatchOrder order = new BatchOrder(train.size(), BATCH, SEED);
                 double window = 0;
                 long started = System.nanoTime();
                 for (int step = 1; step <= STEPS; step++) {
-                    window += lane.step(order.next());
+                    window += lane.step(TrainingBatch.of(train, order.next()));
                     if (step % REPORT_EVERY == 0) {
                         try (GptParameters weights = lane.weights(manager)) {
                             System.out.printf("step %d  corpus loss %.3f  held-out %.3f  %.1f s%n", step,

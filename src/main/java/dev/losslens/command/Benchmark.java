@@ -12,6 +12,7 @@ import dev.losslens.text.Role;
 import dev.losslens.text.TokenizedExample;
 import dev.losslens.training.BatchOrder;
 import dev.losslens.training.StackedLanes;
+import dev.losslens.training.TrainingBatch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -100,16 +101,16 @@ public final class Benchmark {
                 try (GptParameters start = GptParameters.initialise(config, lane + 1, manager)) {
                     stack.add(List.of(start), 1e-3);
                 }
-                orders.add(new BatchOrder(examples, batchSize, lane + 1));
+                orders.add(new BatchOrder(examples.size(), batchSize, lane + 1));
             }
-            double firstLoss = stack.step(next(orders))[0];
+            double firstLoss = stack.step(next(orders, examples))[0];
             for (int i = 1; i < WARMUP_STEPS; i++) {
-                stack.step(next(orders));
+                stack.step(next(orders, examples));
             }
             long started = System.nanoTime();
             long tokens = 0;
             for (int i = 0; i < steps; i++) {
-                List<StackedLanes.LaneBatch> batches = next(orders);
+                List<StackedLanes.LaneBatch> batches = next(orders, examples);
                 stack.step(batches);
                 tokens += batches.stream().mapToLong(lane -> lane.batch().tokenCount()).sum();
             }
@@ -118,8 +119,9 @@ public final class Benchmark {
         }
     }
 
-    private static List<StackedLanes.LaneBatch> next(List<BatchOrder> orders) {
-        return orders.stream().map(order -> new StackedLanes.LaneBatch(order.next(), LossObjective.PRETRAINING)).toList();
+    private static List<StackedLanes.LaneBatch> next(List<BatchOrder> orders, List<TokenizedExample> examples) {
+        return orders.stream().map(order -> new StackedLanes.LaneBatch(TrainingBatch.of(examples, order.next()),
+                LossObjective.PRETRAINING)).toList();
     }
 
     /** 2·n³ floating-point operations per n×n product, best of a few repeats. */

@@ -1,5 +1,7 @@
 package dev.losslens.comparison;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.model.ModelPreset;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.ObjectiveKind;
@@ -24,11 +26,40 @@ public record ComparisonConfig(String dataset, ModelPreset model, int steps, dou
     private static final JsonMapper STORED_FORM =
             JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
 
-    /** @param promptWeight λ for the weighted objective; 1 for pre-training, 0 for instruction */
-    public record LaneConfig(ObjectiveKind objective, double promptWeight, LaneSpec.Init init) {
+    /**
+     * @param promptWeight λ for the weighted objective; 1 for pre-training, 0 for instruction
+     * @param answerSpan which assistant tokens are response targets; every-turn is left out of the stored form, so
+     *                   configs stored before lanes had a span keep their keys
+     */
+    public record LaneConfig(ObjectiveKind objective, double promptWeight, LaneSpec.Init init,
+                             @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = EveryTurn.class)
+                             AnswerSpan answerSpan) {
+
+        public LaneConfig {
+            answerSpan = answerSpan == null ? AnswerSpan.EVERY_TURN : answerSpan;
+        }
+
+        /** A lane whose responses are every assistant turn, as on a pair dataset. */
+        public LaneConfig(ObjectiveKind objective, double promptWeight, LaneSpec.Init init) {
+            this(objective, promptWeight, init, AnswerSpan.EVERY_TURN);
+        }
 
         public LaneSpec spec() {
-            return new LaneSpec(LossObjective.of(objective, promptWeight), init);
+            return new LaneSpec(LossObjective.of(objective, promptWeight), answerSpan, init);
+        }
+    }
+
+    /** Jackson's filter for a value left out of the stored form: equal to it means "leave out". */
+    private static final class EveryTurn {
+
+        @Override
+        public boolean equals(Object value) {
+            return value == AnswerSpan.EVERY_TURN;
+        }
+
+        @Override
+        public int hashCode() {
+            return AnswerSpan.EVERY_TURN.hashCode();
         }
     }
 

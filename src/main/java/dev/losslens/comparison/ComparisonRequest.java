@@ -12,6 +12,17 @@ public record ComparisonRequest(@Schema(example = "capitals") String dataset, @S
     public record LaneRequest(@Schema(example = "instruction", allowableValues = {"pretraining", "instruction",
             "weighted"}) String objective,
                               @Schema(example = "0.1", description = "λ, for a weighted lane") Double promptWeight,
-                              @Schema(example = "base", allowableValues = {"scratch", "base"}) String init) {
+                              @Schema(example = "base", allowableValues = {"scratch", "base"}) String init,
+                              @Schema(example = "last-turn", allowableValues = {"every-turn", "last-turn",
+                                      "every-turn-without-end"}, defaultValue = "every-turn", description = "Which "
+                                      + "assistant tokens are response targets: every assistant turn, the last one, or "
+                                      + "every turn without its end-of-turn token. On a pair dataset every-turn and "
+                                      + "last-turn are the same; without-end leaves out the end-of-text token")
+                              String answerSpan) {
+
+        /** A lane of a pair dataset, whose answer span is every turn. */
+        public LaneRequest(String objective, Double promptWeight, String init) {
+            this(objective, promptWeight, init, null);
+        }
     }
 }

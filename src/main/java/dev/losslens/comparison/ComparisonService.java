@@ -145,7 +145,7 @@ public class ComparisonService {
         List<LaneView> lanes = new ArrayList<>();
         for (StoredLane lane : laneRows) {
             lanes.add(new LaneView(lane.index(), lane.label(), lane.objective(), lane.promptWeight(), lane.init(),
-                    lane.status(), lane.divergedAt(),
+                    lane.answerSpan(), lane.status(), lane.divergedAt(),
                     lane.hasWeights() ? TrainedLane.checkpointId(data, lane.index()) : null, metrics.get(lane.index())));
         }
         List<GenerationView> generations = measurements.latestGenerations(data).stream()

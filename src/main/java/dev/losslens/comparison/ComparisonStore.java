@@ -1,5 +1,6 @@
 package dev.losslens.comparison;
 
+import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.notation.Keyed;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneResult;
@@ -40,10 +41,11 @@ public class ComparisonStore {
         for (int i = 0; i < config.lanes().size(); i++) {
             ComparisonConfig.LaneConfig lane = config.lanes().get(i);
             jdbc.sql("""
-                    insert into lane (comparison_id, lane_index, objective, prompt_weight, init, label, status)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, i, lane.objective().key(), lane.promptWeight(), lane.init().key(), labels.get(i),
-                            laneStatus.key())
+                    insert into lane (comparison_id, lane_index, objective, prompt_weight, init, answer_span, label,
+                                      status)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, i, lane.objective().key(), lane.promptWeight(), lane.init().key(),
+                            lane.answerSpan().key(), labels.get(i), laneStatus.key())
                     .update();
         }
         return id;
@@ -88,12 +90,13 @@ public class ComparisonStore {
 
     List<StoredLane> lanes(long comparisonId) {
         return jdbc.sql("""
-                select lane_index, objective, prompt_weight, init, label, status, diverged_at,
+                select lane_index, objective, prompt_weight, init, answer_span, label, status, diverged_at,
                        final_weights is not null as has_weights
                 from lane where comparison_id = ? order by lane_index""").param(comparisonId)
                 .query((rs, n) -> new StoredLane(rs.getInt("lane_index"),
                         Keyed.of(ObjectiveKind.class, rs.getString("objective")), rs.getDouble("prompt_weight"),
-                        Keyed.of(LaneSpec.Init.class, rs.getString("init")), rs.getString("label"),
+                        Keyed.of(LaneSpec.Init.class, rs.getString("init")),
+                        Keyed.of(AnswerSpan.class, rs.getString("answer_span")), rs.getString("label"),
                         Keyed.of(LaneStatus.class, rs.getString("status")), (Integer) rs.getObject("diverged_at", Integer.class),
                         rs.getBoolean("has_weights")))
                 .list();
@@ -162,14 +165,15 @@ public class ComparisonStore {
     }
 
     public Optional<TrainedLane> trainedLane(long id, int lane) {
-        return jdbc.sql("select comparison_id, lane_index, objective, prompt_weight, init from lane"
+        return jdbc.sql("select comparison_id, lane_index, objective, prompt_weight, init, answer_span from lane"
                         + " where comparison_id = ? and lane_index = ? and final_weights is not null")
                 .params(id, lane).query(ComparisonStore::trainedLane).optional();
     }
 
     /** The lanes with final weights of the newest {@code runs} runs that have any, newest run first: what the explorer lists. */
     public List<TrainedLane> trainedLanes(int runs) {
-        return jdbc.sql("select comparison_id, lane_index, objective, prompt_weight, init from lane where final_weights is not null"
+        return jdbc.sql("select comparison_id, lane_index, objective, prompt_weight, init, answer_span from lane"
+                        + " where final_weights is not null"
                         + " and comparison_id in (select distinct comparison_id from lane where final_weights is not null"
                         + " order by comparison_id desc fetch first ? rows only)"
                         + " order by comparison_id desc, lane_index")
@@ -179,7 +183,7 @@ public class ComparisonStore {
     private static TrainedLane trainedLane(ResultSet rs, int row) throws SQLException {
         return new TrainedLane(rs.getLong("comparison_id"), rs.getInt("lane_index"),
                 Keyed.of(ObjectiveKind.class, rs.getString("objective")), rs.getDouble("prompt_weight"),
-                Keyed.of(LaneSpec.Init.class, rs.getString("init")));
+                Keyed.of(LaneSpec.Init.class, rs.getString("init")), Keyed.of(AnswerSpan.class, rs.getString("answer_span")));
     }
 
     static ComparisonRow comparison(ResultSet rs, int row) throws SQLException {

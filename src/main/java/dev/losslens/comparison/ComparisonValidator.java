@@ -2,6 +2,7 @@ package dev.losslens.comparison;
 
 import dev.losslens.comparison.ComparisonConfig.LaneConfig;
 import dev.losslens.comparison.ComparisonRequest.LaneRequest;
+import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.dataset.DatasetCatalogue;
 import dev.losslens.model.ModelPreset;
 import dev.losslens.notation.Keyed;
@@ -134,7 +135,10 @@ public class ComparisonValidator {
         if (init == LaneSpec.Init.BASE && model != ModelPreset.TINY) {
             throw new InvalidInputException(field + ".init", "comparison.base-model", ModelPreset.TINY.key());
         }
-        return new LaneConfig(objective, promptWeight, init);
+        AnswerSpan span = Keyed.parse(AnswerSpan.class, orDefault(lane.answerSpan(), AnswerSpan.EVERY_TURN.key()))
+                .orElseThrow(() -> new InvalidInputException(field + ".answerSpan", "one-of", new Field("answerSpan"),
+                        Keyed.choices(AnswerSpan.class)));
+        return new LaneConfig(objective, promptWeight, init, span);
     }
 
     private static int within(String field, Integer value, int fallback, int min, int max) {

@@ -1,10 +1,11 @@
 package dev.losslens.comparison;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.LaneStatus;
 import dev.losslens.training.MetricPoint;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -34,13 +35,14 @@ public record ComparisonView(@Schema(example = "7") long id,
     public ComparisonView withLaneLabels(Function<LaneView, String> label) {
         return new ComparisonView(id, status, replayOf, config, stepsDone, queuePosition, etaSeconds, tokensPerSecond,
                 createdAt, startedAt, finishedAt, message, reason, lanes.stream().map(lane -> new LaneView(lane.index(),
-                        label.apply(lane), lane.objective(), lane.promptWeight(), lane.init(), lane.status(),
+                        label.apply(lane), lane.objective(), lane.promptWeight(), lane.init(), lane.answerSpan(),
+                        lane.status(),
                         lane.divergedAt(), lane.checkpoint(), lane.metrics())).toList(), generations, findings);
     }
 
     /** @param checkpoint the explorer checkpoint id of the lane's final weights, or null */
     public record LaneView(int index, String label, ObjectiveKind objective, double promptWeight, LaneSpec.Init init,
-                           LaneStatus status, Integer divergedAt, String checkpoint, List<MetricPoint> metrics) {
+                           @Schema(example = "last-turn") AnswerSpan answerSpan, LaneStatus status, Integer divergedAt, String checkpoint, List<MetricPoint> metrics) {
     }
 
     public record GenerationView(int lane, int step, String prompt, String expected, String generated, boolean correct) {

@@ -33,10 +33,10 @@ public class MeasurementStore {
 
     public void addPoint(long id, int lane, MetricPoint p) {
         jdbc.sql("""
-                insert into metric_point (comparison_id, lane_index, step, train_loss, response_nll, prompt_nll,
-                                          full_nll, exact_match, drift)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, lane, p.step(), p.trainLoss(), p.responseNll(), p.promptNll(), p.fullNll(),
+                insert into metric_point (comparison_id, lane_index, step, train_loss, response_nll, every_turn_nll,
+                                          prompt_nll, full_nll, exact_match, drift)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, lane, p.step(), p.trainLoss(), p.responseNll(), p.everyTurnNll(), p.promptNll(), p.fullNll(),
                         p.exactMatch(), p.drift())
                 .update();
         if (checkpointAfterPoints) {
@@ -64,7 +64,7 @@ public class MeasurementStore {
                 .params(id, afterStep)
                 .query((rs, n) -> new LanePoint(rs.getInt("lane_index"), new MetricPoint(rs.getInt("step"),
                         (Double) rs.getObject("train_loss", Double.class), rs.getDouble("response_nll"),
-                        rs.getDouble("prompt_nll"), rs.getDouble("full_nll"), rs.getDouble("exact_match"),
+                        rs.getDouble("every_turn_nll"), rs.getDouble("prompt_nll"), rs.getDouble("full_nll"), rs.getDouble("exact_match"),
                         rs.getDouble("drift"))))
                 .list();
     }

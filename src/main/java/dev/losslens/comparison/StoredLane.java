@@ -1,5 +1,6 @@
 package dev.losslens.comparison;
 
+import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.LaneStatus;
@@ -9,6 +10,7 @@ import dev.losslens.training.LaneStatus;
  *
  * @param hasWeights whether its final weights are stored (the explorer can read with them)
  */
-public record StoredLane(int index, ObjectiveKind objective, double promptWeight, LaneSpec.Init init, String label,
+public record StoredLane(int index, ObjectiveKind objective, double promptWeight, LaneSpec.Init init,
+                         AnswerSpan answerSpan, String label,
                          LaneStatus status, Integer divergedAt, boolean hasWeights) {
 }

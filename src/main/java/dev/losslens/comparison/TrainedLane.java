@@ -1,5 +1,6 @@
 package dev.losslens.comparison;
 
+import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import org.springframework.context.MessageSourceResolvable;
 
 /** A lane whose final weights are stored, so the explorer can read with them under {@link #checkpointId()}. */
 public record TrainedLane(long comparisonId, int index, ObjectiveKind objective, double promptWeight,
-                          LaneSpec.Init init) {
+                          LaneSpec.Init init, AnswerSpan answerSpan) {
 
     private static final Pattern CHECKPOINT_ID = Pattern.compile("run-(\\d{1,18})-lane-(\\d)");
 
@@ -23,7 +24,7 @@ public record TrainedLane(long comparisonId, int index, ObjectiveKind objective,
 
     /** What the lane optimised and where it started, in the reader's words. */
     public MessageSourceResolvable label() {
-        return LaneLabel.of(objective, promptWeight, init);
+        return LaneLabel.of(objective, promptWeight, init, answerSpan);
     }
 
     /** A lane of a comparison, as a checkpoint id names it. */

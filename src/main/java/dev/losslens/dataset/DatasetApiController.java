@@ -37,13 +37,14 @@ class DatasetApiController {
 
     @GetMapping("/{name}/pairs")
     @ApiAnswers(problems = {400, 404})
-    @Operation(summary = "The prompt/response pairs of one split of a dataset, numbered from 0")
+    @Operation(summary = "The prompt/response pairs of one split of a pair dataset, numbered from 0 (a conversation "
+            + "dataset is refused with 400)")
     List<IndexedPair> pairs(
             @Parameter(description = "Dataset name, e.g. capitals, or an uploaded dataset's id") @PathVariable String name,
             @Parameter(description = "Which split",
                     schema = @Schema(allowableValues = {"train", "heldout"}, defaultValue = "train"))
             @RequestParam(defaultValue = "train") String split) {
-        DatasetInfo dataset = datasets.require(name);
+        DatasetInfo dataset = datasets.requirePairs(name, "name");
         List<PromptResponsePair> pairs = datasets.pairs(dataset.name(), Split.parse(split));
         return IntStream.range(0, pairs.size())
                 .mapToObj(i -> new IndexedPair(i, pairs.get(i).prompt(), pairs.get(i).response()))

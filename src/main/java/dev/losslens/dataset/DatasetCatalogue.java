@@ -1,5 +1,7 @@
 package dev.losslens.dataset;
 
+import dev.losslens.conversation.Conversation;
+import dev.losslens.system.rejection.InvalidInputException;
 import dev.losslens.system.rejection.NotFoundException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -65,13 +67,35 @@ public class DatasetCatalogue {
                 String.join(", ", list().stream().map(DatasetInfo::name).toList())));
     }
 
-    /** One split of a dataset, numbered from 0; a dataset deleted since it was listed is not found. */
+    /** The pair datasets, for pickers that show one pair: the explorer's. */
+    public List<DatasetInfo> pairDatasets() {
+        return list().stream().filter(info -> !info.isConversation()).toList();
+    }
+
+    /** A dataset of pairs, or a 400 naming {@code field} when it holds conversations. */
+    public DatasetInfo requirePairs(String name, String field) {
+        DatasetInfo info = require(name, field);
+        if (info.isConversation()) {
+            throw new InvalidInputException(field, "dataset.conversations", name);
+        }
+        return info;
+    }
+
+    /**
+     * One split of a pair dataset, numbered from 0; a dataset deleted since it was listed is not found, one of
+     * conversations is refused.
+     */
     public List<PromptResponsePair> pairs(String name, Split split) {
-        DatasetInfo info = require(name);
+        DatasetInfo info = requirePairs(name, "name");
         if (info.origin() == DatasetOrigin.BUNDLED) {
             return bundled.pairs(name, split);
         }
         return splits(uploadedNow().get(name)).get(split);
+    }
+
+    /** One split of a conversation dataset (only bundled ones hold conversations). */
+    public List<Conversation> conversations(String name, Split split) {
+        return bundled.conversations(name, split);
     }
 
     /** An uploaded dataset that is not deleted, as its row stands in the database now. */

@@ -1,5 +1,6 @@
 package dev.losslens.dataset;
 
+import dev.losslens.conversation.Conversation;
 import dev.losslens.system.rejection.NotFoundException;
 import dev.losslens.system.words.Localised;
 import dev.losslens.system.words.LocalisedFiles;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -39,15 +41,17 @@ public class SampleDatasets {
     }
 
     /** A dataset as the manifest lists it. */
-    record Entry(String name, String title, String description, int train, int heldout) {
+    record Entry(String name, String title, String description, int train, int heldout, DatasetFormat format) {
 
         DatasetInfo info() {
-            return new DatasetInfo(name, title, description, train, heldout, DatasetOrigin.BUNDLED);
+            return new DatasetInfo(name, title, description, train, heldout, DatasetOrigin.BUNDLED,
+                    format == null ? DatasetFormat.PAIR : format);
         }
     }
 
     private final Localised<Map<String, DatasetInfo>> infos;
     private final Map<String, Map<Split, List<PromptResponsePair>>> pairs = new LinkedHashMap<>();
+    private final Map<String, Map<Split, List<Conversation>>> conversations = new LinkedHashMap<>();
     private final List<String> corpusDocuments = new ArrayList<>();
 
     public SampleDatasets(ResourceLoader resources) {
@@ -59,10 +63,12 @@ public class SampleDatasets {
             return named;
         });
         for (DatasetInfo info : infos.english().values()) {
-            Map<Split, List<PromptResponsePair>> splits = new EnumMap<>(Split.class);
-            splits.put(Split.TRAIN, readPairs(resources, info, Split.TRAIN, info.train()));
-            splits.put(Split.HELDOUT, readPairs(resources, info, Split.HELDOUT, info.heldout()));
-            pairs.put(info.name(), splits);
+            if (info.isConversation()) {
+                conversations.put(info.name(), readSplits(resources, info, ConversationLine.class,
+                        ConversationLine::conversation));
+            } else {
+                pairs.put(info.name(), readSplits(resources, info, PromptResponsePair.class, pair -> pair));
+            }
         }
         for (String file : JSON.readValue(text(resources, "datasets.json"), Manifest.class).corpus()) {
             Arrays.stream(text(resources, file).split("\n\n")).map(String::strip).filter(document -> !document.isEmpty())
@@ -86,11 +92,17 @@ public class SampleDatasets {
     /** The dataset, or a not-found naming {@code field} and the known datasets. */
     public DatasetInfo require(String name, String field) {
         return find(name).orElseThrow(() -> new NotFoundException(field, "dataset.unknown", name,
-                String.join(", ", pairs.keySet())));
+                String.join(", ", infos.english().keySet())));
     }
 
+    /** A pair dataset's split. */
     public List<PromptResponsePair> pairs(String name, Split split) {
         return pairs.get(require(name).name()).get(split);
+    }
+
+    /** A conversation dataset's split. */
+    public List<Conversation> conversations(String name, Split split) {
+        return conversations.get(require(name).name()).get(split);
     }
 
     /** Every document of every corpus file (documents are separated by a blank line), in manifest order. */
@@ -98,15 +110,23 @@ public class SampleDatasets {
         return Collections.unmodifiableList(corpusDocuments);
     }
 
-    private static List<PromptResponsePair> readPairs(ResourceLoader resources, DatasetInfo info, Split split,
-                                                      int expected) {
+    private static <L, T> Map<Split, List<T>> readSplits(ResourceLoader resources, DatasetInfo info, Class<L> line,
+                                                         Function<L, T> item) {
+        Map<Split, List<T>> splits = new EnumMap<>(Split.class);
+        splits.put(Split.TRAIN, readLines(resources, info, Split.TRAIN, info.train(), line, item));
+        splits.put(Split.HELDOUT, readLines(resources, info, Split.HELDOUT, info.heldout(), line, item));
+        return splits;
+    }
+
+    private static <L, T> List<T> readLines(ResourceLoader resources, DatasetInfo info, Split split, int expected,
+                                            Class<L> line, Function<L, T> item) {
         String file = info.name() + "/" + split.label() + ".jsonl";
-        List<PromptResponsePair> read = text(resources, file).lines()
-                .filter(line -> !line.isBlank())
-                .map(line -> JSON.readValue(line, PromptResponsePair.class))
+        List<T> read = text(resources, file).lines()
+                .filter(text -> !text.isBlank())
+                .map(text -> item.apply(JSON.readValue(text, line)))
                 .collect(Collectors.toUnmodifiableList());
         if (read.size() != expected) {
-            throw new IllegalStateException("sample-datasets/%s has %d pairs but datasets.json says %d"
+            throw new IllegalStateException("sample-datasets/%s has %d lines but datasets.json says %d"
                     .formatted(file, read.size(), expected));
         }
         return read;

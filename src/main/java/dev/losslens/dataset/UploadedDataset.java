@@ -22,6 +22,6 @@ public record UploadedDataset(@JsonIgnore long id, @Schema(example = "course-faq
                               @Schema(example = "7") Long splitSeed, @Schema(example = "0.1") Double heldoutShare) {
 
     public DatasetInfo info() {
-        return new DatasetInfo(name, title, description, train, heldout, DatasetOrigin.UPLOADED);
+        return new DatasetInfo(name, title, description, train, heldout, DatasetOrigin.UPLOADED, DatasetFormat.PAIR);
     }
 }

@@ -50,7 +50,7 @@ class ExplorerController {
                    Model model, HttpServletResponse http) {
         FormErrors errors = new FormErrors();
         DatasetInfo chosen = errors.attempt(() -> dataset == null || dataset.isBlank()
-                ? datasets.list().get(0) : datasets.require(dataset, "dataset"));
+                ? datasets.list().get(0) : datasets.requirePairs(dataset, "dataset"));
         if (chosen == null) {
             chosen = datasets.list().get(0);
         }
@@ -86,7 +86,7 @@ class ExplorerController {
         }
         http.setStatus(errors.status().value());
         model.addAttribute("form", form);
-        model.addAttribute("datasets", datasets.list());
+        model.addAttribute("datasets", datasets.pairDatasets());
         model.addAttribute("pairs", IntStream.range(0, pairs.size())
                 .mapToObj(i -> PairOption.of(i, pairs.get(i).prompt())).toList());
         model.addAttribute("checkpointGroups", checkpointChoices(form.checkpoint(), form.compare()).stream()

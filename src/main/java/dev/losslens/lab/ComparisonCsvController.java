@@ -27,12 +27,12 @@ class ComparisonCsvController {
     @Operation(summary = "Every metric point of every lane as CSV, one row per lane and evaluation step")
     @GetMapping("/api/comparisons/{id}/metrics.csv")
     ResponseEntity<String> metrics(@PathVariable long id) {
-        CsvTable csv = new CsvTable(List.of("lane", "label", "objective", "prompt_weight", "init", "step",
-                "train_loss", "response_nll", "prompt_nll", "full_nll", "exact_match", "drift"));
+        CsvTable csv = new CsvTable(List.of("lane", "label", "objective", "prompt_weight", "init", "answer_span",
+                "step", "train_loss", "response_nll", "every_turn_nll", "prompt_nll", "full_nll", "exact_match", "drift"));
         for (LaneView lane : comparisons.view(id).lanes()) {
             for (MetricPoint p : lane.metrics()) {
-                csv.row(lane.index(), lane.label(), lane.objective(), lane.promptWeight(), lane.init(), p.step(),
-                        p.trainLoss(), p.responseNll(), p.promptNll(), p.fullNll(), p.exactMatch(), p.drift());
+                csv.row(lane.index(), lane.label(), lane.objective(), lane.promptWeight(), lane.init(),
+                        lane.answerSpan(), p.step(), p.trainLoss(), p.responseNll(), p.everyTurnNll(), p.promptNll(), p.fullNll(), p.exactMatch(), p.drift());
             }
         }
         return csv.attachment("losslens-run-%d-metrics.csv".formatted(id));

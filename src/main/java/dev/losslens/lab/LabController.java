@@ -7,6 +7,7 @@ import dev.losslens.comparison.LaneLabel;
 import dev.losslens.comparison.RunFindings;
 import dev.losslens.comparison.Submission;
 import dev.losslens.comparison.TrainingProperties;
+import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.dataset.DatasetCatalogue;
 import dev.losslens.notation.Keyed;
 import dev.losslens.notation.PlainNumber;
@@ -151,6 +152,7 @@ class LabController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("datasets", datasets.list());
+        model.addAttribute("answerSpans", AnswerSpan.values());
         model.addAttribute("bounds", bounds);
         model.addAttribute("minLanes", TrainingProperties.MIN_LANES);
         model.addAttribute("maxLanes", TrainingProperties.MAX_LANES);

@@ -5,6 +5,7 @@ import static dev.losslens.objective.ObjectiveKind.WEIGHTED;
 import dev.losslens.comparison.ComparisonRequest.LaneRequest;
 import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.TrainingProperties;
+import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.notation.PlainNumber;
 import dev.losslens.system.rejection.FormErrors;
 import dev.losslens.system.rejection.FormNumbers;
@@ -27,7 +28,7 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
 
     private static final Pattern LANE_FIELD = Pattern.compile("lanes\\[(\\d+)](?:\\.(\\w+))?");
 
-    record LaneRow(String objective, String promptWeight, String init) {
+    record LaneRow(String objective, String promptWeight, String init, String answerSpan) {
 
         public boolean used() {
             return objective != null && !objective.isBlank();
@@ -37,7 +38,7 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
     LabForm {
         List<LaneRow> rows = new ArrayList<>(lanes);
         while (rows.size() < TrainingProperties.MAX_LANES) {
-            rows.add(new LaneRow("", "", LaneSpec.Init.BASE.key()));
+            rows.add(new LaneRow("", "", LaneSpec.Init.BASE.key(), AnswerSpan.EVERY_TURN.key()));
         }
         lanes = List.copyOf(rows);
     }
@@ -51,7 +52,8 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
     static LabForm from(Map<String, String> fields) {
         List<LaneRow> lanes = IntStream.range(0, TrainingProperties.MAX_LANES)
                 .mapToObj(i -> new LaneRow(fields.get("lanes[%d].objective".formatted(i)),
-                        fields.get("lanes[%d].promptWeight".formatted(i)), fields.get("lanes[%d].init".formatted(i))))
+                        fields.get("lanes[%d].promptWeight".formatted(i)), fields.get("lanes[%d].init".formatted(i)),
+                        fields.get("lanes[%d].answerSpan".formatted(i))))
                 .toList();
         return new LabForm(fields.get("dataset"), fields.get("model"), fields.get("steps"), fields.get("learningRate"),
                 fields.get("batchSize"), fields.get("seed"), fields.get("evalEvery"), lanes);
@@ -61,7 +63,8 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
         return new LabForm(request.dataset(), request.model(), PlainNumber.of(request.steps()),
                 PlainNumber.of(request.learningRate()), PlainNumber.of(request.batchSize()), PlainNumber.of(request.seed()),
                 PlainNumber.of(request.evalEvery()), request.lanes().stream().map(lane -> new LaneRow(lane.objective(),
-                        WEIGHTED.key().equals(lane.objective()) ? PlainNumber.of(lane.promptWeight()) : "", lane.init()))
+                        WEIGHTED.key().equals(lane.objective()) ? PlainNumber.of(lane.promptWeight()) : "", lane.init(),
+                        lane.answerSpan()))
                 .toList());
     }
 
@@ -75,7 +78,7 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
             LaneRow row = lanes.get(rows[i]);
             Double lambda = WEIGHTED.key().equals(row.objective().strip()) ? unreadable.attempt(() ->
                     FormNumbers.decimal("lanes[" + i + "].promptWeight", row.promptWeight())) : null;
-            return new LaneRequest(row.objective(), lambda, row.init());
+            return new LaneRequest(row.objective(), lambda, row.init(), row.answerSpan());
         }).toList();
         Integer stepCount = unreadable.attempt(() -> FormNumbers.integer("steps", steps));
         boolean stepsUnread = unreadable.has("steps");

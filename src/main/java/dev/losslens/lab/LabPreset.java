@@ -10,6 +10,7 @@ import dev.losslens.comparison.ComparisonRequest.LaneRequest;
 import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonValidator;
 import dev.losslens.comparison.LaneLabel;
+import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.notation.Keyed;
 import dev.losslens.notation.PlainNumber;
 import dev.losslens.objective.ObjectiveKind;
@@ -46,7 +47,8 @@ public enum LabPreset implements Keyed {
     /** Its lanes' names, for the page to word ({@code @wording.page(label)}). */
     public List<MessageSourceResolvable> laneLabels() {
         return lanes.stream().map(lane -> LaneLabel.of(Keyed.of(ObjectiveKind.class, lane.objective()),
-                lane.promptWeight() == null ? 0 : lane.promptWeight(), Keyed.of(LaneSpec.Init.class, lane.init())))
+                lane.promptWeight() == null ? 0 : lane.promptWeight(), Keyed.of(LaneSpec.Init.class, lane.init()),
+                AnswerSpan.EVERY_TURN))
                 .toList();
     }
 

@@ -44,7 +44,10 @@ public final class CompactVocabularyBuilder {
         return name.endsWith(".jsonl") || (name.endsWith(".txt") && file.getParent().getFileName().toString().equals("corpus"));
     }
 
-    /** JSONL lines contribute their prompt and response values; corpus lines are taken whole. */
+    /**
+     * JSONL lines contribute their prompt and response values, or their messages' contents; corpus lines are taken
+     * whole.
+     */
     private static List<String> textsOf(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         if (!file.toString().endsWith(".jsonl")) {
@@ -55,6 +58,9 @@ public final class CompactVocabularyBuilder {
                 .filter(line -> !line.isBlank())
                 .flatMap(line -> {
                     var node = mapper.readTree(line);
+                    if (node.has("messages")) {
+                        return node.get("messages").valueStream().map(message -> message.get("content").asString());
+                    }
                     return Stream.of(InstructionTemplate.promptText(node.get("prompt").asString()), node.get("response").asString());
                 })
                 .toList();

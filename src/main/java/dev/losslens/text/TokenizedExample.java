@@ -38,6 +38,20 @@ public record TokenizedExample(int[] ids, Role[] roles) {
         return roles.clone();
     }
 
+    /**
+     * The same tokens with the end-of-text targets moved to the prompt: the response without its end, which an
+     * objective that does not count the prompt never teaches the model to write.
+     */
+    public TokenizedExample withoutEndOfText() {
+        Role[] moved = roles.clone();
+        for (int t = 0; t < ids.length; t++) {
+            if (ids[t] == CompactVocabulary.END_OF_TEXT) {
+                moved[t] = Role.PROMPT;
+            }
+        }
+        return new TokenizedExample(ids, moved);
+    }
+
     public int promptLength() {
         int n = 0;
         while (n < roles.length && roles[n] == Role.PROMPT) {

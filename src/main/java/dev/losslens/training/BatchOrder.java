@@ -1,25 +1,24 @@
 package dev.losslens.training;
 
-import dev.losslens.text.TokenizedExample;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
 /**
- * The seeded order in which training examples are visited: shuffled epochs, cut into batches. Every lane of a
- * comparison sees the same batch at the same step, so lanes differ only in their objective or start.
+ * The seeded order in which training examples are visited: shuffled epochs, cut into batches of positions. Every
+ * lane of a comparison takes the same positions at the same step, so lanes differ only in their objective or start.
  */
 public final class BatchOrder {
 
-    private final List<TokenizedExample> examples;
+    private final int examples;
     private final int batchSize;
     private final Random random;
     private final List<Integer> epoch = new ArrayList<>();
     private int next;
 
-    public BatchOrder(List<TokenizedExample> examples, int batchSize, long seed) {
-        if (examples.isEmpty()) {
+    public BatchOrder(int examples, int batchSize, long seed) {
+        if (examples == 0) {
             throw new IllegalArgumentException("no training examples");
         }
         this.examples = examples;
@@ -27,19 +26,20 @@ public final class BatchOrder {
         this.random = new Random(seed);
     }
 
-    public TrainingBatch next() {
-        List<TokenizedExample> batch = new ArrayList<>(batchSize);
-        while (batch.size() < batchSize) {
+    /** The positions of the next batch's examples. */
+    public int[] next() {
+        int[] batch = new int[batchSize];
+        for (int b = 0; b < batchSize; b++) {
             if (next == epoch.size()) {
                 epoch.clear();
-                for (int i = 0; i < examples.size(); i++) {
+                for (int i = 0; i < examples; i++) {
                     epoch.add(i);
                 }
                 Collections.shuffle(epoch, random);
                 next = 0;
             }
-            batch.add(examples.get(epoch.get(next++)));
+            batch[b] = epoch.get(next++);
         }
-        return TrainingBatch.of(batch);
+        return batch;
     }
 }

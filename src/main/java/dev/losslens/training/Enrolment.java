@@ -22,7 +22,7 @@ public final class Enrolment {
     Enrolment(TrainingPlan plan, TrainingListener listener) {
         this.plan = plan;
         this.listener = listener;
-        this.order = new BatchOrder(plan.training(), plan.batchSize(), plan.seed());
+        this.order = new BatchOrder(plan.training().size(), plan.batchSize(), plan.seed());
         int lanes = plan.lanes().size();
         this.divergedAt = new Integer[lanes];
         this.lossSum = new double[lanes];

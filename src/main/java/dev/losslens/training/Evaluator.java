@@ -5,6 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.losslens.conversation.AnswerSpan;
+import dev.losslens.conversation.Conversation;
+import dev.losslens.conversation.Message;
+import dev.losslens.conversation.TokenizedConversation;
 import dev.losslens.dataset.PromptResponsePair;
 import dev.losslens.model.StackedGpt;
 import dev.losslens.objective.LabelShift;
@@ -17,6 +21,7 @@ import dev.losslens.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Measures lanes on the fixed held-out split, every lane of a comparison in one pass. Runs on the training thread,
@@ -26,22 +31,55 @@ public final class Evaluator {
 
     private static final int BATCH = 32;
 
-    private final List<TokenizedExample> heldOut;
-    private final List<PromptResponsePair> answerPairs;
-    private final List<int[]> answerPrompts;
+    private final List<HeldOutItem> heldOut;
+    private final List<HeldOutItem> answered;
     private final int maxAnswerTokens;
     private final Tokenizer tokenizer;
+
+    /**
+     * One held-out item: its tokens with the answer measured as response ({@code lastTurn}) and with every assistant
+     * turn as response ({@code everyTurn}), the same ids; what the model is given to answer, and the answer expected.
+     *
+     * @param prompt the prompt as the run page shows it
+     */
+    private record HeldOutItem(TokenizedExample lastTurn, TokenizedExample everyTurn, int[] promptIds, String prompt,
+                               String expected) {
+    }
 
     /**
      * @param answered how many held-out prompts (the first ones, always the same) are answered for exact match
      */
     public Evaluator(List<PromptResponsePair> heldOutPairs, int answered, InstructionTemplate template, Tokenizer tokenizer) {
+        this(heldOutPairs.stream().map(pair -> {
+            TokenizedExample example = template.render(pair.prompt(), pair.response());
+            return new HeldOutItem(example, example, template.promptIds(pair.prompt()), pair.prompt(), pair.response());
+        }).toList(), answered, tokenizer);
+    }
+
+    private Evaluator(List<HeldOutItem> heldOut, int answered, Tokenizer tokenizer) {
         this.tokenizer = tokenizer;
-        this.heldOut = heldOutPairs.stream().map(p -> template.render(p.prompt(), p.response())).toList();
-        this.answerPairs = heldOutPairs.subList(0, Math.min(answered, heldOutPairs.size()));
-        this.answerPrompts = answerPairs.stream().map(p -> template.promptIds(p.prompt())).toList();
+        this.heldOut = heldOut;
+        this.answered = heldOut.subList(0, Math.min(answered, heldOut.size()));
         // an answer longer than the longest expected one is wrong anyway; stopping there keeps evaluation cheap
-        this.maxAnswerTokens = answerPairs.stream().mapToInt(p -> tokenizer.encode(p.response()).length).max().orElse(0) + 2;
+        this.maxAnswerTokens = this.answered.stream().mapToInt(item -> tokenizer.encode(item.expected()).length).max()
+                .orElse(0) + 2;
+    }
+
+    /**
+     * Held-out conversations: the response NLL is measured on the last assistant turn, beside the NLL of every
+     * assistant turn, and the last answer is what greedy generation from the rest must write. The page shows each
+     * prompt as its messages' contents.
+     */
+    public static Evaluator ofConversations(List<TokenizedConversation> heldOut, int answered, Tokenizer tokenizer) {
+        return new Evaluator(heldOut.stream().map(conversation -> new HeldOutItem(
+                conversation.example(AnswerSpan.LAST_TURN), conversation.example(AnswerSpan.EVERY_TURN),
+                conversation.promptIds(), shown(conversation.conversation()), conversation.lastAnswer())).toList(),
+                answered, tokenizer);
+    }
+
+    private static String shown(Conversation conversation) {
+        return conversation.messages().subList(0, conversation.lastAnswerIndex()).stream().map(Message::content)
+                .collect(Collectors.joining(" / "));
     }
 
     /** Every lane's metrics, in lane order; {@code answers} receives each lane's greedy answers, in lane order. */
@@ -49,20 +87,26 @@ public final class Evaluator {
         int lanes = model.lanes();
         // every held-out target once; the response and full-sequence objectives only pick which ones count
         LossTotals[] response = new LossTotals[lanes];
+        LossTotals[] turns = new LossTotals[lanes];
         LossTotals[] full = new LossTotals[lanes];
         Arrays.fill(response, LossTotals.of(0, 0, 0));
+        Arrays.fill(turns, LossTotals.of(0, 0, 0));
         Arrays.fill(full, LossTotals.of(0, 0, 0));
         for (int from = 0; from < heldOut.size(); from += BATCH) {
-            TrainingBatch batch = TrainingBatch.of(heldOut.subList(from, Math.min(from + BATCH, heldOut.size())));
+            List<HeldOutItem> items = heldOut.subList(from, Math.min(from + BATCH, heldOut.size()));
+            TrainingBatch batch = TrainingBatch.of(items.stream().map(HeldOutItem::lastTurn).toList());
             float[] nll = nextTokenNll(model, batch);
             for (int lane = 0; lane < lanes; lane++) {
                 for (int b = 0; b < batch.size(); b++) {
-                    TokenizedExample example = batch.examples().get(b);
+                    HeldOutItem item = items.get(b);
                     int offset = (lane * batch.size() + b) * (batch.length() - 1);
-                    double[] tokenNll = LabelShift.perToken(nll, offset, example.length());
+                    double[] tokenNll = LabelShift.perToken(nll, offset, item.lastTurn().length());
                     response[lane] = response[lane].plus(
-                            LossTotals.of(tokenNll, LossObjective.INSTRUCTION.targetWeights(example)));
-                    full[lane] = full[lane].plus(LossTotals.of(tokenNll, LossObjective.PRETRAINING.targetWeights(example)));
+                            LossTotals.of(tokenNll, LossObjective.INSTRUCTION.targetWeights(item.lastTurn())));
+                    turns[lane] = turns[lane].plus(
+                            LossTotals.of(tokenNll, LossObjective.INSTRUCTION.targetWeights(item.everyTurn())));
+                    full[lane] = full[lane].plus(
+                            LossTotals.of(tokenNll, LossObjective.PRETRAINING.targetWeights(item.lastTurn())));
                 }
             }
         }
@@ -70,8 +114,9 @@ public final class Evaluator {
         List<HeldOutMetrics> metrics = new ArrayList<>(lanes);
         for (int lane = 0; lane < lanes; lane++) {
             long correct = answers.get(lane).stream().filter(Generation::correct).count();
-            metrics.add(new HeldOutMetrics(response[lane].mean(), full[lane].minus(response[lane]).mean(),
-                    full[lane].mean(), answerPairs.isEmpty() ? 0 : (double) correct / answerPairs.size()));
+            metrics.add(new HeldOutMetrics(response[lane].mean(), turns[lane].mean(),
+                    full[lane].minus(response[lane]).mean(), full[lane].mean(),
+                    answered.isEmpty() ? 0 : (double) correct / answered.size()));
         }
         return metrics;
     }
@@ -91,17 +136,18 @@ public final class Evaluator {
     /**
      * Greedy answers of every lane to every answered prompt, all generated together: each round appends to every
      * unfinished answer the most likely next token, read at that answer's own last position (rows are padded on the
-     * right, and attention is causal, so the padding never changes it), until end-of-text or the length limit.
+     * right, and attention is causal, so the padding never changes it), until end-of-text (a conversation's
+     * end-of-turn is that token too) or the length limit.
      */
     private List<List<Generation>> answer(StackedGpt model) {
         int lanes = model.lanes();
-        int prompts = answerPrompts.size();
+        int prompts = answered.size();
         int context = model.config().context();
         int[][] rows = new int[lanes * prompts][];
         int[] lengths = new int[rows.length];
         boolean[] done = new boolean[rows.length];
         for (int row = 0; row < rows.length; row++) {
-            int[] prompt = answerPrompts.get(row % prompts);
+            int[] prompt = answered.get(row % prompts).promptIds();
             rows[row] = Arrays.copyOf(prompt, prompt.length + maxAnswerTokens);
             lengths[row] = prompt.length;
             done[row] = lengths[row] >= context;
@@ -127,9 +173,9 @@ public final class Evaluator {
             List<Generation> laneAnswers = new ArrayList<>(prompts);
             for (int p = 0; p < prompts; p++) {
                 int row = lane * prompts + p;
-                int[] generated = Arrays.copyOfRange(rows[row], answerPrompts.get(p).length, lengths[row]);
-                PromptResponsePair pair = answerPairs.get(p);
-                laneAnswers.add(new Generation(pair.prompt(), pair.response(), tokenizer.decode(generated)));
+                HeldOutItem item = answered.get(p);
+                int[] generated = Arrays.copyOfRange(rows[row], item.promptIds().length, lengths[row]);
+                laneAnswers.add(new Generation(item.prompt(), item.expected(), tokenizer.decode(generated)));
             }
             answers.add(laneAnswers);
         }

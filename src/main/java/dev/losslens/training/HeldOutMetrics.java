@@ -2,7 +2,8 @@ package dev.losslens.training;
 
 /**
  * The shared yardstick of every lane, measured on the dataset's held-out split whatever the lane optimises:
- * per-token NLL of response, prompt and full-sequence targets, and exact match of greedy answers.
+ * per-token NLL of response targets (a conversation's last answer), of every assistant turn, of prompt and
+ * full-sequence targets, and exact match of greedy answers.
  */
-record HeldOutMetrics(double responseNll, double promptNll, double fullNll, double exactMatch) {
+record HeldOutMetrics(double responseNll, double everyTurnNll, double promptNll, double fullNll, double exactMatch) {
 }

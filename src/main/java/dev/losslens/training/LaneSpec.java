@@ -1,10 +1,16 @@
 package dev.losslens.training;
 
+import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.notation.Keyed;
 import dev.losslens.objective.LossObjective;
 
-/** One lane of a comparison: what it optimises and where it starts. */
-public record LaneSpec(LossObjective objective, Init init) {
+/**
+ * One lane of a comparison: what it optimises, which answer tokens count as responses, and where it starts.
+ *
+ * @param span which assistant tokens of a conversation are response targets (on a pair, only
+ *             {@link AnswerSpan#EVERY_TURN_WITHOUT_END} differs: its end-of-text token is not one)
+ */
+public record LaneSpec(LossObjective objective, AnswerSpan span, Init init) {
 
     /** Where a lane's weights start. */
     public enum Init implements Keyed {

@@ -110,14 +110,16 @@ public final class LaneStack implements AutoCloseable {
         }
         List<StackedLanes.LaneBatch> batches = new ArrayList<>(slots.size());
         Enrolment previous = null;
-        TrainingBatch batch = null;
+        int[] picked = null;
         for (Slot slot : slots) {
             if (slot.member() != previous) {
-                // a comparison's lanes sit next to each other and share its batch
+                // a comparison's lanes sit next to each other and share its batch: the same ids, each lane's own roles
                 previous = slot.member();
-                batch = previous.order.next();
+                picked = previous.order.next();
             }
-            batches.add(new StackedLanes.LaneBatch(batch, previous.plan.lanes().get(slot.lane()).objective()));
+            LaneSpec spec = previous.plan.lanes().get(slot.lane());
+            batches.add(new StackedLanes.LaneBatch(previous.plan.training().batch(spec.span(), picked),
+                    spec.objective()));
         }
         float[] losses = lanes.step(batches);
         for (int i = 0; i < slots.size(); i++) {
@@ -161,7 +163,7 @@ public final class LaneStack implements AutoCloseable {
             HeldOutMetrics m = metrics.get(i);
             // answers first: a stored point tells readers that everything for its step is there
             member.listener.generations(lane, member.step, answers.get(i));
-            member.listener.point(lane, new MetricPoint(member.step, trainLoss, m.responseNll(), m.promptNll(),
+            member.listener.point(lane, new MetricPoint(member.step, trainLoss, m.responseNll(), m.everyTurnNll(), m.promptNll(),
                     m.fullNll(), m.exactMatch(), drift[i]));
             member.lossSum[lane] = 0;
             member.lossSteps[lane] = 0;

@@ -17,6 +17,11 @@ public record TrainingBatch(List<TokenizedExample> examples, int length) {
         return new TrainingBatch(examples, examples.stream().mapToInt(TokenizedExample::length).max().orElse(0));
     }
 
+    /** The examples at the given positions, in that order. */
+    public static TrainingBatch of(List<TokenizedExample> examples, int[] positions) {
+        return of(Arrays.stream(positions).mapToObj(examples::get).toList());
+    }
+
     public int size() {
         return examples.size();
     }

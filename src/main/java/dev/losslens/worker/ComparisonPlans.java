@@ -3,6 +3,10 @@ package dev.losslens.worker;
 import ai.djl.ndarray.NDManager;
 import dev.losslens.comparison.ComparisonConfig;
 import dev.losslens.comparison.TrainingProperties;
+import dev.losslens.conversation.ChatTemplate;
+import dev.losslens.conversation.ChatTemplates;
+import dev.losslens.conversation.TemplateRenderer;
+import dev.losslens.conversation.TokenizedConversation;
 import dev.losslens.dataset.DatasetCatalogue;
 import dev.losslens.dataset.Split;
 import dev.losslens.model.BaseCheckpoint;
@@ -10,11 +14,11 @@ import dev.losslens.model.GptParameters;
 import dev.losslens.model.ModelConfig;
 import dev.losslens.model.ModelPreset;
 import dev.losslens.text.InstructionTemplate;
-import dev.losslens.text.TokenizedExample;
 import dev.losslens.text.Tokenizer;
 import dev.losslens.training.Evaluator;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.TrainingPlan;
+import dev.losslens.training.TrainingSplit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -23,15 +27,23 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Resolves a stored config into what training needs: tokenized splits, starting weights and the evaluator. */
+/**
+ * Resolves a stored config into what training needs: tokenized splits, starting weights and the evaluator. Pairs
+ * are rendered with the instruction template, conversations with the bundled ChatML chat template, cut to the
+ * model's context on the right as training stacks do.
+ */
 @Component
 class ComparisonPlans {
 
     /** Datasets kept tokenized: every bundled one and the few uploaded ones trained last. */
     private static final int PREPARED_KEPT = 12;
 
+    private static final String CONVERSATION_TEMPLATE = "chatml";
+
     private final DatasetCatalogue datasets;
     private final InstructionTemplate template;
+    private final TemplateRenderer renderer;
+    private final ChatTemplate chatTemplate = ChatTemplates.bundled().get(CONVERSATION_TEMPLATE);
     private final Tokenizer tokenizer;
     private final TrainingProperties properties;
     private final Map<String, Prepared> prepared = new LinkedHashMap<>(16, 0.75f, true) {
@@ -45,6 +57,7 @@ class ComparisonPlans {
                     TrainingProperties properties) {
         this.datasets = datasets;
         this.template = template;
+        this.renderer = new TemplateRenderer(tokenizer);
         this.tokenizer = tokenizer;
         this.properties = properties;
     }
@@ -80,7 +93,7 @@ class ComparisonPlans {
     }
 
     /** A dataset's training split as the model reads it, and the evaluator of its held-out split. */
-    private record Prepared(List<TokenizedExample> training, Evaluator evaluator) {
+    private record Prepared(TrainingSplit training, Evaluator evaluator) {
     }
 
     private Prepared prepared(String dataset) {
@@ -95,10 +108,7 @@ class ComparisonPlans {
         }
         Prepared read;
         try {
-            read = new Prepared(datasets.pairs(dataset, Split.TRAIN).stream()
-                    .map(pair -> template.render(pair.prompt(), pair.response())).toList(),
-                    new Evaluator(datasets.pairs(dataset, Split.HELDOUT), properties.answeredPrompts(), template,
-                            tokenizer));
+            read = datasets.require(dataset).isConversation() ? conversations(dataset) : pairs(dataset);
         } catch (RuntimeException deletedMeanwhile) {
             if (datasets.find(dataset).isEmpty()) {
                 throw new DatasetGoneException(dataset);
@@ -109,5 +119,21 @@ class ComparisonPlans {
             prepared.put(dataset, read);
         }
         return read;
+    }
+
+    private Prepared pairs(String dataset) {
+        return new Prepared(TrainingSplit.ofPairs(datasets.pairs(dataset, Split.TRAIN).stream()
+                .map(pair -> template.render(pair.prompt(), pair.response())).toList()),
+                new Evaluator(datasets.pairs(dataset, Split.HELDOUT), properties.answeredPrompts(), template, tokenizer));
+    }
+
+    private Prepared conversations(String dataset) {
+        return new Prepared(TrainingSplit.ofConversations(rendered(dataset, Split.TRAIN)),
+                Evaluator.ofConversations(rendered(dataset, Split.HELDOUT), properties.answeredPrompts(), tokenizer));
+    }
+
+    private List<TokenizedConversation> rendered(String dataset, Split split) {
+        return datasets.conversations(dataset, split).stream()
+                .map(conversation -> renderer.render(chatTemplate, conversation, ModelConfig.CONTEXT)).toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.losslens.comparison;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.comparison.ComparisonView.LaneView;
+import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.system.words.EnglishWording;
 import dev.losslens.system.words.Wording;
@@ -22,7 +23,7 @@ class RunFindingsTest {
     }
 
     private static LaneView lane(int index, String label, LaneSpec.Init init, LaneStatus status, MetricPoint... points) {
-        return new LaneView(index, label, ObjectiveKind.INSTRUCTION, 0, init, status, null, null, List.of(points));
+        return new LaneView(index, label, ObjectiveKind.INSTRUCTION, 0, init, AnswerSpan.EVERY_TURN, status, null, null, List.of(points));
     }
 
     private static MetricPoint point(int step, double response, double prompt, double drift) {
@@ -30,7 +31,7 @@ class RunFindingsTest {
     }
 
     private static MetricPoint point(int step, double response, double prompt, double drift, double exactMatch) {
-        return new MetricPoint(step, step == 0 ? null : 1.0, response, prompt, (response + prompt) / 2, exactMatch,
+        return new MetricPoint(step, step == 0 ? null : 1.0, response, response, prompt, (response + prompt) / 2, exactMatch,
                 drift);
     }
 

@@ -3,6 +3,7 @@ package dev.losslens.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.system.rejection.InvalidInputException;
+import dev.losslens.system.rejection.InvalidInputException;
 import dev.losslens.system.rejection.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -17,7 +18,16 @@ class DatasetApiControllerTest {
         assertThat(mvc.get().uri("/api/datasets")).hasStatusOk().bodyJson()
                 .hasPathSatisfying("$[0].name", name -> assertThat(name).isEqualTo("capitals"))
                 .hasPathSatisfying("$[0].train", train -> assertThat(train).isEqualTo(320))
-                .hasPathSatisfying("$.length()", size -> assertThat(size).isEqualTo(6));
+                .hasPathSatisfying("$[0].format", format -> assertThat(format).isEqualTo("pair"))
+                .hasPathSatisfying("$[6].format", format -> assertThat(format).isEqualTo("conversation"))
+                .hasPathSatisfying("$.length()", size -> assertThat(size).isEqualTo(7));
+    }
+
+    @Test
+    void aConversationDatasetHasNoPairsToList() {
+        assertThat(mvc.get().uri("/api/datasets/conversations/pairs")).hasFailed().failure().rootCause()
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.rejections().get(0).code())
+                        .isEqualTo("dataset.conversations"));
     }
 
     @Test

@@ -17,17 +17,25 @@ class SampleDatasetsTest {
     @Test
     void listsTheManifestInOrderWithCapitalsAsDefault() {
         assertThat(datasets.list()).extracting(DatasetInfo::name)
-                .containsExactly("capitals", "arithmetic", "reversal", "plurals", "first-word", "chat");
+                .containsExactly("capitals", "arithmetic", "reversal", "plurals", "first-word", "chat", "conversations");
+        assertThat(datasets.list()).extracting(DatasetInfo::format).containsOnly(DatasetFormat.PAIR,
+                DatasetFormat.CONVERSATION).last().isEqualTo(DatasetFormat.CONVERSATION);
         assertThat(datasets.list().get(0).title()).isEqualTo("Capitals");
     }
 
     @Test
     void loadsBothSplitsWithTheManifestSizes() {
         for (DatasetInfo info : datasets.list()) {
-            assertThat(datasets.pairs(info.name(), Split.TRAIN)).hasSize(info.train());
-            assertThat(datasets.pairs(info.name(), Split.HELDOUT)).hasSize(info.heldout());
+            if (info.isConversation()) {
+                assertThat(datasets.conversations(info.name(), Split.TRAIN)).hasSize(info.train());
+                assertThat(datasets.conversations(info.name(), Split.HELDOUT)).hasSize(info.heldout());
+            } else {
+                assertThat(datasets.pairs(info.name(), Split.TRAIN)).hasSize(info.train());
+                assertThat(datasets.pairs(info.name(), Split.HELDOUT)).hasSize(info.heldout());
+            }
         }
         assertThat(datasets.pairs("arithmetic", Split.TRAIN).get(0).prompt()).startsWith("What is ");
+        assertThat(datasets.conversations("conversations", Split.TRAIN).get(0).messages()).hasSize(4);
     }
 
     @Test
@@ -47,7 +55,7 @@ class SampleDatasetsTest {
     void theCorpusHoldsNoTemplateAndNoHeldOutPrompt() {
         String corpus = String.join("\n\n", datasets.corpusDocuments());
         assertThat(corpus).doesNotContain("### Instruction:", "### Response:");
-        for (DatasetInfo info : datasets.list()) {
+        for (DatasetInfo info : datasets.list().stream().filter(info -> !info.isConversation()).toList()) {
             assertThat(datasets.pairs(info.name(), Split.HELDOUT)).allSatisfy(pair ->
                     assertThat(corpus).as(info.name()).doesNotContain(pair.prompt()));
         }
@@ -61,7 +69,7 @@ class SampleDatasetsTest {
         assertThatThrownBy(() -> datasets.pairs("corpus", Split.TRAIN))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.rejections()).containsExactly(
                         new Rejection("name", "dataset.unknown",
-                                List.of("corpus", "capitals, arithmetic, reversal, plurals, first-word, chat"))));
+                                List.of("corpus", "capitals, arithmetic, reversal, plurals, first-word, chat, conversations"))));
     }
 
     @Test

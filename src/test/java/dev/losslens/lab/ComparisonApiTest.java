@@ -64,6 +64,12 @@ class ComparisonApiTest {
         return config;
     }
 
+    private static Map<String, Object> spanned(String objective, Object answerSpan) {
+        Map<String, Object> lane = lane(objective, null, "scratch");
+        lane.put("answerSpan", answerSpan);
+        return lane;
+    }
+
     private static Map<String, Object> lane(String objective, Object promptWeight, String init) {
         Map<String, Object> lane = new LinkedHashMap<>();
         lane.put("objective", objective);
@@ -355,6 +361,8 @@ class ComparisonApiTest {
                 Arguments.of(with("lanes", List.of(lane("instruction", null, "random"), lane("pretraining", null, "scratch"))),
                         400, "lanes[0].init"),
                 Arguments.of(smallBase, 400, "lanes[0].init"),
+                Arguments.of(with("lanes", List.of(spanned("instruction", "middle-turn"),
+                        lane("pretraining", null, "scratch"))), 400, "lanes[0].answerSpan"),
                 Arguments.of(with("lanes", "two"), 400, "lanes"),
                 Arguments.of("{\"steps\": 20,", 400, "body"),
                 Arguments.of("", 400, "body"));

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
 import dev.losslens.model.BaseCheckpoint;
@@ -40,9 +41,9 @@ class LaneStackTest {
     private static final InstructionTemplate TEMPLATE = new InstructionTemplate(TOKENIZER);
     private static final SampleDatasets DATASETS = new SampleDatasets(new DefaultResourceLoader());
     private static final ModelConfig TINY = ModelPreset.TINY.config(TOKENIZER.vocabSize());
-    private static final LaneSpec SFT_FROM_BASE = new LaneSpec(LossObjective.INSTRUCTION, LaneSpec.Init.BASE);
-    private static final LaneSpec PT_FROM_SCRATCH = new LaneSpec(LossObjective.PRETRAINING, LaneSpec.Init.SCRATCH);
-    private static final LaneSpec HALF = new LaneSpec(LossObjective.weighted(0.5), LaneSpec.Init.SCRATCH);
+    private static final LaneSpec SFT_FROM_BASE = new LaneSpec(LossObjective.INSTRUCTION, AnswerSpan.EVERY_TURN, LaneSpec.Init.BASE);
+    private static final LaneSpec PT_FROM_SCRATCH = new LaneSpec(LossObjective.PRETRAINING, AnswerSpan.EVERY_TURN, LaneSpec.Init.SCRATCH);
+    private static final LaneSpec HALF = new LaneSpec(LossObjective.weighted(0.5), AnswerSpan.EVERY_TURN, LaneSpec.Init.SCRATCH);
 
     @AfterAll
     static void stop() {
@@ -61,7 +62,7 @@ class LaneStackTest {
                     : GptParameters.initialise(TINY, seed, manager));
         }
         Evaluator evaluator = new Evaluator(DATASETS.pairs(dataset, Split.HELDOUT).subList(0, 20), 4, TEMPLATE, TOKENIZER);
-        return new TrainingPlan(lanes, start, training(dataset), evaluator, steps, batch, seed, 5, learningRate);
+        return new TrainingPlan(lanes, start, TrainingSplit.ofPairs(training(dataset)), evaluator, steps, batch, seed, 5, learningRate);
     }
 
     private static TrainingPlan watched(NDManager manager) {

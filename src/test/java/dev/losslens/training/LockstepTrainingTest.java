@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.dataset.PromptResponsePair;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
@@ -45,8 +46,8 @@ class LockstepTrainingTest {
     private static final InstructionTemplate TEMPLATE = new InstructionTemplate(TOKENIZER);
     private static final SampleDatasets DATASETS = new SampleDatasets(new DefaultResourceLoader());
     private static final ModelConfig TINY = ModelPreset.TINY.config(TOKENIZER.vocabSize());
-    private static final LaneSpec SFT = new LaneSpec(LossObjective.INSTRUCTION, LaneSpec.Init.SCRATCH);
-    private static final LaneSpec PT = new LaneSpec(LossObjective.PRETRAINING, LaneSpec.Init.SCRATCH);
+    private static final LaneSpec SFT = new LaneSpec(LossObjective.INSTRUCTION, AnswerSpan.EVERY_TURN, LaneSpec.Init.SCRATCH);
+    private static final LaneSpec PT = new LaneSpec(LossObjective.PRETRAINING, AnswerSpan.EVERY_TURN, LaneSpec.Init.SCRATCH);
     private static final long SEED = 11;
 
     @AfterAll
@@ -70,7 +71,7 @@ class LockstepTrainingTest {
         for (LaneSpec ignored : lanes) {
             start.add(GptParameters.initialise(TINY, SEED, manager));
         }
-        return new TrainingPlan(lanes, start, training(dataset), evaluator(dataset), steps, batch, SEED, evalEvery,
+        return new TrainingPlan(lanes, start, TrainingSplit.ofPairs(training(dataset)), evaluator(dataset), steps, batch, SEED, evalEvery,
                 learningRate);
     }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import dev.losslens.checkpoint.CheckpointInfo;
 import dev.losslens.checkpoint.CheckpointSource;
 import dev.losslens.checkpoint.LanguageModels;
+import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.dataset.PromptResponsePair;
 import dev.losslens.dataset.SampleDatasets;
 import dev.losslens.dataset.Split;
@@ -84,11 +85,11 @@ class TrainingUnderLoadTest {
                 List<TokenizedExample> training = DATASETS.pairs("capitals", Split.TRAIN).stream()
                         .map(p -> TEMPLATE.render(p.prompt(), p.response())).toList();
                 List<PromptResponsePair> heldOut = DATASETS.pairs("capitals", Split.HELDOUT).subList(0, 12);
-                List<LaneSpec> lanes = List.of(new LaneSpec(LossObjective.PRETRAINING, LaneSpec.Init.SCRATCH),
-                        new LaneSpec(LossObjective.INSTRUCTION, LaneSpec.Init.BASE));
+                List<LaneSpec> lanes = List.of(new LaneSpec(LossObjective.PRETRAINING, AnswerSpan.EVERY_TURN, LaneSpec.Init.SCRATCH),
+                        new LaneSpec(LossObjective.INSTRUCTION, AnswerSpan.EVERY_TURN, LaneSpec.Init.BASE));
                 List<GptParameters> start = List.of(GptParameters.initialise(TINY, SEED, manager),
                         BaseCheckpoint.load(manager));
-                TrainingPlan plan = new TrainingPlan(lanes, start, training,
+                TrainingPlan plan = new TrainingPlan(lanes, start, TrainingSplit.ofPairs(training),
                         new Evaluator(heldOut, 2, TEMPLATE, TOKENIZER), STEPS, 16, SEED, 10, 1e-3);
                 Run run = new Run(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
                 lanes.forEach(lane -> {

@@ -1,5 +1,6 @@
 package dev.losslens.dataset.generator;
 
+import dev.losslens.dataset.DatasetFormat;
 import dev.losslens.dataset.DatasetInfo;
 import dev.losslens.dataset.DatasetOrigin;
 import dev.losslens.dataset.PromptResponsePair;
@@ -13,6 +14,6 @@ record GeneratedTask(String name, String title, String description, String split
                      List<PromptResponsePair> train, List<PromptResponsePair> heldout, List<String> facts) {
 
     DatasetInfo info() {
-        return new DatasetInfo(name, title, description, train.size(), heldout.size(), DatasetOrigin.BUNDLED);
+        return new DatasetInfo(name, title, description, train.size(), heldout.size(), DatasetOrigin.BUNDLED, DatasetFormat.PAIR);
     }
 }

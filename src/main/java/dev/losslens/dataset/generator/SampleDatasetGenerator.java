@@ -1,5 +1,6 @@
 package dev.losslens.dataset.generator;
 
+import dev.losslens.conversation.Conversation;
 import dev.losslens.dataset.DatasetInfo;
 import dev.losslens.dataset.PromptResponsePair;
 import java.io.IOException;
@@ -33,15 +34,22 @@ public final class SampleDatasetGenerator {
 
     public static void generate(Path outputDir) {
         List<GeneratedTask> tasks = tasks();
+        List<GeneratedConversations> conversationTasks = conversationTasks();
         Map<String, List<String>> corpus = corpus(tasks);
         Map<String, String> files = new LinkedHashMap<>();
         for (GeneratedTask task : tasks) {
             files.put(task.name() + "/train.jsonl", jsonl(task.train()));
             files.put(task.name() + "/heldout.jsonl", jsonl(task.heldout()));
         }
+        for (GeneratedConversations task : conversationTasks) {
+            files.put(task.name() + "/train.jsonl", conversationsJsonl(task.train()));
+            files.put(task.name() + "/heldout.jsonl", conversationsJsonl(task.heldout()));
+        }
         corpus.forEach((path, documents) -> files.put(path, String.join("\n\n", documents) + "\n"));
-        files.put("datasets.json", manifest(tasks, corpus.keySet()));
-        files.put("README.md", SampleDatasetsReadme.render(tasks, files));
+        List<DatasetInfo> infos = new ArrayList<>(tasks.stream().map(GeneratedTask::info).toList());
+        conversationTasks.forEach(task -> infos.add(task.info()));
+        files.put("datasets.json", manifest(infos, corpus.keySet()));
+        files.put("README.md", SampleDatasetsReadme.render(tasks, conversationTasks, files));
         files.forEach((path, content) -> write(outputDir.resolve(path), content));
     }
 
@@ -49,6 +57,11 @@ public final class SampleDatasetGenerator {
     static List<GeneratedTask> tasks() {
         return List.of(CapitalsTask.generate(), ArithmeticTask.generate(), ReversalTask.generate(),
                 PluralsTask.generate(), FirstWordTask.generate(), ChatTask.generate());
+    }
+
+    /** After the pair tasks in the manifest. */
+    static List<GeneratedConversations> conversationTasks() {
+        return List.of(ConversationTask.generate());
     }
 
     private static Map<String, List<String>> corpus(List<GeneratedTask> tasks) {
@@ -66,16 +79,31 @@ public final class SampleDatasetGenerator {
         return out.toString();
     }
 
-    private static String manifest(List<GeneratedTask> tasks, Iterable<String> corpusFiles) {
+    /** {@code {"messages": [{"role": ..., "content": ...}, ...]}} per line. */
+    private static String conversationsJsonl(List<Conversation> conversations) {
+        StringBuilder out = new StringBuilder();
+        for (Conversation conversation : conversations) {
+            List<String> messages = conversation.messages().stream()
+                    .map(message -> "{\"role\": " + json(message.speaker().key()) + ", \"content\": "
+                            + json(message.content()) + "}")
+                    .toList();
+            out.append("{\"messages\": [").append(String.join(", ", messages)).append("]}\n");
+        }
+        return out.toString();
+    }
+
+    /** Pair datasets carry no format; the others say theirs. */
+    private static String manifest(List<DatasetInfo> infos, Iterable<String> corpusFiles) {
         StringBuilder out = new StringBuilder("{\n  \"datasets\": [\n");
-        for (int i = 0; i < tasks.size(); i++) {
-            DatasetInfo info = tasks.get(i).info();
+        for (int i = 0; i < infos.size(); i++) {
+            DatasetInfo info = infos.get(i);
             out.append("    {\"name\": ").append(json(info.name()))
                     .append(", \"title\": ").append(json(info.title()))
                     .append(", \"description\": ").append(json(info.description()))
                     .append(", \"train\": ").append(info.train())
                     .append(", \"heldout\": ").append(info.heldout())
-                    .append(i + 1 < tasks.size() ? "},\n" : "}\n");
+                    .append(info.isConversation() ? ", \"format\": " + json(info.format().key()) : "")
+                    .append(i + 1 < infos.size() ? "},\n" : "}\n");
         }
         out.append("  ],\n  \"corpus\": [");
         List<String> quoted = new ArrayList<>();
