@@ -64,7 +64,7 @@ class ConversationController {
                 ? ConversationMasks.DEFAULT_TEMPLATE : template, templateSource,
                 checkpoint == null || checkpoint.isBlank() ? BreakdownService.DEFAULT_CHECKPOINT : checkpoint,
                 lambda == null ? BreakdownService.DEFAULT_PROMPT_WEIGHT : lambda));
-        model.addAttribute("examples", masks.templates().examples().keySet());
+        model.addAttribute("examples", masks.choices());
         model.addAttribute("templates", masks.templates().templates());
         model.addAttribute("checkpoints", models.checkpoints().stream()
                 .map(info -> CheckpointOption.of(info, wording)).toList());

@@ -11,6 +11,9 @@ import dev.losslens.conversation.StackSetting;
 import dev.losslens.conversation.TemplateException;
 import dev.losslens.conversation.TemplateRenderer;
 import dev.losslens.conversation.TokenizedConversation;
+import dev.losslens.dataset.DatasetCatalogue;
+import dev.losslens.dataset.DatasetInfo;
+import dev.losslens.dataset.Split;
 import dev.losslens.model.ModelConfig;
 import dev.losslens.notation.Keyed;
 import dev.losslens.model.TokenScores;
@@ -25,7 +28,9 @@ import dev.losslens.text.TokenizedExample;
 import dev.losslens.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** Renders a conversation with a template, scores it with a checkpoint and lays every mask side by side. */
@@ -35,6 +40,7 @@ class ConversationMasks {
     static final String DEFAULT_EXAMPLE = "two-turns";
     static final String DEFAULT_TEMPLATE = "chatml";
     static final int MAX_TEMPLATE_CHARS = 8000;
+    private static final int PICKED_FROM_DATASET = 20;
 
     /** LossLens's lanes: an objective over a conversation whose response is what a span covers. */
     enum Lane implements Keyed {
@@ -57,8 +63,10 @@ class ConversationMasks {
     private final TemplateRenderer renderer;
     private final MaskLinter linter;
     private final BreakdownService breakdowns;
+    private final DatasetCatalogue datasets;
 
-    ConversationMasks(Tokenizer tokenizer, BreakdownService breakdowns) {
+    ConversationMasks(Tokenizer tokenizer, BreakdownService breakdowns, DatasetCatalogue datasets) {
+        this.datasets = datasets;
         this.renderer = new TemplateRenderer(tokenizer);
         this.linter = new MaskLinter(tokenizer);
         this.breakdowns = breakdowns;
@@ -68,13 +76,45 @@ class ConversationMasks {
         return templates;
     }
 
+    /**
+     * A bundled example by name, or a conversation of a bundled conversation dataset's training split as
+     * {@code dataset:number}.
+     */
     Conversation example(String name) {
         String chosen = name == null || name.isBlank() ? DEFAULT_EXAMPLE : name;
-        Conversation example = templates.examples().get(chosen);
+        int colon = chosen.indexOf(':');
+        Conversation example = colon < 0 ? templates.examples().get(chosen) : fromDataset(chosen.substring(0, colon),
+                chosen.substring(colon + 1));
         if (example == null) {
             throw new NotFoundException("example", "conversation.example.unknown", chosen);
         }
         return example;
+    }
+
+    private Conversation fromDataset(String dataset, String number) {
+        if (datasets.list().stream().noneMatch(info -> info.name().equals(dataset) && info.isConversation())
+                || !number.matches("\\d{1,6}")) {
+            return null;
+        }
+        List<Conversation> conversations = datasets.conversations(dataset, Split.TRAIN);
+        int index = Integer.parseInt(number);
+        return index < conversations.size() ? conversations.get(index) : null;
+    }
+
+    /** What the picker offers: the bundled examples, then the first conversations of each conversation dataset. */
+    Map<String, String> choices() {
+        Map<String, String> choices = new LinkedHashMap<>();
+        templates.examples().keySet().forEach(name -> choices.put(name, null));
+        for (DatasetInfo info : datasets.list()) {
+            if (info.isConversation()) {
+                List<Conversation> conversations = datasets.conversations(info.name(), Split.TRAIN);
+                for (int i = 0; i < Math.min(PICKED_FROM_DATASET, conversations.size()); i++) {
+                    choices.put(info.name() + ":" + i, info.title() + " " + (i + 1) + ": "
+                            + conversations.get(i).messages().get(0).content());
+                }
+            }
+        }
+        return choices;
     }
 
     ChatTemplate template(String name, String source) {
