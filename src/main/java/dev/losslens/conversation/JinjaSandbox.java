@@ -39,6 +39,8 @@ final class JinjaSandbox {
     private static final int WAITING = 16;
     private static final Set<String> FILE_TAGS = Set.of("include", "import", "from", "extends");
 
+    /** Jinja's lstrip_blocks: spaces and tabs from a line's start to a block tag or comment (jinjava's own strips them mid-line too). */
+    private static final Pattern LINE_START_BEFORE_BLOCK = Pattern.compile("(?m)^[ \\t]+(?=\\{%(?!\\+)|\\{#)");
     private static final Pattern FILE_TAG = Pattern.compile("\\{%-?\\s*(include|import|from|extends)\\b");
 
     private final Jinjava jinjava;
@@ -61,7 +63,6 @@ final class JinjaSandbox {
     private static Jinjava engine(boolean trimBlocks) {
         JinjavaConfig config = JinjavaConfig.newBuilder()
                 .withTrimBlocks(trimBlocks)
-                .withLstripBlocks(trimBlocks)
                 .withMaxOutputSize(MAX_OUTPUT_CHARS)
                 .withMaxStringLength(MAX_OUTPUT_CHARS)
                 .withMaxListSize(MAX_RANGE)
@@ -110,7 +111,8 @@ final class JinjaSandbox {
         variables.put("eos_token", template.eosToken());
         Future<RenderResult> rendering;
         try {
-            rendering = threads.submit(() -> jinjava.renderForResult(template.source(), variables));
+            String source = LINE_START_BEFORE_BLOCK.matcher(template.source()).replaceAll("");
+            rendering = threads.submit(() -> jinjava.renderForResult(source, variables));
         } catch (RejectedExecutionException busy) {
             throw new TemplateException(TemplateException.Reason.BUSY, 0, "");
         }
