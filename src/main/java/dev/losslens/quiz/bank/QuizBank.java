@@ -179,7 +179,7 @@ public class QuizBank {
             return LossObjective.weighted(lambda);
         }
 
-        /** A conversation rendered by a bundled template, and the stack setting whose trained tokens the learner marks. */
+        /** A conversation rendered by a bundled template, and the stack setting whose trained tokens are marked. */
         private MarkTrainedItem markTrained(JsonNode item, String concept) {
             String setting = text(item, "setting");
             StackSetting stackSetting = Keyed.parse(StackSetting.class, setting).orElseThrow(() -> fail(

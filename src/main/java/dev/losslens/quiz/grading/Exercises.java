@@ -66,7 +66,7 @@ public class Exercises {
         return chips;
     }
 
-    /** A rendered conversation's tokens, each with who says its turn ({@value #MARKUP} outside every turn) as its role. */
+    /** A rendered conversation's tokens; each one's role is who says its turn, {@value #MARKUP} outside every turn. */
     static List<Chip> chips(TokenizedConversation conversation) {
         List<ConversationToken> tokens = conversation.tokens();
         List<Chip> chips = new ArrayList<>(tokens.size());
