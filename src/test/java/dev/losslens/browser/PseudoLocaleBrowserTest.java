@@ -161,7 +161,8 @@ class PseudoLocaleBrowserTest extends BrowserTest {
                 "/explore?dataset=capitals&prompt=&response=", "/runs/new", "/runs", "/runs/" + run, "/learn",
                 "/quiz", "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=0",
                 "/quiz/run?set=contrast-team-phases,contrast-mark-pretraining&at=1",
-                "/quiz/score?set=contrast-team-phases,contrast-mark-pretraining", "/lecture",
+                "/quiz/score?set=contrast-team-phases,contrast-mark-pretraining",
+                "/quiz/run?set=conv-mark-trl-assistant&at=0", "/lecture",
                 "/lecture/" + code + "/presenter", "/lecture/" + code + "/remote", "/join", "/join/" + code,
                 "/login", "/instructor", "/instructor/results", "/admin", "/instructor/datasets",
                 "/instructor/datasets/" + dataset, "/explore?dataset=" + dataset, "/no-such-page"));

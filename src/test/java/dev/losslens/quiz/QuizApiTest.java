@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.LossTotals;
 import dev.losslens.quiz.bank.ChoiceItem;
+import dev.losslens.quiz.bank.MarkTrainedItem;
 import dev.losslens.quiz.bank.MaskBug;
 import dev.losslens.quiz.bank.Option;
 import dev.losslens.quiz.bank.QuizBank;
@@ -167,6 +168,41 @@ class QuizApiTest {
         assertThat(correct(answer("lambda-mark-small",
                 positions(targets("Give the opposite of hot.", "cold", LossObjective.weighted(0.01))), learner)))
                 .as("with λ > 0 the prompt's targets carry loss too").isTrue();
+    }
+
+    @Test
+    void markTheTrainedTokensOfAConversationIsGradedAgainstTheStackSettingsRule() throws Exception {
+        Cookie learner = learner();
+        MarkTrainedItem item = (MarkTrainedItem) bank.item("conv-mark-trl-assistant").orElseThrow();
+        JsonNode view = get("/api/quiz/items/conv-mark-trl-assistant", learner);
+        assertThat(view.get("kind").asString()).isEqualTo("mark-trained");
+        assertThat(view.get("question").asString()).contains("TRL with assistant_only_loss=True", "“chatml”");
+        assertThat(view.get("tokens")).hasSize(item.conversation().length());
+        assertThat(view.get("tokens").get(0).get("role").asString()).isEqualTo("template");
+        assertThat(view.get("tokens").valueStream().map(token -> token.get("role").asString()).distinct().toList())
+                .containsExactly("template", "user", "assistant");
+        assertThat(view.toString()).doesNotContain("weight", "correct");
+
+        Set<Integer> key = new HashSet<>(item.trained());
+        JsonNode right = answer("conv-mark-trl-assistant", positions(key), learner);
+        assertThat(correct(right)).isTrue();
+        assertThat(right.get("grade").get("right").get("positions").valueStream().map(JsonNode::asInt).toList())
+                .isEqualTo(item.trained());
+        assertThat(right.get("grade").get("feedback").toString())
+                .contains("https://github.com/huggingface/trl/issues/5470");
+
+        Set<Integer> withoutEnd = new HashSet<>(key);
+        withoutEnd.remove(item.trained().get(item.trained().size() - 1));
+        JsonNode missedEnd = answer("conv-mark-trl-assistant", positions(withoutEnd), learner);
+        assertThat(correct(missedEnd)).isFalse();
+        assertThat(missedEnd.get("grade").get("feedback").get(0).asString())
+                .startsWith("Targets you did not mark:").contains("<|im_end|>");
+        assertThat(missedEnd.get("grade").get("worked")).hasSize(item.conversation().length());
+
+        assertThat(correct(answer("conv-mark-no-generation", positions(Set.of()), learner)))
+                .as("no generation block: nothing is trained").isTrue();
+        assertThat(post("conv-mark-trl-assistant", "{\"positions\": [999]}", learner))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.field").isEqualTo("positions");
     }
 
     @Test

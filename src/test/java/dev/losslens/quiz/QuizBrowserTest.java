@@ -3,6 +3,8 @@ package dev.losslens.quiz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.browser.BrowserTest;
+import dev.losslens.quiz.bank.MarkTrainedItem;
+import dev.losslens.quiz.bank.QuizBank;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -13,16 +15,21 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * A learner takes a 10-question check on a phone with the keyboard alone — choice, true-false, mark-the-targets and
- * compute-the-loss items among them — sees the score on a projector, and follows a mistake to the explorer.
+ * A learner takes a 10-question check on a phone with the keyboard alone — choice, true-false, mark-the-targets,
+ * mark a conversation's trained tokens and compute-the-loss items among them — sees the score on a projector, and
+ * follows a mistake to the explorer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class QuizBrowserTest extends BrowserTest {
 
     private static final String HOSTILE = "<img src=x onerror=window.__pwned=1>";
+
+    @Autowired
+    QuizBank bank;
 
     private static List<WebElement> all(String css) {
         return chromium.driver().findElements(By.cssSelector(css));
@@ -44,8 +51,19 @@ class QuizBrowserTest extends BrowserTest {
         wait.until(driver -> !driver.findElements(By.cssSelector("#feedback, .error-summary")).isEmpty());
     }
 
+    /**
+     * The tokens a conversation item on screen trains, as a learner who knows the named stack's rule marks them; null
+     * when the chips are a prompt/response pair.
+     */
+    private List<Integer> conversationKey() {
+        String[] set = chromium.driver().findElement(By.name("set")).getDomAttribute("value").split(",");
+        int at = Integer.parseInt(chromium.driver().findElement(By.name("at")).getDomAttribute("value"));
+        return bank.item(set[at]).filter(MarkTrainedItem.class::isInstance)
+                .map(item -> ((MarkTrainedItem) item).trained()).orElse(null);
+    }
+
     /** Answers the question on screen; every first choice or reason is taken, so some answers are wrong. */
-    private static String answer(int question) {
+    private String answer(int question) {
         String text = chromium.driver().findElement(By.cssSelector(".question")).getText();
         if (!all("input[name=value]").isEmpty()) {
             if (question == 0) {
@@ -63,10 +81,12 @@ class QuizBrowserTest extends BrowserTest {
         }
         if (!all(".quiz-chips button").isEmpty()) {
             assertThat(all(".quiz-chips label")).as("the labels give way to buttons").allMatch(l -> !l.isDisplayed());
+            List<Integer> trained = conversationKey();
             for (WebElement chip : all(".quiz-chips button")) {
                 String role = chip.getDomAttribute("data-role");
                 int position = Integer.parseInt(chip.getDomAttribute("data-position"));
-                boolean target = text.contains("instruction") ? role.equals("response") : position > 0;
+                boolean target = trained != null ? trained.contains(position)
+                        : text.contains("instruction") ? role.equals("response") : position > 0;
                 assertThat(chip.getDomAttribute("aria-pressed")).isEqualTo("false");
                 if (target) {
                     press(chip, Keys.SPACE);
@@ -74,7 +94,7 @@ class QuizBrowserTest extends BrowserTest {
                 }
             }
             submit();
-            return "mark-targets";
+            return trained != null ? "mark-trained" : "mark-targets";
         }
         if (!all("input[name=truth]").isEmpty()) {
             press(chromium.driver().findElement(By.id("truth-false")), Keys.SPACE);
@@ -135,7 +155,7 @@ class QuizBrowserTest extends BrowserTest {
             assertThat((Object) chromium.script("return window.__samePage;")).as("checked in place").isEqualTo(1L);
             assertThat((Object) chromium.script("return document.activeElement.matches('#feedback .button-primary');"))
                     .as("the focus moves to the way on").isEqualTo(true);
-            if (kinds.get(kinds.size() - 1).equals("compute-loss") || kinds.get(kinds.size() - 1).equals("mark-targets")) {
+            if (List.of("compute-loss", "mark-targets", "mark-trained").contains(kinds.get(kinds.size() - 1))) {
                 assertThat(feedback.getText()).as("the learner's own computation or mask is graded right")
                         .startsWith("✓ Right");
             }
@@ -145,7 +165,7 @@ class QuizBrowserTest extends BrowserTest {
             }
             press(chromium.driver().findElement(By.cssSelector("#feedback .button-primary")), Keys.ENTER);
         }
-        assertThat(kinds).contains("choice", "true-false", "mark-targets", "compute-loss");
+        assertThat(kinds).contains("choice", "true-false", "mark-targets", "mark-trained", "compute-loss");
 
         chromium.viewport(1920, 1080);
         chromium.waitUpTo(Duration.ofSeconds(10))

@@ -7,6 +7,7 @@ import dev.losslens.lab.LabPreset;
 import dev.losslens.notation.Keyed;
 import dev.losslens.quiz.bank.ChoiceItem;
 import dev.losslens.quiz.bank.Concept;
+import dev.losslens.quiz.bank.MarkTrainedItem;
 import dev.losslens.quiz.bank.Option;
 import dev.losslens.quiz.bank.PredictItem;
 import dev.losslens.quiz.bank.QuizBank;
@@ -111,6 +112,25 @@ class QuizPageTest {
         assertThat(html(mvc.get().uri("/quiz").cookie(learner).exchange())).contains("Practise what I missed (1)");
         assertThat(mvc.get().uri("/quiz/start?what=missed").cookie(learner).exchange().getResponse()
                 .getRedirectedUrl()).isEqualTo("/quiz/run?set=contrast-team-phases&at=0");
+    }
+
+    @Test
+    void aConversationsTokensAreMarkedWithThePlainFormAndTheVerdictShowsTheStacksMask() throws Exception {
+        MvcTestResult shown = mvc.get().uri("/quiz/run?set=conv-mark-trl-assistant&at=0").exchange();
+        Cookie learner = shown.getResponse().getCookie(LearnerCookie.NAME);
+        assertThat(html(shown)).contains("rendered by the “chatml” chat template",
+                "Mark every token that TRL with assistant_only_loss=True trains.",
+                "Orange underline: the assistant", "data-role=\"assistant\"", "data-role=\"user\"",
+                ">&lt;|im_end|&gt;<", ">↵<", "token 0: &lt;|bos|&gt;, template markup");
+
+        MarkTrainedItem item = (MarkTrainedItem) bank.item("conv-mark-trl-assistant").orElseThrow();
+        var answer = mvc.post().with(csrf()).uri("/quiz/run").cookie(learner)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("set", "conv-mark-trl-assistant").param("at", "0");
+        item.trained().forEach(t -> answer.param("position", String.valueOf(t)));
+        MvcTestResult answered = answer.exchange();
+        assertThat(answered).hasStatusOk();
+        assertThat(html(answered)).contains("✓ Right", "Your marks", "The targets", "{% generation %}");
     }
 
     private int fullSequenceOption() {

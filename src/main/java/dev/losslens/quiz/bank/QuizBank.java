@@ -1,5 +1,9 @@
 package dev.losslens.quiz.bank;
 
+import dev.losslens.conversation.Conversation;
+import dev.losslens.conversation.Message;
+import dev.losslens.conversation.Speaker;
+import dev.losslens.conversation.StackSetting;
 import dev.losslens.model.ModelConfig;
 import dev.losslens.notation.Keyed;
 import dev.losslens.objective.LossObjective;
@@ -9,6 +13,7 @@ import dev.losslens.system.files.JsonFields;
 import dev.losslens.system.words.Localised;
 import dev.losslens.system.words.LocalisedFiles;
 import dev.losslens.text.InstructionTemplate;
+import dev.losslens.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -44,20 +49,22 @@ public class QuizBank {
     }
 
     @Autowired
-    public QuizBank(InstructionTemplate template) {
-        this(template, BundledFiles.list(LOCATION));
+    public QuizBank(InstructionTemplate template, Tokenizer tokenizer) {
+        this(template, tokenizer, BundledFiles.list(LOCATION));
     }
 
-    QuizBank(InstructionTemplate template, List<Resource> files) {
-        this.banks = new Localised<>(locale -> read(template, LocalisedFiles.originals(files), locale));
+    QuizBank(InstructionTemplate template, Tokenizer tokenizer, List<Resource> files) {
+        BankConversations conversations = new BankConversations(tokenizer);
+        this.banks = new Localised<>(locale -> read(template, conversations, LocalisedFiles.originals(files), locale));
     }
 
-    private static Bank read(InstructionTemplate template, List<Resource> files, Locale locale) {
+    private static Bank read(InstructionTemplate template, BankConversations conversations, List<Resource> files,
+                             Locale locale) {
         List<Concept> read = new ArrayList<>();
         Map<String, QuizItem> items = new LinkedHashMap<>();
         for (Resource file : files) {
-            Concept concept = new BankFile(file.getFilename(), LocalisedFiles.read(file, locale, SENTENCES), template)
-                    .concept(read.size() + 1);
+            Concept concept = new BankFile(file.getFilename(), LocalisedFiles.read(file, locale, SENTENCES), template,
+                    conversations).concept(read.size() + 1);
             concept.items().forEach(item -> {
                 if (items.putIfAbsent(item.id(), item) != null) {
                     throw new QuizBankException(file.getFilename(), item.id(), null, "the id is used twice in the bank");
@@ -90,13 +97,15 @@ public class QuizBank {
         private final String name;
         private final String text;
         private final InstructionTemplate template;
+        private final BankConversations conversations;
         private final JsonFields fields = new JsonFields(this::fail);
         private String itemId;
 
-        BankFile(String name, String text, InstructionTemplate template) {
+        BankFile(String name, String text, InstructionTemplate template, BankConversations conversations) {
             this.name = name;
             this.text = text;
             this.template = template;
+            this.conversations = conversations;
         }
 
         Concept concept(int order) {
@@ -128,13 +137,14 @@ public class QuizBank {
                         bool(item, "answer"), options(item, "reasons", true), "", "", text(item, "feedback"));
                 case "mark-targets" -> new MarkTargetsItem(itemId, concept, objective(item), pair(item.get("pair")),
                         text(item, "feedback"));
+                case "mark-trained" -> markTrained(item, concept);
                 case "compute-loss" -> computeLoss(item, concept);
                 case "mask-bug" -> new MaskBugItem(itemId, concept, pair(item.get("pair")), bug(item),
                         text(item, "feedback"));
                 case "predict" -> new PredictItem(itemId, concept, id(item, "preset"), outcome(item),
                         text(item, "stem"), text(item, "feedback"));
-                default -> throw fail("kind must be choice, multiple, true-false, mark-targets, compute-loss, "
-                        + "mask-bug or predict, was '" + kind + "'");
+                default -> throw fail("kind must be choice, multiple, true-false, mark-targets, mark-trained, "
+                        + "compute-loss, mask-bug or predict, was '" + kind + "'");
             };
         }
 
@@ -167,6 +177,26 @@ public class QuizBank {
                 throw fail("lambda of a weighted mark-targets item must be above 0 and at most 1");
             }
             return LossObjective.weighted(lambda);
+        }
+
+        /** A conversation rendered by a bundled template, and the stack setting whose trained tokens are marked. */
+        private MarkTrainedItem markTrained(JsonNode item, String concept) {
+            String setting = text(item, "setting");
+            StackSetting stackSetting = Keyed.parse(StackSetting.class, setting).orElseThrow(() -> fail(
+                    "setting must be one of " + Keyed.choices(StackSetting.class) + ", was '" + setting + "'"));
+            List<Message> messages = array(item, "conversation", 2).stream().map(message -> {
+                String role = text(message, "role");
+                Speaker speaker = Keyed.parse(Speaker.class, role).orElseThrow(() -> fail("role must be one of "
+                        + Keyed.choices(Speaker.class) + ", was '" + role + "'"));
+                return new Message(speaker, text(message, "content"));
+            }).toList();
+            String template = text(item, "template");
+            try {
+                return new MarkTrainedItem(itemId, concept, conversations.render(template, new Conversation(messages)),
+                        template, stackSetting, text(item, "feedback"));
+            } catch (IllegalArgumentException e) {
+                throw fail(e.getMessage());
+            }
         }
 
         private PredictItem.Outcome outcome(JsonNode item) {

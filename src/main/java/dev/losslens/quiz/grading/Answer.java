@@ -8,7 +8,7 @@ import java.util.List;
  * @param choices chosen option indexes (choice: one; multiple: any)
  * @param truth the judgement of a true-false statement
  * @param reason the chosen reason's index (true-false)
- * @param positions the token positions marked as targets (mark-targets)
+ * @param positions the token positions marked as targets (mark-targets, mark-trained)
  * @param value the computed loss (compute-loss)
  * @param variant the variant answered; the learner's own when absent
  */

@@ -1,7 +1,7 @@
 package dev.losslens.quiz.grading;
 
 /**
- * One token of an item's pair, as the explorer shows it.
+ * One token of an item's pair or conversation, as the explorer shows it.
  *
  * @param nll −log p under the pre-trained base, rounded as shown; null where the learner is not given it, and on
  *            the first token, which nothing predicts

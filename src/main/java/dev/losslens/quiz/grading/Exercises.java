@@ -1,6 +1,8 @@
 package dev.losslens.quiz.grading;
 
 import dev.losslens.checkpoint.LanguageModels;
+import dev.losslens.conversation.ConversationToken;
+import dev.losslens.conversation.TokenizedConversation;
 import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.notation.PlainNumber;
 import dev.losslens.objective.LossObjective;
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Component;
 public class Exercises {
 
     static final int DECIMALS = 3;
+    /** The role of a conversation's token that belongs to no turn: the template's own markup. */
+    static final String MARKUP = "template";
     private static final long SCORING_TIMEOUT_SECONDS = 30;
 
     private final InstructionTemplate template;
@@ -58,6 +62,17 @@ public class Exercises {
         for (int t = 0; t < example.length(); t++) {
             Double loss = nll == null || t == 0 ? null : nll[t];
             chips.add(new Chip(t, text(example, t), example.role(t).key(), loss, null));
+        }
+        return chips;
+    }
+
+    /** A rendered conversation's tokens; each one's role is who says its turn, {@value #MARKUP} outside every turn. */
+    static List<Chip> chips(TokenizedConversation conversation) {
+        List<ConversationToken> tokens = conversation.tokens();
+        List<Chip> chips = new ArrayList<>(tokens.size());
+        for (int t = 0; t < tokens.size(); t++) {
+            ConversationToken token = tokens.get(t);
+            chips.add(new Chip(t, token.text(), token.speaker() == null ? MARKUP : token.speaker().key(), null, null));
         }
         return chips;
     }

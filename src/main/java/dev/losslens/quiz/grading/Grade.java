@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param feedback sentences for the learner, the chosen options' own feedback first
  * @param right the right answer in the same shape as {@link Answer}
- * @param worked the worked computation (compute-loss) or the right mask (mark-targets), token by token
+ * @param worked the worked computation (compute-loss) or the right mask (mark-targets, mark-trained), token by token
  * @param observed the run a prediction was graded against, or null for every other kind
  */
 public record Grade(boolean correct, List<String> feedback, Answer right, List<WorkedToken> worked,

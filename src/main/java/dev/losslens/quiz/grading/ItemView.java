@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param question the stem, the statement to judge, or the task of a token item
  * @param options choices (choice, multiple) or reasons (true-false); empty for token items
- * @param tokens the pair's tokens (mark-targets, compute-loss); empty otherwise
+ * @param tokens the pair's tokens (mark-targets, compute-loss) or the conversation's (mark-trained); empty otherwise
  * @param effects the effects to pick from (mask-bug), else empty
  * @param tolerance how close a computed answer must be (compute-loss), else null
  */

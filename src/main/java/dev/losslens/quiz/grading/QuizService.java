@@ -2,6 +2,7 @@ package dev.losslens.quiz.grading;
 
 import static dev.losslens.system.words.Wording.sentence;
 
+import dev.losslens.conversation.StackSetting;
 import dev.losslens.notation.PlainNumber;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.LossTotals;
@@ -9,6 +10,7 @@ import dev.losslens.quiz.authored.AuthoredQuestions;
 import dev.losslens.quiz.bank.ChoiceItem;
 import dev.losslens.quiz.bank.ComputeLossItem;
 import dev.losslens.quiz.bank.MarkTargetsItem;
+import dev.losslens.quiz.bank.MarkTrainedItem;
 import dev.losslens.quiz.bank.MaskBug;
 import dev.losslens.quiz.bank.MaskBugItem;
 import dev.losslens.quiz.bank.NumericItem;
@@ -77,6 +79,11 @@ public class QuizService {
                     words.page("quiz.mark.task", describe(mark.objective())),
                     List.of(), List.of(), exercises.chips(exercises.example(mark.pair()), null), null);
         }
+        if (item instanceof MarkTrainedItem trained) {
+            return new ItemView(item.id(), item.concept(), kind, variant,
+                    words.page("quiz.trained.task", describe(trained.setting()), trained.template()),
+                    List.of(), List.of(), Exercises.chips(trained.conversation()), null);
+        }
         if (item instanceof PredictItem predict) {
             return new ItemView(item.id(), item.concept(), kind, variant, predict.stem(), options(predict), List.of(),
                     List.of(), null);
@@ -105,7 +112,15 @@ public class QuizService {
             return trueFalse(judged, answer);
         }
         if (item instanceof MarkTargetsItem mark) {
-            return markTargets(mark, answer);
+            TokenizedExample example = exercises.example(mark.pair());
+            return marks(exercises.chips(example, null), mark.objective().targetWeights(example), answer,
+                    List.of(mark.feedback()));
+        }
+        if (item instanceof MarkTrainedItem trained) {
+            double[] weights = new double[trained.conversation().length()];
+            trained.trained().forEach(t -> weights[t] = 1);
+            return marks(Exercises.chips(trained.conversation()), weights, answer, List.of(trained.feedback(),
+                    words.page("quiz.trained.source", describe(trained.setting()), trained.setting().source())));
         }
         if (item instanceof MaskBugItem bug) {
             return maskBug(bug, answer);
@@ -137,6 +152,9 @@ public class QuizService {
         if (item instanceof MarkTargetsItem mark) {
             return words.page("quiz.summary.mark", describe(mark.objective()), pair(mark.pair()));
         }
+        if (item instanceof MarkTrainedItem trained) {
+            return words.page("quiz.summary.trained", describe(trained.setting()), trained.template());
+        }
         if (item instanceof MaskBugItem bug) {
             return words.page("quiz.summary.bug", pair(bug.pair()));
         }
@@ -152,6 +170,11 @@ public class QuizService {
     /** The objective in words: "the pre-training objective", "the λ-weighted objective with λ = 0.1". */
     private static MessageSourceResolvable describe(LossObjective objective) {
         return sentence("quiz.objective." + objective.kind().key(), Exercises.number(objective.promptWeight()));
+    }
+
+    /** A stack's setting in words: "TRL with assistant_only_loss=True". */
+    private static MessageSourceResolvable describe(StackSetting setting) {
+        return sentence("quiz.setting", sentence("quiz.stack." + setting.stack().key()), setting.setting());
     }
 
     private String title(MaskBug bug) {
@@ -292,32 +315,36 @@ public class QuizService {
                 MaskBug.effects().indexOf(item.bug().effect()), null, null, 0), List.of());
     }
 
-    private Grade markTargets(MarkTargetsItem item, Answer answer) {
-        TokenizedExample example = exercises.example(item.pair());
-        Set<Integer> marked = indexes(answer.positions(), example.length(), "positions");
-        double[] weights = item.objective().targetWeights(example);
+    /**
+     * A marking of tokens against its key: the targets are the positions after the first with a weight above 0.
+     *
+     * @param feedback the item's own lines, after what was missed and what was marked besides
+     */
+    private Grade marks(List<Chip> chips, double[] weights, Answer answer, List<String> feedback) {
+        Set<Integer> marked = indexes(answer.positions(), chips.size(), "positions");
         Set<Integer> targets = new TreeSet<>();
         List<WorkedToken> worked = new ArrayList<>();
-        for (int t = 0; t < example.length(); t++) {
-            if (t > 0 && weights[t] > 0) {
+        for (Chip chip : chips) {
+            int t = chip.position();
+            double weight = t == 0 ? 0 : weights[t];
+            if (weight > 0) {
                 targets.add(t);
             }
-            worked.add(new WorkedToken(t, exercises.text(example, t), example.role(t).key(), t == 0 ? 0 : weights[t],
-                    null, marked.contains(t)));
+            worked.add(new WorkedToken(t, chip.text(), chip.role(), weight, null, marked.contains(t)));
         }
-        List<String> feedback = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         Set<Integer> missed = new TreeSet<>(targets);
         missed.removeAll(marked);
         Set<Integer> extra = new TreeSet<>(marked);
         extra.removeAll(targets);
         if (!missed.isEmpty()) {
-            feedback.add(words.page("quiz.mark.missed", positions(example, missed)));
+            lines.add(words.page("quiz.mark.missed", positions(chips, missed)));
         }
         if (!extra.isEmpty()) {
-            feedback.add(words.page("quiz.mark.extra", positions(example, extra)));
+            lines.add(words.page("quiz.mark.extra", positions(chips, extra)));
         }
-        feedback.add(item.feedback());
-        return new Grade(missed.isEmpty() && extra.isEmpty(), written(feedback),
+        lines.addAll(feedback);
+        return new Grade(missed.isEmpty() && extra.isEmpty(), written(lines),
                 new Answer(null, null, null, List.copyOf(targets), null, 0), worked);
     }
 
@@ -360,9 +387,9 @@ public class QuizService {
         return item.quantity() == ComputeLossItem.Quantity.MEAN ? totals.mean() : totals.sum();
     }
 
-    private Wording.Listed positions(TokenizedExample example, Set<Integer> positions) {
+    private static Wording.Listed positions(List<Chip> chips, Set<Integer> positions) {
         return new Wording.Listed(positions.stream().map(t -> sentence("quiz.mark.position", t,
-                Chip.visible(exercises.text(example, t)))).toList(), "list.comma");
+                chips.get(t).shown())).toList(), "list.comma");
     }
 
     private static Set<Integer> indexes(List<Integer> given, int size, String field) {

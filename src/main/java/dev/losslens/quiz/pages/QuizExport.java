@@ -30,7 +30,8 @@ import org.w3c.dom.Element;
 /**
  * Questions for an LMS: choice, multiple-choice, true/false and numeric items (the bank's compute-loss items at their
  * variant 0, and instructors' numeric questions) as Moodle GIFT and Moodle XML, with feedback. Token items other than
- * compute-loss have no LMS form and are left out.
+ * compute-loss (mark the targets, mark the trained tokens of a conversation, the mask bug) have no LMS form and are
+ * left out.
  */
 @Component
 public class QuizExport {

@@ -16,16 +16,18 @@ import org.springframework.core.io.Resource;
 
 class QuizBankTest {
 
-    private static final InstructionTemplate TEMPLATE = new InstructionTemplate(Tokenizer.bundled());
+    private static final Tokenizer TOKENIZER = Tokenizer.bundled();
+    private static final InstructionTemplate TEMPLATE = new InstructionTemplate(TOKENIZER);
 
     @Test
     void theShippedBankCoversEveryConceptAndKind() {
-        QuizBank bank = new QuizBank(TEMPLATE);
+        QuizBank bank = new QuizBank(TEMPLATE, TOKENIZER);
 
         assertThat(bank.concepts()).extracting(Concept::id).containsExactly("objective-contrast",
                 "conditional-objective", "same-machinery", "moderate-adjustment", "inputs-vs-targets",
-                "whole-sequence-misconception", "label-shift-end-of-text", "lambda-dial", "comparing-honestly");
-        assertThat(bank.concepts()).extracting(Concept::order).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+                "whole-sequence-misconception", "label-shift-end-of-text", "lambda-dial", "comparing-honestly",
+                "conversations-and-templates");
+        assertThat(bank.concepts()).extracting(Concept::order).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         assertThat(bank.items()).hasSizeGreaterThanOrEqualTo(45);
         assertThat(bank.concepts()).allSatisfy(concept -> assertThat(concept.items()).as(concept.id())
                 .hasSizeGreaterThanOrEqualTo(4));
@@ -40,7 +42,7 @@ class QuizBankTest {
 
     @Test
     void theCoursesOwnQuestionsAreInTheBank() {
-        QuizBank bank = new QuizBank(TEMPLATE);
+        QuizBank bank = new QuizBank(TEMPLATE, TOKENIZER);
         Function<String, QuizItem> item = id -> bank.item(id).orElseThrow();
 
         assertThat(((ChoiceItem) item.apply("contrast-team-phases")).stem()).contains("small set of command/response pairs");
@@ -88,34 +90,34 @@ class QuizBankTest {
 
     @Test
     void aBadFileStopsStartUpNamingTheFileTheItemTheLineAndTheFault() {
-        assertThatThrownBy(() -> new QuizBank(TEMPLATE, List.of(file("01-demo.json", concept(fourChoices(choice("d", true)))))))
+        assertThatThrownBy(() -> new QuizBank(TEMPLATE, TOKENIZER, List.of(file("01-demo.json", concept(fourChoices(choice("d", true)))))))
                 .isInstanceOf(QuizBankException.class)
                 .hasMessage("sample-datasets/quizzes/01-demo.json, item d (line 32): options needs exactly one right "
                         + "option, has 2");
 
-        assertThatThrownBy(() -> new QuizBank(TEMPLATE, List.of(file("02-demo.json", "{\n  \"concept\": \"demo\",\n  oops\n}"))))
+        assertThatThrownBy(() -> new QuizBank(TEMPLATE, TOKENIZER, List.of(file("02-demo.json", "{\n  \"concept\": \"demo\",\n  oops\n}"))))
                 .hasMessageStartingWith("sample-datasets/quizzes/02-demo.json (line 3): ");
 
-        assertThatThrownBy(() -> new QuizBank(TEMPLATE, List.of(file("03-demo.json",
+        assertThatThrownBy(() -> new QuizBank(TEMPLATE, TOKENIZER, List.of(file("03-demo.json",
                 concept(fourChoices(choice("a", false)))))))
                 .hasMessageContaining("item a").hasMessageContaining("used twice");
 
-        assertThatThrownBy(() -> new QuizBank(TEMPLATE, List.of(file("04-demo.json", concept(fourChoices(
+        assertThatThrownBy(() -> new QuizBank(TEMPLATE, TOKENIZER, List.of(file("04-demo.json", concept(fourChoices(
                 "{\"id\": \"e\", \"kind\": \"essay\"}"))))))
                 .hasMessageContaining("item e").hasMessageContaining("kind must be");
 
         String tooLong = "{\"id\": \"long\", \"kind\": \"mark-targets\", \"objective\": \"instruction\", \"feedback\": \"x\","
                 + " \"pair\": {\"prompt\": \"" + "word ".repeat(200) + "\", \"response\": \"y\"}}";
-        assertThatThrownBy(() -> new QuizBank(TEMPLATE, List.of(file("05-demo.json", concept(fourChoices(tooLong))))))
+        assertThatThrownBy(() -> new QuizBank(TEMPLATE, TOKENIZER, List.of(file("05-demo.json", concept(fourChoices(tooLong))))))
                 .hasMessageContaining("item long").hasMessageContaining("does not fit the model's context");
 
         String weightedWithoutLambda = "{\"id\": \"w\", \"kind\": \"mark-targets\", \"objective\": \"weighted\","
                 + " \"feedback\": \"x\", \"pair\": {\"prompt\": \"p\", \"response\": \"r\"}}";
-        assertThatThrownBy(() -> new QuizBank(TEMPLATE, List.of(file("06-demo.json",
+        assertThatThrownBy(() -> new QuizBank(TEMPLATE, TOKENIZER, List.of(file("06-demo.json",
                 concept(fourChoices(weightedWithoutLambda))))))
                 .hasMessageContaining("item w").hasMessageContaining("lambda must be a number");
 
-        assertThatThrownBy(() -> new QuizBank(TEMPLATE, List.of(file("07-demo.json", concept(choice("a", false))))))
+        assertThatThrownBy(() -> new QuizBank(TEMPLATE, TOKENIZER, List.of(file("07-demo.json", concept(choice("a", false))))))
                 .hasMessageContaining("items must be a list of at least 4");
     }
 }
