@@ -37,6 +37,7 @@ final class JinjaSandbox {
     static final int MAX_RANGE = 256;
     private static final int THREADS = 2;
     private static final int WAITING = 16;
+    private static final int IDLE_SECONDS = 30;
     private static final Set<String> FILE_TAGS = Set.of("include", "import", "from", "extends");
 
     /** Jinja's lstrip_blocks: spaces and tabs from a line's start to a block tag or comment (jinjava's own strips them mid-line too). */
@@ -47,7 +48,7 @@ final class JinjaSandbox {
     /** The same engine without trim_blocks, whose line numbers count every line of the source. */
     private final Jinjava lineCounter;
     private final Duration timeLimit;
-    private final ThreadPoolExecutor threads = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.SECONDS,
+    private final ThreadPoolExecutor threads = new ThreadPoolExecutor(THREADS, THREADS, IDLE_SECONDS, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(WAITING), runnable -> {
                 Thread thread = new Thread(runnable, "chat-template");
                 thread.setDaemon(true);
@@ -56,6 +57,7 @@ final class JinjaSandbox {
 
     JinjaSandbox(Duration timeLimit) {
         this.timeLimit = timeLimit;
+        threads.allowCoreThreadTimeOut(true);
         jinjava = engine(true);
         lineCounter = engine(false);
     }

@@ -59,15 +59,17 @@ class ConversationMasks {
         }
     }
 
-    private final ChatTemplates templates = ChatTemplates.bundled();
+    private final ChatTemplates templates;
     private final TemplateRenderer renderer;
     private final MaskLinter linter;
     private final BreakdownService breakdowns;
     private final DatasetCatalogue datasets;
 
-    ConversationMasks(Tokenizer tokenizer, BreakdownService breakdowns, DatasetCatalogue datasets) {
+    ConversationMasks(ChatTemplates templates, TemplateRenderer renderer, Tokenizer tokenizer,
+                      BreakdownService breakdowns, DatasetCatalogue datasets) {
+        this.templates = templates;
         this.datasets = datasets;
-        this.renderer = new TemplateRenderer(tokenizer);
+        this.renderer = renderer;
         this.linter = new MaskLinter(tokenizer);
         this.breakdowns = breakdowns;
     }

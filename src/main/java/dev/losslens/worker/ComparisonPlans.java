@@ -43,7 +43,7 @@ class ComparisonPlans {
     private final DatasetCatalogue datasets;
     private final InstructionTemplate template;
     private final TemplateRenderer renderer;
-    private final ChatTemplate chatTemplate = ChatTemplates.bundled().get(CONVERSATION_TEMPLATE);
+    private final ChatTemplate chatTemplate;
     private final Tokenizer tokenizer;
     private final TrainingProperties properties;
     private final Map<String, Prepared> prepared = new LinkedHashMap<>(16, 0.75f, true) {
@@ -53,11 +53,12 @@ class ComparisonPlans {
         }
     };
 
-    ComparisonPlans(DatasetCatalogue datasets, InstructionTemplate template, Tokenizer tokenizer,
-                    TrainingProperties properties) {
+    ComparisonPlans(DatasetCatalogue datasets, InstructionTemplate template, ChatTemplates chatTemplates,
+                    TemplateRenderer renderer, Tokenizer tokenizer, TrainingProperties properties) {
         this.datasets = datasets;
         this.template = template;
-        this.renderer = new TemplateRenderer(tokenizer);
+        this.chatTemplate = chatTemplates.get(CONVERSATION_TEMPLATE);
+        this.renderer = renderer;
         this.tokenizer = tokenizer;
         this.properties = properties;
     }

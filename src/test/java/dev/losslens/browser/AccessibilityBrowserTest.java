@@ -97,7 +97,7 @@ class AccessibilityBrowserTest extends BrowserTest {
                 "/quiz/score?set=contrast-team-phases,contrast-mark-pretraining",
                 "/lecture", "/join", "/join/" + code, "/lecture/" + code, "/lecture/" + code + "/presenter",
                 "/lecture/" + code + "/remote", "/login", "/instructor", "/instructor/results", "/admin",
-                "/instructor/datasets", "/instructor/datasets/" + dataset));
+                "/instructor/datasets", "/instructor/datasets/" + dataset, "/explore/conversations"));
         pages.addAll(instructorQuestionPages());
         Map<String, List<String>> faults = new LinkedHashMap<>();
         for (int[] size : SIZES) {

@@ -39,6 +39,7 @@ class PseudoLocaleBrowserTest extends BrowserTest {
             ".tok", ".strip", ".mono", ".token-text",          // token text
             ".deck-chip-text", ".deck-shift td:nth-child(2)", ".deck-shift td:nth-child(4)",
             "#prompt", "#response", "#pair", "#share-url",     // a reader's own pair, a pair's prompt, a link
+            "#example", "#templateSource", ".rendered-text",  // a conversation's first message, a template
             ".facts dd", ".history td:nth-child(2)",            // a run's settings: dataset and model keys
             ".generated", ".generations-table .text",          // the model's answers, held-out pairs
             ".join-code", ".code", ".join-url", ".join-line strong", ".join .hint strong", // a session's code, address
@@ -165,7 +166,9 @@ class PseudoLocaleBrowserTest extends BrowserTest {
                 "/quiz/run?set=conv-mark-trl-assistant&at=0", "/lecture",
                 "/lecture/" + code + "/presenter", "/lecture/" + code + "/remote", "/join", "/join/" + code,
                 "/login", "/instructor", "/instructor/results", "/admin", "/instructor/datasets",
-                "/instructor/datasets/" + dataset, "/explore?dataset=" + dataset, "/no-such-page"));
+                "/instructor/datasets/" + dataset, "/explore?dataset=" + dataset,
+                "/explore/conversations?template=chatml-end-outside-generation",
+                "/explore/conversations?example=too-long&template=plain-inline", "/no-such-page"));
         pages.addAll(instructorQuestionPages());
         List<String> shots = List.of("/", "/explore", "/runs/" + run, "/quiz/run?set=contrast-team-phases,"
                 + "contrast-mark-pretraining&at=1", "/lecture/" + code + "/presenter");
