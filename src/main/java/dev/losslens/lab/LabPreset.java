@@ -25,9 +25,10 @@ import org.springframework.context.MessageSourceResolvable;
  */
 public enum LabPreset implements Keyed {
 
-    OBJECTIVE_FROM_BASE(lane(PRETRAINING, null, BASE), lane(INSTRUCTION, null, BASE)),
-    SCRATCH_VS_BASE(lane(INSTRUCTION, null, SCRATCH), lane(INSTRUCTION, null, BASE)),
-    PROMPT_WEIGHT(lane(WEIGHTED, 0.0, BASE), lane(WEIGHTED, 0.1, BASE), lane(WEIGHTED, 1.0, BASE));
+    OBJECTIVE_FROM_BASE(ComparisonValidator.DEFAULT_DATASET, lane(PRETRAINING, null, BASE), lane(INSTRUCTION, null, BASE)),
+    SCRATCH_VS_BASE(ComparisonValidator.DEFAULT_DATASET, lane(INSTRUCTION, null, SCRATCH), lane(INSTRUCTION, null, BASE)),
+    PROMPT_WEIGHT(ComparisonValidator.DEFAULT_DATASET, lane(WEIGHTED, 0.0, BASE), lane(WEIGHTED, 0.1, BASE), lane(WEIGHTED, 1.0, BASE)),
+    CONVERSATION_TURNS("conversations", turns(AnswerSpan.EVERY_TURN), turns(AnswerSpan.LAST_TURN));
 
     private static final String DATASET = ComparisonValidator.DEFAULT_DATASET;
     private static final String MODEL = ComparisonValidator.DEFAULT_MODEL.key();
@@ -37,10 +38,12 @@ public enum LabPreset implements Keyed {
     private static final long SEED = ComparisonValidator.DEFAULT_SEED;
     private static final int EVAL_EVERY = ComparisonValidator.DEFAULT_EVAL_EVERY;
 
+    private final String dataset;
     private final List<LaneRequest> lanes;
 
     /** Its title and description are the bundle's {@code page.preset.<key>.title} and {@code .description}. */
-    LabPreset(LaneRequest... lanes) {
+    LabPreset(String dataset, LaneRequest... lanes) {
+        this.dataset = dataset;
         this.lanes = List.of(lanes);
     }
 
@@ -48,7 +51,7 @@ public enum LabPreset implements Keyed {
     public List<MessageSourceResolvable> laneLabels() {
         return lanes.stream().map(lane -> LaneLabel.of(Keyed.of(ObjectiveKind.class, lane.objective()),
                 lane.promptWeight() == null ? 0 : lane.promptWeight(), Keyed.of(LaneSpec.Init.class, lane.init()),
-                AnswerSpan.EVERY_TURN))
+                lane.answerSpan() == null ? AnswerSpan.EVERY_TURN : Keyed.of(AnswerSpan.class, lane.answerSpan())))
                 .toList();
     }
 
@@ -56,9 +59,14 @@ public enum LabPreset implements Keyed {
         return new LaneRequest(objective.key(), promptWeight, init.key());
     }
 
+    /** An instruction lane from the base that trains the assistant turns {@code span} covers. */
+    private static LaneRequest turns(AnswerSpan span) {
+        return new LaneRequest(INSTRUCTION.key(), null, BASE.key(), span.key());
+    }
+
     /** Dataset, model, steps, learning rate, batch size and seed, as the bundle's {@code page.preset.settings} shows them. */
     public String[] settings() {
-        return new String[] {DATASET, MODEL, PlainNumber.of(STEPS), PlainNumber.of(LEARNING_RATE),
+        return new String[] {dataset, MODEL, PlainNumber.of(STEPS), PlainNumber.of(LEARNING_RATE),
                 PlainNumber.of(BATCH_SIZE), PlainNumber.of(SEED)};
     }
 
@@ -69,6 +77,6 @@ public enum LabPreset implements Keyed {
     }
 
     public ComparisonRequest request() {
-        return new ComparisonRequest(DATASET, MODEL, STEPS, LEARNING_RATE, BATCH_SIZE, SEED, EVAL_EVERY, lanes);
+        return new ComparisonRequest(dataset, MODEL, STEPS, LEARNING_RATE, BATCH_SIZE, SEED, EVAL_EVERY, lanes);
     }
 }

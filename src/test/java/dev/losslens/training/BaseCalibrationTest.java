@@ -46,7 +46,7 @@ class BaseCalibrationTest {
             TinyGpt untrained = new TinyGpt(GptParameters.initialise(
                     ModelPreset.TINY.config(TOKENIZER.vocabSize()), 0, manager));
             Map<String, double[][]> byTask = new LinkedHashMap<>();
-            for (DatasetInfo task : DATASETS.list()) {
+            for (DatasetInfo task : DATASETS.list().stream().filter(info -> !info.isConversation()).toList()) {
                 List<PromptResponsePair> pairs = DATASETS.pairs(task.name(), Split.HELDOUT);
                 Evaluator evaluator = new Evaluator(pairs, 0, TEMPLATE, TOKENIZER);
                 double tokens = pairs.stream().mapToInt(p -> TEMPLATE.render(p.prompt(), p.response()).length() - 1).sum();

@@ -37,10 +37,10 @@ class ConversationItemsTest {
         assertThat(String.join(" ", concept.explanation())).contains("{% generation %}", "trl #5470", "mask_history",
                 "train_on_last", "never learns to stop");
         assertThat(concept.explore()).isEqualTo("/explore/conversations");
-        assertThat(concept.preset()).isEqualTo("objective-from-base");
+        assertThat(concept.preset()).isEqualTo("conversation-turns");
         assertThat(concept.items()).hasSizeGreaterThanOrEqualTo(6);
         assertThat(concept.items()).extracting(QuizItem::kind).contains(QuizItem.Kind.MARK_TRAINED,
-                QuizItem.Kind.CHOICE, QuizItem.Kind.TRUE_FALSE);
+                QuizItem.Kind.CHOICE, QuizItem.Kind.TRUE_FALSE, QuizItem.Kind.PREDICT);
     }
 
     @Test
