@@ -34,6 +34,9 @@ public final class RunFindings {
         findings.add(measured.size() > 1
                 ? sentence("findings.response-nll-lowest", change(measured, MetricPoint::responseNll), lowest(measured))
                 : sentence("findings.response-nll", change(measured, MetricPoint::responseNll)));
+        if (measured.stream().anyMatch(lane -> last(lane).everyTurnNll() != last(lane).responseNll())) {
+            findings.add(sentence("findings.every-turn-nll", change(measured, MetricPoint::everyTurnNll)));
+        }
         findings.add(sentence("findings.prompt-nll", change(measured, MetricPoint::promptNll)));
         findings.add(sentence("findings.drift", measured.stream()
                 .map(lane -> sentence("findings.lane-value", lane.label(), number(last(lane).drift()))).toList()));

@@ -54,6 +54,22 @@ class RunFindingsTest {
     }
 
     @Test
+    void aConversationRunAlsoStatesEveryTurnNllWhichDiffersFromItsLastTurnNll() {
+        LaneView everyTurn = lane(0, "Every turn", LaneSpec.Init.BASE, LaneStatus.FINISHED,
+                new MetricPoint(0, null, 7.31, 7.31, 10.16, 9.0, 0, 0),
+                new MetricPoint(300, 1.5, 3.22, 1.90, 9.37, 9.1, 0, 0.13));
+        LaneView lastTurn = lane(1, "Last turn", LaneSpec.Init.BASE, LaneStatus.FINISHED,
+                new MetricPoint(0, null, 7.31, 7.31, 10.16, 9.0, 0, 0),
+                new MetricPoint(300, 2.3, 3.21, 5.41, 9.70, 9.4, 0, 0.10));
+
+        assertThat(findings(ComparisonStatus.FINISHED, List.of(everyTurn, lastTurn)).get(1)).isEqualTo(
+                "Held-out NLL on every assistant turn (a conversation's response NLL above scores its last turn only): "
+                        + "Every turn 7.31 → 1.90; Last turn 7.31 → 5.41.");
+        assertThat(findings(ComparisonStatus.FINISHED, List.of(lane(0, "Pair", LaneSpec.Init.BASE, LaneStatus.FINISHED,
+                point(0, 5, 5, 0), point(10, 2, 5, 0.1))))).noneMatch(finding -> finding.contains("every assistant turn"));
+    }
+
+    @Test
     void exactMatchNamesItsBestEvaluationWhenTheEndFellBelowIt() {
         LaneView base = lane(0, "Base", LaneSpec.Init.BASE, LaneStatus.FINISHED, point(0, 5, 5, 0, 0),
                 point(50, 1, 5, 0.1, 0.6875), point(100, 1.2, 5, 0.1, 0.6875), point(300, 1.5, 5, 0.2, 0.25));
