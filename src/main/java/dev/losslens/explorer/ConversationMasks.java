@@ -7,6 +7,7 @@ import dev.losslens.conversation.Conversation;
 import dev.losslens.conversation.ConversationToken;
 import dev.losslens.conversation.MaskLinter;
 import dev.losslens.conversation.MaskRule;
+import dev.losslens.conversation.Part;
 import dev.losslens.conversation.StackSetting;
 import dev.losslens.conversation.TemplateException;
 import dev.losslens.conversation.TemplateRenderer;
@@ -162,7 +163,8 @@ class ConversationMasks {
         return new ConversationView(request.example() == null || request.example().isBlank() ? DEFAULT_EXAMPLE
                 : request.example(), template.name(), !template.bundled(), checkpoint, lambda, ModelConfig.CONTEXT,
                 rendered.text(),
-                tokens(rendered.tokens(), nll, 0), tokens(rendered.cut(), null, rendered.length()), lanes, rows,
+                tokens(rendered.tokens(), nll, 0, conversation.lastAnswerIndex()),
+                tokens(rendered.cut(), null, rendered.length(), conversation.lastAnswerIndex()), lanes, rows,
                 contested(rendered));
     }
 
@@ -206,13 +208,15 @@ class ConversationMasks {
         return contested;
     }
 
-    private static List<ConversationView.Token> tokens(List<ConversationToken> tokens, double[] nll, int offset) {
+    private static List<ConversationView.Token> tokens(List<ConversationToken> tokens, double[] nll, int offset,
+                                                       int lastAnswer) {
         List<ConversationView.Token> shown = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             ConversationToken token = tokens.get(i);
             Double loss = nll == null || i == 0 || Double.isNaN(nll[i]) ? null : nll[i];
             shown.add(new ConversationView.Token(offset + i, token.text(), token.part().key(),
-                    token.speaker() == null ? null : token.speaker().key(), token.message(), token.generated(), loss));
+                    token.speaker() == null ? null : token.speaker().key(), token.message(), token.generated(),
+                    token.message() == lastAnswer && token.part() == Part.HEADER, loss));
         }
         return shown;
     }

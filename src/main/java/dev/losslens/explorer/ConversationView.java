@@ -20,10 +20,11 @@ public record ConversationView(String example, String template, boolean pasted, 
     /**
      * @param part scaffold, header, content, end-of-turn or trailer
      * @param speaker system, user or assistant; null for scaffolding
+     * @param generationPrompt part of the header {@code add_generation_prompt} writes before the last answer
      * @param nll −log p of this token given those before it; null for the first token and for cut ones
      */
     public record Token(int position, String text, String part, String speaker, int message, boolean generated,
-                        Double nll) {
+                        boolean generationPrompt, Double nll) {
     }
 
     /** A LossLens mask policy: the weight each token gets, the totals, and the linter's warnings. */

@@ -53,6 +53,10 @@ class ConversationMasksTest {
         assertThat(view.get("tokens").get(1).get("nll").asDouble()).isPositive();
         assertThat(view.get("lanes").get(4).get("weights").get(1).asDouble()).isEqualTo(0.25);
         assertThat(view.get("lanes").get(3).get("warnings").get(0).get("kind").asString()).isEqualTo("end-never-trained");
+        StringBuilder generationPrompt = new StringBuilder();
+        view.get("tokens").forEach(token -> generationPrompt.append(token.get("generationPrompt").asBoolean()
+                ? token.get("text").asString() : ""));
+        assertThat(generationPrompt).hasToString("<|im_start|>assistant\n");
     }
 
     @Test
