@@ -42,6 +42,8 @@ final class JinjaSandbox {
 
     /** Jinja's lstrip_blocks: spaces and tabs from a line's start to a block tag or comment (jinjava's own strips them mid-line too). */
     private static final Pattern LINE_START_BEFORE_BLOCK = Pattern.compile("(?m)^[ \\t]+(?=\\{%(?!\\+)|\\{#)");
+    private static final Pattern TRIM_BEFORE = Pattern.compile("\\s*\\{\\{-");
+    private static final Pattern TRIM_AFTER = Pattern.compile("-}}\\s*");
     private static final Pattern FILE_TAG = Pattern.compile("\\{%-?\\s*(include|import|from|extends)\\b");
 
     private final Jinjava jinjava;
@@ -113,7 +115,7 @@ final class JinjaSandbox {
         variables.put("eos_token", template.eosToken());
         Future<RenderResult> rendering;
         try {
-            String source = LINE_START_BEFORE_BLOCK.matcher(template.source()).replaceAll("");
+            String source = asJinjaReadsIt(template.source());
             rendering = threads.submit(() -> jinjava.renderForResult(source, variables));
         } catch (RejectedExecutionException busy) {
             throw new TemplateException(TemplateException.Reason.BUSY, 0, "");
@@ -140,6 +142,16 @@ final class JinjaSandbox {
             throw new TemplateException(TemplateException.Reason.TOO_LARGE, 0, "");
         }
         return Rendering.of(result.getOutput());
+    }
+
+    /**
+     * What Jinja itself does before parsing and jinjava does not: line breaks become {@code \n}, lstrip_blocks strips
+     * only from a line's start, and {@code {{-} / {@code -}}} strip the whitespace beside an expression.
+     */
+    static String asJinjaReadsIt(String source) {
+        String lines = source.replace("\r\n", "\n").replace('\r', '\n');
+        String stripped = LINE_START_BEFORE_BLOCK.matcher(lines).replaceAll("");
+        return TRIM_AFTER.matcher(TRIM_BEFORE.matcher(stripped).replaceAll("{{")).replaceAll("}}");
     }
 
     /** The source line an error stands on: trim_blocks makes jinjava count the lines of its trimmed text. */

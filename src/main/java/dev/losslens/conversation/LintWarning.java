@@ -8,8 +8,15 @@ import java.util.List;
  *
  * @param positions indices of the tokens at fault among the kept tokens (the cut ones count on after them)
  * @param evidence the pieces that show it; for a split response template, how it tokenizes alone and in context
+ * @param variant null, or {@value #NO_END_TOKEN} when the end of turn is never trained because the template writes none
  */
-public record LintWarning(Kind kind, List<Integer> positions, List<String> evidence) {
+public record LintWarning(Kind kind, List<Integer> positions, List<String> evidence, String variant) {
+
+    public static final String NO_END_TOKEN = "no-end-token";
+
+    public LintWarning(Kind kind, List<Integer> positions, List<String> evidence) {
+        this(kind, positions, evidence, null);
+    }
 
     /** The six mistakes practitioners keep finding in their stacks' masks. */
     public enum Kind implements Keyed {

@@ -32,8 +32,11 @@ public final class MaskLinter {
         }
         List<Integer> answerEnds = where(tokens, t -> t.assistant() && t.part() == Part.END_OF_TURN);
         if (answerTrained && answerEnds.stream().noneMatch(t -> trained[t])) {
-            List<Integer> shown = answerEnds.isEmpty() ? lastContentToken(tokens, last) : answerEnds;
-            warnings.add(warning(LintWarning.Kind.END_NEVER_TRAINED, tokens, shown));
+            warnings.add(answerEnds.isEmpty()
+                    ? new LintWarning(LintWarning.Kind.END_NEVER_TRAINED, List.of(),
+                            lastContentToken(tokens, last).stream().map(t -> tokens.get(t).text()).toList(),
+                            LintWarning.NO_END_TOKEN)
+                    : warning(LintWarning.Kind.END_NEVER_TRAINED, tokens, answerEnds));
         }
         responseTemplateSplit(conversation).ifPresent(warnings::add);
         List<ConversationToken> cut = conversation.cut();

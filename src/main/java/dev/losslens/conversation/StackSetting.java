@@ -1,6 +1,10 @@
 package dev.losslens.conversation;
 
 import dev.losslens.notation.Keyed;
+import java.net.URI;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One setting of one training stack and the labels it produces for a rendered conversation, written from each stack's
@@ -12,7 +16,7 @@ public enum StackSetting implements Keyed, MaskRule {
     /** SFTTrainer on conversational data with neither option: language modelling on every token. */
     TRL_DEFAULT(Stack.TRL, "assistant_only_loss=False", false, "https://huggingface.co/docs/trl/sft_trainer#train-on-assistant-messages-only"),
     /** Prompt-completion data: the prompt is every message before the last answer plus the generation prompt. */
-    TRL_COMPLETION_ONLY(Stack.TRL, "completion_only_loss=True", true, "https://huggingface.co/docs/trl/sft_trainer#train-on-completion-only"),
+    TRL_COMPLETION_ONLY(Stack.TRL, "completion_only_loss=True (as prompt/completion data)", true, "https://huggingface.co/docs/trl/sft_trainer#train-on-completion-only"),
     /** The template's {@code {% generation %}} blocks, through {@code return_assistant_tokens_mask}. */
     TRL_ASSISTANT_ONLY(Stack.TRL, "assistant_only_loss=True", true, "https://github.com/huggingface/trl/issues/5470"),
     /** Content of the assistant's turns, and the end-of-turn token of each trained turn (the default). */
@@ -35,6 +39,8 @@ public enum StackSetting implements Keyed, MaskRule {
     TORCHTUNE_TRAIN_ON_ASSISTANT(Stack.TORCHTUNE, "masking_strategy: train_on_assistant", true, "https://docs.pytorch.org/torchtune/stable/generated/torchtune.data.mask_messages.html"),
     /** The last assistant message only, header and end-of-turn token included. */
     TORCHTUNE_TRAIN_ON_LAST(Stack.TORCHTUNE, "masking_strategy: train_on_last", true, "https://docs.pytorch.org/torchtune/stable/generated/torchtune.data.mask_messages.html");
+
+    private static final Pattern GITHUB = Pattern.compile("https://github\\.com/[^/]+/([^/]+)/(?:issues|pull)/(\\d+)");
 
     private final Stack stack;
     private final String setting;
@@ -60,6 +66,13 @@ public enum StackSetting implements Keyed, MaskRule {
     /** The documentation or issue its rule comes from. */
     public String source() {
         return source;
+    }
+
+    /** The source as people cite it: {@code trl #5470} for an issue or pull request, else the documentation's host. */
+    public String sourceLabel() {
+        Matcher github = GITHUB.matcher(source);
+        return github.matches() ? github.group(1).toLowerCase(Locale.ROOT) + " #" + github.group(2)
+                : URI.create(source).getHost();
     }
 
     @Override

@@ -3,8 +3,6 @@ package dev.losslens.explorer;
 import dev.losslens.checkpoint.LanguageModels;
 import dev.losslens.system.rejection.FormErrors;
 import dev.losslens.system.rejection.FormNumbers;
-import dev.losslens.system.rejection.InvalidInputException;
-import dev.losslens.system.rejection.Rejection;
 import dev.losslens.system.words.Wording;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -49,11 +47,6 @@ class ConversationController {
     private String page(String example, String template, String templateSource, String checkpoint, String promptWeight,
                         Model model, HttpServletResponse http) {
         FormErrors errors = new FormErrors();
-        if (templateSource != null && templateSource.isBlank()) {
-            errors.attempt(() -> {
-                throw new InvalidInputException("templateSource", "empty", new Rejection.Field("templateSource"));
-            });
-        }
         Double lambda = errors.attempt(() -> FormNumbers.decimal("promptWeight", promptWeight));
         ConversationView view = errors.isEmpty() ? errors.attempt(() -> masks.view(
                 new ConversationRequest(example, template, templateSource, checkpoint, lambda))) : null;

@@ -121,7 +121,10 @@ class ConversationMasks {
     }
 
     ChatTemplate template(String name, String source) {
-        if (source != null && !source.isBlank()) {
+        if (source != null) {
+            if (source.isBlank()) {
+                throw new InvalidInputException("templateSource", "empty", new Rejection.Field("templateSource"));
+            }
             if (source.length() > MAX_TEMPLATE_CHARS) {
                 throw new InvalidInputException("templateSource", "too-long", new Rejection.Field("templateSource"),
                         source.length(), MAX_TEMPLATE_CHARS);
@@ -158,7 +161,7 @@ class ConversationMasks {
                 count += t ? 1 : 0;
             }
             rows.add(new ConversationView.RosettaRow(setting.key(), setting.stack().key(), setting.setting(),
-                    setting.source(), trained, count, linter.lint(rendered, setting)));
+                    setting.source(), setting.sourceLabel(), trained, count, linter.lint(rendered, setting)));
         }
         return new ConversationView(request.example() == null || request.example().isBlank() ? DEFAULT_EXAMPLE
                 : request.example(), template.name(), !template.bundled(), checkpoint, lambda, ModelConfig.CONTEXT,

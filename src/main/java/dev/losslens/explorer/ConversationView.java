@@ -32,7 +32,8 @@ public record ConversationView(String example, String template, boolean pasted, 
     }
 
     /** One stack setting: which tokens it trains, with the documentation its rule comes from. */
-    public record RosettaRow(String setting, String stack, String written, String source, boolean[] trained,
+    public record RosettaRow(String setting, String stack, String written, String source, String sourceLabel,
+                             boolean[] trained,
                              int trainedCount, List<LintWarning> warnings) {
     }
 }

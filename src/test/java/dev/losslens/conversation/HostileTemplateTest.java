@@ -60,6 +60,19 @@ class HostileTemplateTest {
     }
 
     @Test
+    void aTemplatePastedFromABrowserRendersAsJinjaRendersIt() {
+        String zephyr = "{% for message in messages %}\n    {{- '<|' + message['role'] + '|>\\n' }}\n"
+                + "    {{- message['content'] + eos_token }}\n{% endfor %}";
+        String expected = "<|user|>\nWhat is the capital of France?<|endoftext|>\n<|assistant|>\nParis<|endoftext|>\n";
+        assertThat(render(zephyr).text()).isEqualTo(expected);
+        assertThat(render(zephyr.replace("\n", "\r\n")).text()).as("line breaks as a browser sends them")
+                .isEqualTo(expected);
+        assertThat(render("a {% if true %}b{% endif %}\n  {% if true %}c{% endif %}\nd").text())
+                .as("lstrip_blocks strips only at a line's start").isEqualTo("a bcd");
+        assertThat(render("x {{ 'y' -}}   \n z{{ messages[1]['content'] }}").text()).isEqualTo("x yz" + "Paris");
+    }
+
+    @Test
     void scriptInTheTemplateIsRenderedAsText() {
         TokenizedConversation conversation = render("<script>alert(1)</script>{% for m in messages %}{{ m['content'] }}"
                 + "{{ eos_token }}{% endfor %}");

@@ -81,6 +81,7 @@ class ConversationMasksTest {
         assertThat(refused(404, "{\"template\": \"../../etc/passwd\"}").get("field").asString()).isEqualTo("template");
         assertThat(refused(404, "{\"example\": \"<script>\"}").get("field").asString()).isEqualTo("example");
         assertThat(refused(400, "{\"promptWeight\": 1.5}").get("field").asString()).isEqualTo("promptWeight");
+        assertThat(refused(400, "{\"templateSource\": \" \"}").get("field").asString()).isEqualTo("templateSource");
         assertThat(post("{not json")).hasStatus(400);
     }
 
@@ -101,7 +102,7 @@ class ConversationMasksTest {
         MvcTestResult broken = mvc.post().uri("/explore/conversations").with(csrf())
                 .param("templateSource", "{% if %}").exchange();
         assertThat(broken).hasStatus(400);
-        assertThat(broken.getResponse().getContentAsString()).contains("could not be rendered: line 1");
+        assertThat(broken.getResponse().getContentAsString()).contains("could not be rendered by jinjava, the Java Jinja engine here, at line 1");
         assertThat(mvc.post().uri("/explore/conversations")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("templateSource", "x").exchange())
                 .as("a form without its CSRF token").hasStatus(403);
