@@ -87,7 +87,7 @@ public class ComparisonService {
     private Decision decide(ComparisonConfig config, String address, OwnerSecret owner) {
         queue.lockSubmissions();
         String key = config.key();
-        List<String> labels = config.lanes().stream().map(lane -> wording.api(LaneLabel.of(lane))).toList();
+        List<String> labels = LaneLabel.ofConfigs(config.lanes()).stream().map(wording::api).toList();
         var finished = store.findByKey(key, List.of(ComparisonStatus.FINISHED));
         if (finished.isPresent()) {
             long replay = store.insert(config, labels, ComparisonStatus.FINISHED, finished.get().id(), address, owner);

@@ -8,6 +8,8 @@ import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.notation.PlainNumber;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
@@ -21,22 +23,36 @@ public final class LaneLabel {
 
     /**
      * The answer span is named when it changes the targets: not on every-turn (every pair lane), and not under the
-     * pre-training objective, which counts every token whatever the span.
+     * pre-training objective, which counts every token whatever the span. Every-turn is named too when the lanes beside
+     * it ({@code spansDiffer}) train other spans, so that no lane of a conversation race goes unnamed.
      */
     public static MessageSourceResolvable of(ObjectiveKind objective, double promptWeight, LaneSpec.Init init,
-                                             AnswerSpan span) {
+                                             AnswerSpan span, boolean spansDiffer) {
         MessageSourceResolvable what = sentence("lane." + objective.key(), PlainNumber.significant(promptWeight, 4));
-        if (span != AnswerSpan.EVERY_TURN && objective != ObjectiveKind.PRETRAINING) {
+        if (objective != ObjectiveKind.PRETRAINING && (span != AnswerSpan.EVERY_TURN || spansDiffer)) {
             what = sentence("lane.span-" + span.key(), what);
         }
         return sentence("lane.from-" + init.key(), what);
     }
 
-    public static MessageSourceResolvable of(LaneConfig lane) {
-        return of(lane.objective(), lane.promptWeight(), lane.init(), lane.answerSpan());
+    /** Whether lanes that pick their targets by answer span pick different spans. */
+    public static boolean spansDiffer(List<ObjectiveKind> objectives, List<AnswerSpan> spans) {
+        return IntStream.range(0, spans.size()).filter(i -> objectives.get(i) != ObjectiveKind.PRETRAINING)
+                .mapToObj(spans::get).distinct().count() > 1;
     }
 
-    public static MessageSourceResolvable of(LaneView lane) {
-        return of(lane.objective(), lane.promptWeight(), lane.init(), lane.answerSpan());
+    /** Every lane's name, each named beside the others. */
+    public static List<MessageSourceResolvable> ofConfigs(List<LaneConfig> lanes) {
+        boolean differ = spansDiffer(lanes.stream().map(LaneConfig::objective).toList(),
+                lanes.stream().map(LaneConfig::answerSpan).toList());
+        return lanes.stream().map(lane -> of(lane.objective(), lane.promptWeight(), lane.init(), lane.answerSpan(),
+                differ)).toList();
+    }
+
+    /** A run's lane named beside the run's other lanes. */
+    public static MessageSourceResolvable of(LaneView lane, List<LaneView> lanes) {
+        boolean differ = spansDiffer(lanes.stream().map(LaneView::objective).toList(),
+                lanes.stream().map(LaneView::answerSpan).toList());
+        return of(lane.objective(), lane.promptWeight(), lane.init(), lane.answerSpan(), differ);
     }
 }

@@ -24,7 +24,7 @@ public record TrainedLane(long comparisonId, int index, ObjectiveKind objective,
 
     /** What the lane optimised and where it started, in the reader's words. */
     public MessageSourceResolvable label() {
-        return LaneLabel.of(objective, promptWeight, init, answerSpan);
+        return LaneLabel.of(objective, promptWeight, init, answerSpan, false);
     }
 
     /** A lane of a comparison, as a checkpoint id names it. */

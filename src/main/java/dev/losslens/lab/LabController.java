@@ -130,7 +130,7 @@ class LabController {
 
     /** The run with its lanes named in the reader's language; it stores their English names. */
     private ComparisonView named(ComparisonView run) {
-        return run.withLaneLabels(lane -> wording.page(LaneLabel.of(lane)));
+        return run.withLaneLabels(lane -> wording.page(LaneLabel.of(lane, run.lanes())));
     }
 
     /** Cancel without JavaScript; the run page cancels through the API and stays on the page. */

@@ -16,6 +16,7 @@ import dev.losslens.notation.PlainNumber;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
@@ -49,10 +50,14 @@ public enum LabPreset implements Keyed {
 
     /** Its lanes' names, for the page to word ({@code @wording.page(label)}). */
     public List<MessageSourceResolvable> laneLabels() {
-        return lanes.stream().map(lane -> LaneLabel.of(Keyed.of(ObjectiveKind.class, lane.objective()),
-                lane.promptWeight() == null ? 0 : lane.promptWeight(), Keyed.of(LaneSpec.Init.class, lane.init()),
-                lane.answerSpan() == null ? AnswerSpan.EVERY_TURN : Keyed.of(AnswerSpan.class, lane.answerSpan())))
+        List<ObjectiveKind> objectives = lanes.stream().map(lane -> Keyed.of(ObjectiveKind.class, lane.objective()))
                 .toList();
+        List<AnswerSpan> spans = lanes.stream().map(lane -> lane.answerSpan() == null ? AnswerSpan.EVERY_TURN
+                : Keyed.of(AnswerSpan.class, lane.answerSpan())).toList();
+        boolean differ = LaneLabel.spansDiffer(objectives, spans);
+        return IntStream.range(0, lanes.size()).mapToObj(i -> LaneLabel.of(objectives.get(i),
+                lanes.get(i).promptWeight() == null ? 0 : lanes.get(i).promptWeight(),
+                Keyed.of(LaneSpec.Init.class, lanes.get(i).init()), spans.get(i), differ)).toList();
     }
 
     private static LaneRequest lane(ObjectiveKind objective, Double promptWeight, LaneSpec.Init init) {

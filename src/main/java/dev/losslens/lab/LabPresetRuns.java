@@ -42,13 +42,13 @@ class LabPresetRuns implements PresetRuns {
         ComparisonView run = comparisons.latest(chosen.request()).orElseGet(() -> comparisons.view(
                 comparisons.submit(chosen.request(), CLIENT, OwnerSecret.generate()).comparison().id()));
         return new Observation(run.id(), run.status() == ComparisonStatus.FINISHED, run.stepsDone(), run.config().steps(),
-                run.lanes().stream().filter(lane -> !lane.metrics().isEmpty()).map(this::lane).toList());
+                run.lanes().stream().filter(lane -> !lane.metrics().isEmpty()).map(lane -> lane(lane, run.lanes())).toList());
     }
 
-    private ObservedLane lane(LaneView lane) {
+    private ObservedLane lane(LaneView lane, List<LaneView> lanes) {
         MetricPoint first = lane.metrics().get(0);
         MetricPoint last = lane.metrics().get(lane.metrics().size() - 1);
-        return new ObservedLane(wording.page(LaneLabel.of(lane)), lane.init().key(), lane.objective().key(), last.responseNll(),
+        return new ObservedLane(wording.page(LaneLabel.of(lane, lanes)), lane.init().key(), lane.objective().key(), last.responseNll(),
                 first.promptNll(), last.promptNll(), last.exactMatch(), last.drift());
     }
 
