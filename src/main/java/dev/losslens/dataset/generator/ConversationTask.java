@@ -14,9 +14,9 @@ import java.util.function.UnaryOperator;
 /**
  * Two-turn conversations whose last answer depends on the first turn: a running total (start at a number, then add
  * or take away), and a word to remember and then spell backwards or put in the plural. Which assistant turns carry
- * loss is the lab's question, so the first answer is learnable too. No system message: ChatML's markers and role
- * names fall back to bytes in the compact vocabulary (about 15 to 20 tokens a message), and four messages must
- * leave room in the 128-token context.
+ * loss is the lab's question, so the first answer is learnable too. A third of the running totals open with a short
+ * system message; no longer one fits: ChatML's markers and role names fall back to bytes in the compact vocabulary
+ * (about 15 to 20 tokens a message), and five messages must still fit the 128-token context.
  */
 final class ConversationTask {
 
@@ -25,6 +25,7 @@ final class ConversationTask {
     private static final int HELDOUT_PER_KIND = 14;
     private static final List<String> REMEMBER = List.of("Remember the word %s.", "My word is %s.");
     private static final List<String> NOTED = List.of("Noted.", "OK.");
+    private static final String SYSTEM = "Answer briefly.";
 
     private ConversationTask() {
     }
@@ -54,8 +55,9 @@ final class ConversationTask {
             int start = 10 + random.nextInt(80);
             int step = 2 + random.nextInt(18);
             boolean add = start + step < 100 && (start - step < 0 || random.nextBoolean());
-            made.add(conversation("Start at " + start + ".", String.valueOf(start),
-                    (add ? "Add " : "Take away ") + step + ".", String.valueOf(add ? start + step : start - step)));
+            Conversation total = conversation("Start at " + start + ".", String.valueOf(start),
+                    (add ? "Add " : "Take away ") + step + ".", String.valueOf(add ? start + step : start - step));
+            made.add(random.nextInt(3) == 0 ? withSystem(total) : total);
         }
         return List.copyOf(made);
     }
@@ -79,6 +81,12 @@ final class ConversationTask {
                     NOTED.get(random.nextInt(NOTED.size())), question, answer.apply(word)));
         }
         return List.copyOf(made);
+    }
+
+    private static Conversation withSystem(Conversation conversation) {
+        List<Message> messages = new ArrayList<>(List.of(new Message(Speaker.SYSTEM, SYSTEM)));
+        messages.addAll(conversation.messages());
+        return new Conversation(messages);
     }
 
     private static Conversation conversation(String first, String firstAnswer, String second,
