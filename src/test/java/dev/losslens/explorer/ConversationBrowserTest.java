@@ -3,10 +3,12 @@ package dev.losslens.explorer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslens.browser.BrowserTest;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -24,7 +26,7 @@ class ConversationBrowserTest extends BrowserTest {
         chromium.viewport(width, height);
         chromium.driver().get("http://localhost:%d/explore/conversations".formatted(port));
         new Select(chromium.driver().findElement(By.id("template"))).selectByValue("chatml-no-generation");
-        chromium.driver().findElement(By.cssSelector("form[method=get] button[type=submit]")).click();
+        submit("form[method=get] button[type=submit]");
 
         WebElement assistantOnly = row("trl-assistant-only");
         assertThat(assistantOnly.findElements(By.cssSelector(".conv-tok[data-trained=true]"))).isEmpty();
@@ -38,7 +40,7 @@ class ConversationBrowserTest extends BrowserTest {
         chromium.screenshot(name + "-rosetta");
 
         chromium.driver().findElement(By.id("templateSource")).sendKeys(HOSTILE);
-        chromium.driver().findElement(By.cssSelector(".paste-form button[type=submit]")).click();
+        submit(".paste-form button[type=submit]");
         assertThat(chromium.driver().findElement(By.cssSelector(".rendered-text")).getDomProperty("textContent"))
                 .startsWith("<script>window.__pwned=1</script>user: What is 12 plus 7?");
         assertThat(row("trl-assistant-only").findElement(By.cssSelector(".lint")).getText())
@@ -49,9 +51,18 @@ class ConversationBrowserTest extends BrowserTest {
 
         chromium.driver().findElement(By.id("templateSource")).clear();
         chromium.driver().findElement(By.id("templateSource")).sendKeys("{% include 'secrets' %}");
-        chromium.driver().findElement(By.cssSelector(".paste-form button[type=submit]")).click();
+        submit(".paste-form button[type=submit]");
         assertThat(chromium.driver().findElement(By.cssSelector(".error-summary")).getText())
                 .contains("include, import, from or extends on line 1");
+    }
+
+    /** Clicks a form's button and waits for the page it answers with. */
+    private static void submit(String button) {
+        WebElement page = chromium.driver().findElement(By.tagName("html"));
+        chromium.driver().findElement(By.cssSelector(button)).click();
+        chromium.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        chromium.waitUpTo(Duration.ofSeconds(20)).until(driver -> "complete".equals(chromium.script(
+                "return document.readyState;")));
     }
 
     private static WebElement row(String setting) {
