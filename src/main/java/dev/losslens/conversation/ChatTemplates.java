@@ -1,6 +1,5 @@
 package dev.losslens.conversation;
 
-import dev.losslens.notation.Keyed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,10 +26,7 @@ public final class ChatTemplates {
     private record TemplateEntry(String name, String file, String bos, String eos) {
     }
 
-    private record Example(String name, List<ExampleMessage> messages) {
-    }
-
-    private record ExampleMessage(String role, String content) {
+    private record Example(String name, List<Message> messages) {
     }
 
     private final Map<String, ChatTemplate> templates = new LinkedHashMap<>();
@@ -42,8 +38,7 @@ public final class ChatTemplates {
                     entry.eos(), true));
         }
         for (Example example : manifest.examples()) {
-            examples.put(example.name(), new Conversation(example.messages().stream()
-                    .map(m -> new Message(Keyed.of(Speaker.class, m.role()), m.content())).toList()));
+            examples.put(example.name(), new Conversation(example.messages()));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -20,6 +21,19 @@ public final class MaskLinter {
     }
 
     public List<LintWarning> lint(TokenizedConversation conversation, MaskRule rule) {
+        return linting(conversation).apply(rule);
+    }
+
+    /**
+     * One conversation's checks under any rule: what does not depend on the rule (how the response template
+     * tokenizes) is worked out once.
+     */
+    public Function<MaskRule, List<LintWarning>> linting(TokenizedConversation conversation) {
+        Optional<LintWarning> split = responseTemplateSplit(conversation);
+        return rule -> lint(conversation, rule, split);
+    }
+
+    private List<LintWarning> lint(TokenizedConversation conversation, MaskRule rule, Optional<LintWarning> split) {
         List<ConversationToken> tokens = conversation.tokens();
         boolean[] trained = conversation.trained(rule);
         int last = conversation.conversation().lastAnswerIndex();
@@ -38,7 +52,7 @@ public final class MaskLinter {
                             LintWarning.NO_END_TOKEN)
                     : warning(LintWarning.Kind.END_NEVER_TRAINED, tokens, answerEnds));
         }
-        responseTemplateSplit(conversation).ifPresent(warnings::add);
+        split.ifPresent(warnings::add);
         List<ConversationToken> cut = conversation.cut();
         boolean lastAnswerKept = tokens.stream().anyMatch(t -> t.message() == last && t.part() == Part.CONTENT);
         if (!lastAnswerKept && cut.stream().anyMatch(t -> t.message() == last && t.part() == Part.CONTENT)) {

@@ -1,10 +1,11 @@
 package dev.losslens.conversation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import java.util.Objects;
 
-/** One turn of a conversation. */
-public record Message(Speaker speaker, String content) {
+/** One turn of a conversation; data files spell it {@code {"role": ..., "content": ...}}, as chat templates read it. */
+public record Message(@JsonProperty("role") Speaker speaker, String content) {
 
     public Message {
         Objects.requireNonNull(speaker, "speaker");

@@ -6,6 +6,7 @@ import dev.losslens.conversation.ChatTemplates;
 import dev.losslens.conversation.Conversation;
 import dev.losslens.conversation.ConversationToken;
 import dev.losslens.conversation.MaskLinter;
+import dev.losslens.conversation.LintWarning;
 import dev.losslens.conversation.MaskRule;
 import dev.losslens.conversation.Part;
 import dev.losslens.conversation.StackSetting;
@@ -28,10 +29,10 @@ import dev.losslens.system.rejection.TooManyRequestsException;
 import dev.losslens.text.TokenizedExample;
 import dev.losslens.text.Tokenizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /** Renders a conversation with a template, scores it with a checkpoint and lays every mask side by side. */
@@ -145,13 +146,14 @@ class ConversationMasks {
         TokenScores scores = breakdowns.score(checkpoint, rendered.ids());
         double[] nll = scores.nll();
 
+        Function<MaskRule, List<LintWarning>> lint = linter.linting(rendered);
         List<ConversationView.PolicyLane> lanes = new ArrayList<>();
         for (Lane lane : Lane.values()) {
             TokenizedExample example = rendered.example(lane.span);
             double[] weights = LossObjective.of(lane.objective, lambda).targetWeights(example);
             MaskRule rule = lane.objective == ObjectiveKind.INSTRUCTION ? lane.span : everyToken();
             lanes.add(new ConversationView.PolicyLane(lane.key(), weights, LossTotals.of(nll, weights),
-                    linter.lint(rendered, rule)));
+                    lint.apply(rule)));
         }
         List<ConversationView.RosettaRow> rows = new ArrayList<>();
         for (StackSetting setting : StackSetting.values()) {
@@ -161,14 +163,14 @@ class ConversationMasks {
                 count += t ? 1 : 0;
             }
             rows.add(new ConversationView.RosettaRow(setting.key(), setting.stack().key(), setting.setting(),
-                    setting.source(), setting.sourceLabel(), trained, count, linter.lint(rendered, setting)));
+                    setting.source(), setting.sourceLabel(), trained, count, lint.apply(setting)));
         }
         return new ConversationView(request.example() == null || request.example().isBlank() ? DEFAULT_EXAMPLE
                 : request.example(), template.name(), !template.bundled(), checkpoint, lambda, ModelConfig.CONTEXT,
                 rendered.text(),
                 tokens(rendered.tokens(), nll, 0, conversation.lastAnswerIndex()),
                 tokens(rendered.cut(), null, rendered.length(), conversation.lastAnswerIndex()), lanes, rows,
-                contested(rendered));
+                contested(rows));
     }
 
     private TokenizedConversation render(ChatTemplate template, Conversation conversation) {
@@ -200,10 +202,11 @@ class ConversationMasks {
     }
 
     /** Per token: whether the answers-only settings of the stacks disagree on it. */
-    private static boolean[] contested(TokenizedConversation rendered) {
-        List<boolean[]> answersOnly = Arrays.stream(StackSetting.values()).filter(StackSetting::answersOnly)
-                .map(rendered::trained).toList();
-        boolean[] contested = new boolean[rendered.length()];
+    private static boolean[] contested(List<ConversationView.RosettaRow> rows) {
+        List<boolean[]> answersOnly = rows.stream()
+                .filter(row -> Keyed.of(StackSetting.class, row.setting()).answersOnly())
+                .map(ConversationView.RosettaRow::trained).toList();
+        boolean[] contested = new boolean[answersOnly.get(0).length];
         for (int t = 0; t < contested.length; t++) {
             int position = t;
             contested[t] = answersOnly.stream().anyMatch(trained -> trained[position] != answersOnly.get(0)[position]);
