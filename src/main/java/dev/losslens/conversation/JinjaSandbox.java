@@ -106,23 +106,40 @@ final class JinjaSandbox {
         return error.getMessage();
     }
 
-    /** The template's output with the generation marks still in. */
+    /**
+     * The template's output with the generation marks still in. A bundled template renders on the caller's thread; a
+     * pasted one on the sandbox's few threads under the time limit, so that pasted templates never hold up the bundled
+     * ones that training, the quiz and other learners render.
+     */
     Rendering render(ChatTemplate template, List<Message> messages, boolean addGenerationPrompt) {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("messages", messages.stream().map(Message::asTemplateValue).toList());
         variables.put("add_generation_prompt", addGenerationPrompt);
         variables.put("bos_token", template.bosToken());
         variables.put("eos_token", template.eosToken());
+        String source = asJinjaReadsIt(template.source());
+        RenderResult result = template.bundled() ? jinjava.renderForResult(source, variables)
+                : withinTimeLimit(source, variables);
+        TemplateError fatal = result.getErrors().stream()
+                .filter(error -> error.getSeverity() == TemplateError.ErrorType.FATAL).findFirst().orElse(null);
+        if (fatal != null) {
+            throw new TemplateException(reason(fatal), line(template.source(), variables, fatal), detail(fatal));
+        }
+        if (result.getOutput().length() > MAX_OUTPUT_CHARS) {
+            throw new TemplateException(TemplateException.Reason.TOO_LARGE, 0, "");
+        }
+        return Rendering.of(result.getOutput());
+    }
+
+    private RenderResult withinTimeLimit(String source, Map<String, Object> variables) {
         Future<RenderResult> rendering;
         try {
-            String source = asJinjaReadsIt(template.source());
             rendering = threads.submit(() -> jinjava.renderForResult(source, variables));
         } catch (RejectedExecutionException busy) {
             throw new TemplateException(TemplateException.Reason.BUSY, 0, "");
         }
-        RenderResult result;
         try {
-            result = rendering.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+            return rendering.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException slow) {
             rendering.cancel(true);
             throw new TemplateException(TemplateException.Reason.TOO_SLOW, 0, "");
@@ -133,15 +150,6 @@ final class JinjaSandbox {
         } catch (ExecutionException failed) {
             throw new TemplateException(TemplateException.Reason.ERROR, 0, String.valueOf(failed.getCause().getMessage()));
         }
-        TemplateError fatal = result.getErrors().stream()
-                .filter(error -> error.getSeverity() == TemplateError.ErrorType.FATAL).findFirst().orElse(null);
-        if (fatal != null) {
-            throw new TemplateException(reason(fatal), line(template.source(), variables, fatal), detail(fatal));
-        }
-        if (result.getOutput().length() > MAX_OUTPUT_CHARS) {
-            throw new TemplateException(TemplateException.Reason.TOO_LARGE, 0, "");
-        }
-        return Rendering.of(result.getOutput());
     }
 
     /**

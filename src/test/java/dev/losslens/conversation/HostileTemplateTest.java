@@ -7,6 +7,10 @@ import dev.losslens.conversation.TemplateException.Reason;
 import dev.losslens.text.Tokenizer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A pasted template gets a bounded, clear answer: its result, or the reason and line it failed on. */
@@ -33,6 +37,29 @@ class HostileTemplateTest {
         refused("{% for a in range(200) %}{% for b in range(200) %}{% for c in range(200) %}{% for d in range(200) %}"
                 + "{% endfor %}{% endfor %}{% endfor %}{% endfor %}", Reason.TOO_SLOW, 0);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void pastedTemplatesThatFillTheRenderersNeverHoldUpABundledOne() throws Exception {
+        String endless = "{% for a in range(200) %}{% for b in range(200) %}{% for c in range(200) %}"
+                + "{% endfor %}{% endfor %}{% endfor %}";
+        TemplateRenderer renderer = new TemplateRenderer(Tokenizer.bundled());
+        ExecutorService learners = Executors.newFixedThreadPool(24);
+        List<CompletableFuture<TemplateException.Reason>> pasted = IntStream.range(0, 24)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        renderer.render(ChatTemplate.pasted(endless), ONE_TURN, 128);
+                        return null;
+                    } catch (TemplateException refused) {
+                        return refused.reason();
+                    }
+                }, learners)).toList();
+        Thread.sleep(200);
+        TokenizedConversation bundled = renderer.render(ChatTemplates.bundled().get("chatml"), ONE_TURN, 128);
+        assertThat(bundled.lastAnswer()).isEqualTo("Paris");
+        assertThat(pasted.stream().map(CompletableFuture::join).toList())
+                .containsOnly(Reason.TOO_SLOW, Reason.BUSY).contains(Reason.BUSY);
+        learners.shutdown();
     }
 
     @Test
