@@ -11,6 +11,8 @@ import dev.losslens.objective.LossObjective;
 import dev.losslens.text.Role;
 import dev.losslens.text.TokenizedExample;
 import dev.losslens.training.BatchOrder;
+import dev.losslens.training.LanePipeline;
+import dev.losslens.training.ModelBatch;
 import dev.losslens.training.StackedLanes;
 import dev.losslens.training.TrainingBatch;
 import java.util.ArrayList;
@@ -103,25 +105,25 @@ public final class Benchmark {
                 }
                 orders.add(new BatchOrder(examples.size(), batchSize, lane + 1));
             }
-            double firstLoss = stack.step(next(orders, examples))[0];
+            double firstLoss = stack.step(next(orders, examples, config.context()))[0];
             for (int i = 1; i < WARMUP_STEPS; i++) {
-                stack.step(next(orders, examples));
+                stack.step(next(orders, examples, config.context()));
             }
             long started = System.nanoTime();
             long tokens = 0;
             for (int i = 0; i < steps; i++) {
-                List<StackedLanes.LaneBatch> batches = next(orders, examples);
+                List<ModelBatch> batches = next(orders, examples, config.context());
                 stack.step(batches);
-                tokens += batches.stream().mapToLong(lane -> lane.batch().tokenCount()).sum();
+                tokens += batches.stream().mapToLong(ModelBatch::tokenCount).sum();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             return new Throughput(firstLoss, steps / seconds, tokens / seconds);
         }
     }
 
-    private static List<StackedLanes.LaneBatch> next(List<BatchOrder> orders, List<TokenizedExample> examples) {
-        return orders.stream().map(order -> new StackedLanes.LaneBatch(TrainingBatch.of(examples, order.next()),
-                LossObjective.PRETRAINING)).toList();
+    private static List<ModelBatch> next(List<BatchOrder> orders, List<TokenizedExample> examples, int context) {
+        LanePipeline pipeline = new LanePipeline(LossObjective.PRETRAINING, null, context);
+        return orders.stream().map(order -> pipeline.build(TrainingBatch.of(examples, order.next()))).toList();
     }
 
     /** 2·n³ floating-point operations per n×n product, best of a few repeats. */

@@ -6,6 +6,7 @@ import dev.losslens.model.ModelPreset;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
+import dev.losslens.training.PipelineBug;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +21,22 @@ import tools.jackson.databind.json.JsonMapper;
  * can replay a finished run instead of training it again.
  */
 public record ComparisonConfig(String dataset, ModelPreset model, int steps, double learningRate, int batchSize, long seed,
-                               int evalEvery, List<LaneConfig> lanes) {
+                               int evalEvery, List<LaneConfig> lanes,
+                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean mystery) {
+
+    /** A comparison whose lanes show what they are. */
+    public ComparisonConfig(String dataset, ModelPreset model, int steps, double learningRate, int batchSize, long seed,
+                            int evalEvery, List<LaneConfig> lanes) {
+        this(dataset, model, steps, learningRate, batchSize, seed, evalEvery, lanes, false);
+    }
+
+    /**
+     * The same comparison as a mystery: its pages and API do not say which bug a lane has until the learner has named
+     * it. It is stored apart from the open one, whose page names its bug.
+     */
+    public ComparisonConfig asMystery() {
+        return new ComparisonConfig(dataset, model, steps, learningRate, batchSize, seed, evalEvery, lanes, true);
+    }
 
     /** Sorted properties, so equal configs give equal text and equal keys. */
     private static final JsonMapper STORED_FORM =
@@ -30,10 +46,12 @@ public record ComparisonConfig(String dataset, ModelPreset model, int steps, dou
      * @param promptWeight λ for the weighted objective; 1 for pre-training, 0 for instruction
      * @param answerSpan which assistant tokens are response targets; every-turn is left out of the stored form, so
      *                   configs stored before lanes had a span keep their keys
+     * @param bug the pipeline bug planted in the lane, or null; left out of the stored form when null
      */
     public record LaneConfig(ObjectiveKind objective, double promptWeight, LaneSpec.Init init,
                              @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = EveryTurn.class)
-                             AnswerSpan answerSpan) {
+                             AnswerSpan answerSpan,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) PipelineBug bug) {
 
         public LaneConfig {
             answerSpan = answerSpan == null ? AnswerSpan.EVERY_TURN : answerSpan;
@@ -41,11 +59,16 @@ public record ComparisonConfig(String dataset, ModelPreset model, int steps, dou
 
         /** A lane whose responses are every assistant turn, as on a pair dataset. */
         public LaneConfig(ObjectiveKind objective, double promptWeight, LaneSpec.Init init) {
-            this(objective, promptWeight, init, AnswerSpan.EVERY_TURN);
+            this(objective, promptWeight, init, AnswerSpan.EVERY_TURN, null);
+        }
+
+        /** A lane with a correct pipeline. */
+        public LaneConfig(ObjectiveKind objective, double promptWeight, LaneSpec.Init init, AnswerSpan answerSpan) {
+            this(objective, promptWeight, init, answerSpan, null);
         }
 
         public LaneSpec spec() {
-            return new LaneSpec(LossObjective.of(objective, promptWeight), answerSpan, init);
+            return new LaneSpec(LossObjective.of(objective, promptWeight), answerSpan, init, bug);
         }
     }
 

@@ -18,11 +18,19 @@ public record ComparisonRequest(@Schema(example = "capitals") String dataset, @S
                                       + "assistant tokens are response targets: every assistant turn, the last one, or "
                                       + "every turn without its end-of-turn token. On a pair dataset every-turn and "
                                       + "last-turn are the same; without-end leaves out the end-of-text token")
-                              String answerSpan) {
+                              String answerSpan,
+                              @Schema(example = "end-of-text-masked", description = "A real training-pipeline bug to "
+                                      + "plant in an instruction lane (see PipelineBug); absent for the correct pipeline")
+                              String bug) {
 
         /** A lane of a pair dataset, whose answer span is every turn. */
         public LaneRequest(String objective, Double promptWeight, String init) {
-            this(objective, promptWeight, init, null);
+            this(objective, promptWeight, init, null, null);
+        }
+
+        /** A lane with a correct pipeline. */
+        public LaneRequest(String objective, Double promptWeight, String init, String answerSpan) {
+            this(objective, promptWeight, init, answerSpan, null);
         }
     }
 }

@@ -87,7 +87,7 @@ public class ComparisonService {
     private Decision decide(ComparisonConfig config, String address, OwnerSecret owner) {
         queue.lockSubmissions();
         String key = config.key();
-        List<String> labels = LaneLabel.ofConfigs(config.lanes()).stream().map(wording::api).toList();
+        List<String> labels = LaneLabel.ofConfigs(config.lanes(), config.mystery()).stream().map(wording::api).toList();
         var finished = store.findByKey(key, List.of(ComparisonStatus.FINISHED));
         if (finished.isPresent()) {
             long replay = store.insert(config, labels, ComparisonStatus.FINISHED, finished.get().id(), address, owner);
@@ -144,13 +144,14 @@ public class ComparisonService {
         measurements.points(data, afterStep).forEach(p -> metrics.get(p.lane()).add(p.point()));
         List<LaneView> lanes = new ArrayList<>();
         for (StoredLane lane : laneRows) {
+            boolean hidden = row.config().mystery() && lane.bug() != null;
             lanes.add(new LaneView(lane.index(), lane.label(), lane.objective(), lane.promptWeight(), lane.init(),
-                    lane.answerSpan(), lane.status(), lane.divergedAt(),
+                    lane.answerSpan(), hidden ? null : lane.bug(), hidden, lane.status(), lane.divergedAt(),
                     lane.hasWeights() ? TrainedLane.checkpointId(data, lane.index()) : null, metrics.get(lane.index())));
         }
         List<GenerationView> generations = measurements.latestGenerations(data).stream()
                 .map(g -> new GenerationView(g.lane(), g.step(), g.generation().prompt(), g.generation().expected(),
-                        g.generation().generated(), g.generation().correct()))
+                        g.generation().generated(), g.generation().correct(), g.generation().stopped()))
                 .toList();
         ComparisonRow source = row.replayOf() == null ? row : require(row.replayOf());
         QueueReading queueNow = shared;

@@ -5,6 +5,7 @@ import dev.losslens.notation.Keyed;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneResult;
 import dev.losslens.training.LaneSpec;
+import dev.losslens.training.PipelineBug;
 import dev.losslens.training.LaneStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,11 +42,12 @@ public class ComparisonStore {
         for (int i = 0; i < config.lanes().size(); i++) {
             ComparisonConfig.LaneConfig lane = config.lanes().get(i);
             jdbc.sql("""
-                    insert into lane (comparison_id, lane_index, objective, prompt_weight, init, answer_span, label,
-                                      status)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    insert into lane (comparison_id, lane_index, objective, prompt_weight, init, answer_span, bug,
+                                      label, status)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, i, lane.objective().key(), lane.promptWeight(), lane.init().key(),
-                            lane.answerSpan().key(), labels.get(i), laneStatus.key())
+                            lane.answerSpan().key(), lane.bug() == null ? null : lane.bug().key(), labels.get(i),
+                            laneStatus.key())
                     .update();
         }
         return id;
@@ -90,13 +92,15 @@ public class ComparisonStore {
 
     List<StoredLane> lanes(long comparisonId) {
         return jdbc.sql("""
-                select lane_index, objective, prompt_weight, init, answer_span, label, status, diverged_at,
+                select lane_index, objective, prompt_weight, init, answer_span, bug, label, status, diverged_at,
                        final_weights is not null as has_weights
                 from lane where comparison_id = ? order by lane_index""").param(comparisonId)
                 .query((rs, n) -> new StoredLane(rs.getInt("lane_index"),
                         Keyed.of(ObjectiveKind.class, rs.getString("objective")), rs.getDouble("prompt_weight"),
                         Keyed.of(LaneSpec.Init.class, rs.getString("init")),
-                        Keyed.of(AnswerSpan.class, rs.getString("answer_span")), rs.getString("label"),
+                        Keyed.of(AnswerSpan.class, rs.getString("answer_span")),
+                        rs.getString("bug") == null ? null : Keyed.of(PipelineBug.class, rs.getString("bug")),
+                        rs.getString("label"),
                         Keyed.of(LaneStatus.class, rs.getString("status")), (Integer) rs.getObject("diverged_at", Integer.class),
                         rs.getBoolean("has_weights")))
                 .list();

@@ -11,6 +11,7 @@ import dev.losslens.system.rejection.FormErrors;
 import dev.losslens.system.rejection.InvalidInputException;
 import dev.losslens.system.rejection.Rejection.Field;
 import dev.losslens.training.LaneSpec;
+import dev.losslens.training.PipelineBug;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -138,7 +139,13 @@ public class ComparisonValidator {
         AnswerSpan span = Keyed.parse(AnswerSpan.class, orDefault(lane.answerSpan(), AnswerSpan.EVERY_TURN.key()))
                 .orElseThrow(() -> new InvalidInputException(field + ".answerSpan", "one-of", new Field("answerSpan"),
                         Keyed.choices(AnswerSpan.class)));
-        return new LaneConfig(objective, promptWeight, init, span);
+        PipelineBug bug = lane.bug() == null || lane.bug().isBlank() ? null
+                : Keyed.parse(PipelineBug.class, lane.bug().strip()).orElseThrow(() -> new InvalidInputException(
+                        field + ".bug", "one-of", new Field("bug"), Keyed.choices(PipelineBug.class)));
+        if (bug != null && objective != ObjectiveKind.INSTRUCTION) {
+            throw new InvalidInputException(field + ".bug", "comparison.bug-needs-instruction", new Field(field));
+        }
+        return new LaneConfig(objective, promptWeight, init, span, bug);
     }
 
     private static int within(String field, Integer value, int fallback, int min, int max) {

@@ -6,6 +6,7 @@ import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.LaneStatus;
 import dev.losslens.training.MetricPoint;
+import dev.losslens.training.PipelineBug;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -36,15 +37,22 @@ public record ComparisonView(@Schema(example = "7") long id,
         return new ComparisonView(id, status, replayOf, config, stepsDone, queuePosition, etaSeconds, tokensPerSecond,
                 createdAt, startedAt, finishedAt, message, reason, lanes.stream().map(lane -> new LaneView(lane.index(),
                         label.apply(lane), lane.objective(), lane.promptWeight(), lane.init(), lane.answerSpan(),
-                        lane.status(),
+                        lane.bug(), lane.hiddenBug(), lane.status(),
                         lane.divergedAt(), lane.checkpoint(), lane.metrics())).toList(), generations, findings);
     }
 
-    /** @param checkpoint the explorer checkpoint id of the lane's final weights, or null */
+    /**
+     * @param bug        the pipeline bug planted in the lane; null when it has none or when it is a mystery
+     * @param hiddenBug  whether the lane has a bug that this mystery run does not name
+     * @param checkpoint the explorer checkpoint id of the lane's final weights, or null
+     */
     public record LaneView(int index, String label, ObjectiveKind objective, double promptWeight, LaneSpec.Init init,
-                           @Schema(example = "last-turn") AnswerSpan answerSpan, LaneStatus status, Integer divergedAt, String checkpoint, List<MetricPoint> metrics) {
+                           @Schema(example = "last-turn") AnswerSpan answerSpan, PipelineBug bug, boolean hiddenBug,
+                           LaneStatus status, Integer divergedAt, String checkpoint, List<MetricPoint> metrics) {
     }
 
-    public record GenerationView(int lane, int step, String prompt, String expected, String generated, boolean correct) {
+    /** @param stopped whether the answer ended with end-of-text before the length limit; null if not recorded */
+    public record GenerationView(int lane, int step, String prompt, String expected, String generated, boolean correct,
+                                 Boolean stopped) {
     }
 }

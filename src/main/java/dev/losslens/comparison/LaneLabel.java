@@ -8,6 +8,7 @@ import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.notation.PlainNumber;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
+import dev.losslens.training.PipelineBug;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.springframework.context.MessageSourceResolvable;
@@ -41,18 +42,27 @@ public final class LaneLabel {
                 .mapToObj(spans::get).distinct().count() > 1;
     }
 
-    /** Every lane's name, each named beside the others. */
-    public static List<MessageSourceResolvable> ofConfigs(List<LaneConfig> lanes) {
+    /** Every lane's name, each named beside the others; in a mystery, a lane's bug is not named. */
+    public static List<MessageSourceResolvable> ofConfigs(List<LaneConfig> lanes, boolean mystery) {
         boolean differ = spansDiffer(lanes.stream().map(LaneConfig::objective).toList(),
                 lanes.stream().map(LaneConfig::answerSpan).toList());
-        return lanes.stream().map(lane -> of(lane.objective(), lane.promptWeight(), lane.init(), lane.answerSpan(),
-                differ)).toList();
+        return lanes.stream().map(lane -> withBug(of(lane.objective(), lane.promptWeight(), lane.init(),
+                lane.answerSpan(), differ), lane.bug(), mystery && lane.bug() != null)).toList();
     }
 
     /** A run's lane named beside the run's other lanes. */
     public static MessageSourceResolvable of(LaneView lane, List<LaneView> lanes) {
         boolean differ = spansDiffer(lanes.stream().map(LaneView::objective).toList(),
                 lanes.stream().map(LaneView::answerSpan).toList());
-        return of(lane.objective(), lane.promptWeight(), lane.init(), lane.answerSpan(), differ);
+        return withBug(of(lane.objective(), lane.promptWeight(), lane.init(), lane.answerSpan(), differ), lane.bug(),
+                lane.hiddenBug());
+    }
+
+    /** A lane's name with its pipeline bug, or with "a hidden bug" when the bug is a mystery. */
+    private static MessageSourceResolvable withBug(MessageSourceResolvable lane, PipelineBug bug, boolean hidden) {
+        if (hidden) {
+            return sentence("lane.hidden-bug", lane);
+        }
+        return bug == null ? lane : sentence("lane.with-bug", lane, sentence("bug." + bug.key() + ".title"));
     }
 }

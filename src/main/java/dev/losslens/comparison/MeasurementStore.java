@@ -1,7 +1,9 @@
 package dev.losslens.comparison;
 
+import dev.losslens.notation.Keyed;
 import dev.losslens.training.Generation;
 import dev.losslens.training.MetricPoint;
+import dev.losslens.training.PipelineCheck;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -34,10 +36,10 @@ public class MeasurementStore {
     public void addPoint(long id, int lane, MetricPoint p) {
         jdbc.sql("""
                 insert into metric_point (comparison_id, lane_index, step, train_loss, response_nll, every_turn_nll,
-                                          prompt_nll, full_nll, exact_match, drift)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                          prompt_nll, full_nll, exact_match, drift, stopped)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, lane, p.step(), p.trainLoss(), p.responseNll(), p.everyTurnNll(), p.promptNll(), p.fullNll(),
-                        p.exactMatch(), p.drift())
+                        p.exactMatch(), p.drift(), p.stopped())
                 .update();
         if (checkpointAfterPoints) {
             jdbc.sql("checkpoint").update();
@@ -50,9 +52,11 @@ public class MeasurementStore {
         for (int i = 0; i < generations.size(); i++) {
             Generation g = generations.get(i);
             jdbc.sql("""
-                    insert into generation (comparison_id, lane_index, step, item, prompt, expected, generated, correct)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, lane, step, i, g.prompt(), g.expected(), storable(g.generated()), g.correct())
+                    insert into generation (comparison_id, lane_index, step, item, prompt, expected, generated, correct,
+                                            stopped)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, lane, step, i, g.prompt(), g.expected(), storable(g.generated()), g.correct(),
+                            g.stopped())
                     .update();
         }
     }
@@ -64,8 +68,8 @@ public class MeasurementStore {
                 .params(id, afterStep)
                 .query((rs, n) -> new LanePoint(rs.getInt("lane_index"), new MetricPoint(rs.getInt("step"),
                         (Double) rs.getObject("train_loss", Double.class), rs.getDouble("response_nll"),
-                        rs.getDouble("every_turn_nll"), rs.getDouble("prompt_nll"), rs.getDouble("full_nll"), rs.getDouble("exact_match"),
-                        rs.getDouble("drift"))))
+                        rs.getDouble("every_turn_nll"), rs.getDouble("prompt_nll"), rs.getDouble("full_nll"),
+                        rs.getDouble("exact_match"), rs.getDouble("drift"), rs.getObject("stopped", Double.class))))
                 .list();
     }
 
@@ -78,7 +82,28 @@ public class MeasurementStore {
                 order by g.item, g.lane_index""")
                 .param(id)
                 .query((rs, n) -> new LaneGeneration(rs.getInt("lane_index"), rs.getInt("step"),
-                        new Generation(rs.getString("prompt"), rs.getString("expected"), rs.getString("generated"))))
+                        new Generation(rs.getString("prompt"), rs.getString("expected"), rs.getString("generated"),
+                                rs.getObject("stopped", Boolean.class))))
+                .list();
+    }
+
+    /** The first step at which a lane's batch failed a pipeline check; a later failure of the same check is ignored. */
+    public void addFailedCheck(long id, int lane, PipelineCheck check, int step) {
+        jdbc.sql("""
+                insert into lane_check (comparison_id, lane_index, check_key, first_step)
+                select ?, ?, ?, ? where not exists (select 1 from lane_check
+                    where comparison_id = ? and lane_index = ? and check_key = ?)""")
+                .params(id, lane, check.key(), step, id, lane, check.key())
+                .update();
+    }
+
+    /** Each lane's failed checks, with the step each first failed, in lane then check order. */
+    public List<FailedCheck> failedChecks(long id) {
+        return jdbc.sql("select lane_index, check_key, first_step from lane_check where comparison_id = ?"
+                        + " order by lane_index, check_key")
+                .param(id)
+                .query((rs, n) -> new FailedCheck(rs.getInt("lane_index"),
+                        Keyed.of(PipelineCheck.class, rs.getString("check_key")), rs.getInt("first_step")))
                 .list();
     }
 

@@ -18,7 +18,7 @@ record RunSummary(@Schema(example = "7") long id, @Schema(example = "capitals") 
     /** @param words the lanes' names in the API's English or in the reader's language */
     static RunSummary of(ComparisonRow row, Function<MessageSourceResolvable, String> words) {
         return new RunSummary(row.id(), row.config().dataset(),
-                LaneLabel.ofConfigs(row.config().lanes()).stream().map(words).toList(),
+                LaneLabel.ofConfigs(row.config().lanes(), row.config().mystery()).stream().map(words).toList(),
                 row.config().steps(), row.status(), row.replayOf(), row.createdAt());
     }
 }

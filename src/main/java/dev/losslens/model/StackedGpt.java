@@ -101,12 +101,21 @@ public final class StackedGpt {
     }
 
     /**
-     * Each lane's training loss, Σ w·nll / Σ w over its own batch: ids (L, B, T) and weights (L, B, T − 1) → (L).
-     * Lanes share no term, so the gradient of the sum gives every lane the gradient of its own loss.
+     * Each lane's training loss from the batch its pipeline built: inputs, targets and weights (L, B, T) → (L). Within
+     * each of k equal groups of rows (micro-batches) the loss is Σ w·nll / max(Σ w, least), and the groups' losses are
+     * averaged; a correct pipeline has k = 1 and least 0, Σ w·nll / Σ w over the lane's whole batch. Lanes share no
+     * term, so the gradient of the sum gives every lane the gradient of its own loss.
+     *
+     * @param least per lane, the smallest divisor (L), in the weights' manager
      */
-    public NDArray weightedNll(NDArray ids, NDArray targetWeights) {
-        int[] batchAxes = {1, 2};
-        return nextTokenNll(ids).mul(targetWeights).sum(batchAxes).div(targetWeights.sum(batchAxes));  // (L)
+    public NDArray weightedNll(NDArray inputs, NDArray targets, NDArray weights, int microBatches, NDArray least) {
+        Shape s = inputs.getShape();
+        Shape grouped = new Shape(s.get(0), microBatches, s.get(1) / microBatches, s.get(2));        // (L, k, B/k, T)
+        NDArray nll = TinyGpt.cost(logits(inputs).logSoftmax(-1), targets);                          // (L, B, T)
+        int[] withinGroup = {2, 3};
+        NDArray counted = nll.mul(weights).reshape(grouped).sum(withinGroup);                        // (L, k)
+        NDArray divisor = weights.reshape(grouped).sum(withinGroup).maximum(least.expandDims(1));    // (L, k)
+        return counted.div(divisor).mean(new int[] {1});                                             // (L)
     }
 
     private NDArray attention(NDArray x, long batch, long t, NDArray mask, String p) {

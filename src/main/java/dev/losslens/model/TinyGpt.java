@@ -77,9 +77,13 @@ public final class TinyGpt {
      * leading axes are the batch's, and the lanes' in a {@link StackedGpt}.
      */
     public static NDArray nll(NDArray logProbs, NDArray ids) {
-        NDArray targets = ids.get(new NDIndex("..., 1:"));                                         // (…, T−1)
-        // gather keeps one entry per position; pick-by-index would broadcast to (T−1, T−1) silently
-        return logProbs.gather(targets.expandDims(-1), -1).squeeze(-1).neg();                     // (…, T−1)
+        return cost(logProbs, ids.get(new NDIndex("..., 1:")));                                    // (…, T−1)
+    }
+
+    /** −log p of each position's target: log-probabilities (…, T, V) and targets (…, T) → (…, T). */
+    static NDArray cost(NDArray logProbs, NDArray targets) {
+        // gather keeps one entry per position; pick-by-index would broadcast to (T, T) silently
+        return logProbs.gather(targets.expandDims(-1), -1).squeeze(-1).neg();                     // (…, T)
     }
 
     /**

@@ -16,6 +16,7 @@ public final class BatchOrder {
     private final Random random;
     private final List<Integer> epoch = new ArrayList<>();
     private int next;
+    private int nextEpochRow;
 
     public BatchOrder(int examples, int batchSize, long seed) {
         if (examples == 0) {
@@ -29,8 +30,12 @@ public final class BatchOrder {
     /** The positions of the next batch's examples. */
     public int[] next() {
         int[] batch = new int[batchSize];
+        nextEpochRow = batchSize;
         for (int b = 0; b < batchSize; b++) {
             if (next == epoch.size()) {
+                if (!epoch.isEmpty() && nextEpochRow == batchSize) {
+                    nextEpochRow = b;
+                }
                 epoch.clear();
                 for (int i = 0; i < examples; i++) {
                     epoch.add(i);
@@ -41,5 +46,10 @@ public final class BatchOrder {
             batch[b] = epoch.get(next++);
         }
         return batch;
+    }
+
+    /** The first row of the last batch that came from a new epoch; the batch size when the whole batch is one epoch's. */
+    public int nextEpochRow() {
+        return nextEpochRow;
     }
 }

@@ -1,16 +1,21 @@
 package dev.losslens.training;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One comparison training in a {@link LaneStack}: its plan, its listener, its own batch order and step clock, and
- * per lane the training loss gathered since the last evaluation and the step at which it diverged, if it did.
+ * per lane its pipeline, the training loss gathered since the last evaluation, the step at which it diverged, if it
+ * did, and the pipeline checks its batches have failed.
  */
 public final class Enrolment {
 
     final TrainingPlan plan;
     final TrainingListener listener;
     final BatchOrder order;
+    final List<LanePipeline> pipelines;
+    final List<Set<PipelineCheck>> failedChecks;
     final Integer[] divergedAt;
     final double[] lossSum;
     final int[] lossSteps;
@@ -24,6 +29,10 @@ public final class Enrolment {
         this.listener = listener;
         this.order = new BatchOrder(plan.training().size(), plan.batchSize(), plan.seed());
         int lanes = plan.lanes().size();
+        this.pipelines = plan.lanes().stream().map(lane -> new LanePipeline(lane.objective(), lane.bug(),
+                plan.startingWeights().get(0).config().context())).toList();
+        this.failedChecks = plan.lanes().stream().map(lane -> (Set<PipelineCheck>) EnumSet.noneOf(PipelineCheck.class))
+                .toList();
         this.divergedAt = new Integer[lanes];
         this.lossSum = new double[lanes];
         this.lossSteps = new int[lanes];

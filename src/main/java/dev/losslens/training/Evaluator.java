@@ -114,11 +114,15 @@ public final class Evaluator {
         List<HeldOutMetrics> metrics = new ArrayList<>(lanes);
         for (int lane = 0; lane < lanes; lane++) {
             long correct = answers.get(lane).stream().filter(Generation::correct).count();
+            long stopped = answers.get(lane).stream().filter(Generation::stopped).count();
             metrics.add(new HeldOutMetrics(response[lane].mean(), turns[lane].mean(),
-                    full[lane].minus(response[lane]).mean(), full[lane].mean(),
-                    answered.isEmpty() ? 0 : (double) correct / answered.size()));
+                    full[lane].minus(response[lane]).mean(), full[lane].mean(), share(correct), share(stopped)));
         }
         return metrics;
+    }
+
+    private double share(long answers) {
+        return answered.isEmpty() ? 0 : (double) answers / answered.size();
     }
 
     /** The batch's next-token NLLs under every lane, row-major (L, B, T − 1). */
@@ -146,6 +150,7 @@ public final class Evaluator {
         int[][] rows = new int[lanes * prompts][];
         int[] lengths = new int[rows.length];
         boolean[] done = new boolean[rows.length];
+        boolean[] stopped = new boolean[rows.length];
         for (int row = 0; row < rows.length; row++) {
             int[] prompt = answered.get(row % prompts).promptIds();
             rows[row] = Arrays.copyOf(prompt, prompt.length + maxAnswerTokens);
@@ -162,6 +167,7 @@ public final class Evaluator {
                 int token = (int) next[row * longest + lengths[row] - 1];
                 if (token == CompactVocabulary.END_OF_TEXT) {
                     done[row] = true;
+                    stopped[row] = true;
                 } else {
                     rows[row][lengths[row]++] = token;
                     done[row] = lengths[row] >= context;
@@ -175,7 +181,7 @@ public final class Evaluator {
                 int row = lane * prompts + p;
                 HeldOutItem item = answered.get(p);
                 int[] generated = Arrays.copyOfRange(rows[row], item.promptIds().length, lengths[row]);
-                laneAnswers.add(new Generation(item.prompt(), item.expected(), tokenizer.decode(generated)));
+                laneAnswers.add(new Generation(item.prompt(), item.expected(), tokenizer.decode(generated), stopped[row]));
             }
             answers.add(laneAnswers);
         }

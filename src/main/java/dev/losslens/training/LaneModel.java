@@ -9,18 +9,18 @@ import java.util.List;
 public final class LaneModel implements AutoCloseable {
 
     private final StackedLanes lane;
-    private final LossObjective objective;
+    private final LanePipeline pipeline;
 
     /** Trains a copy of {@code weights}, which stay as they are. */
     public LaneModel(GptParameters weights, LossObjective objective, double learningRate, NDManager manager) {
         this.lane = new StackedLanes(weights.config(), manager);
         this.lane.add(List.of(weights), learningRate);
-        this.objective = objective;
+        this.pipeline = new LanePipeline(objective, null, weights.config().context());
     }
 
     /** One gradient step; returns the loss before the update. */
     public double step(TrainingBatch batch) {
-        return lane.step(List.of(new StackedLanes.LaneBatch(batch, objective)))[0];
+        return lane.step(List.of(pipeline.build(batch)))[0];
     }
 
     /** The weights as trained so far, copied into {@code manager}. */

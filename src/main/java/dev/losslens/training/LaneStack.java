@@ -108,7 +108,7 @@ public final class LaneStack implements AutoCloseable {
         if (slots.isEmpty()) {
             return;
         }
-        List<StackedLanes.LaneBatch> batches = new ArrayList<>(slots.size());
+        List<ModelBatch> batches = new ArrayList<>(slots.size());
         Enrolment previous = null;
         int[] picked = null;
         for (Slot slot : slots) {
@@ -117,9 +117,7 @@ public final class LaneStack implements AutoCloseable {
                 previous = slot.member();
                 picked = previous.order.next();
             }
-            LaneSpec spec = previous.plan.lanes().get(slot.lane());
-            batches.add(new StackedLanes.LaneBatch(previous.plan.training().batch(spec.span(), picked),
-                    spec.objective()));
+            batches.add(built(previous, slot.lane(), picked));
         }
         float[] losses = lanes.step(batches);
         for (int i = 0; i < slots.size(); i++) {
@@ -133,10 +131,24 @@ public final class LaneStack implements AutoCloseable {
             }
             member.lossSum[slot.lane()] += losses[i];
             member.lossSteps[slot.lane()]++;
-            member.tokens += batches.get(i).batch().tokenCount();
-            tokens += batches.get(i).batch().tokenCount();
+            member.tokens += batches.get(i).tokenCount();
+            tokens += batches.get(i).tokenCount();
         }
         leave(List.of());
+    }
+
+    /** The lane's batch of the step as its pipeline builds it, checked; a check failing for the first time is reported. */
+    private static ModelBatch built(Enrolment member, int lane, int[] picked) {
+        LaneSpec spec = member.plan.lanes().get(lane);
+        TrainingSplit split = member.plan.training();
+        ModelBatch batch = member.pipelines.get(lane).build(split.batch(spec.span(), picked),
+                member.order.nextEpochRow(), split.medianLength());
+        for (PipelineCheck check : PipelineCheck.failed(batch, spec.objective())) {
+            if (member.failedChecks.get(lane).add(check)) {
+                member.listener.checkFailed(lane, check, member.step + 1);
+            }
+        }
+        return batch;
     }
 
     /** Measures the comparison's live lanes together; {@code lossSteps} null at step 0, where no loss was trained. */
@@ -163,8 +175,8 @@ public final class LaneStack implements AutoCloseable {
             HeldOutMetrics m = metrics.get(i);
             // answers first: a stored point tells readers that everything for its step is there
             member.listener.generations(lane, member.step, answers.get(i));
-            member.listener.point(lane, new MetricPoint(member.step, trainLoss, m.responseNll(), m.everyTurnNll(), m.promptNll(),
-                    m.fullNll(), m.exactMatch(), drift[i]));
+            member.listener.point(lane, new MetricPoint(member.step, trainLoss, m.responseNll(), m.everyTurnNll(),
+                    m.promptNll(), m.fullNll(), m.exactMatch(), drift[i], m.stopped()));
             member.lossSum[lane] = 0;
             member.lossSteps[lane] = 0;
         }

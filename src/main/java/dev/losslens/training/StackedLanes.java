@@ -11,7 +11,6 @@ import dev.losslens.model.DjlEngine;
 import dev.losslens.model.GptParameters;
 import dev.losslens.model.ModelConfig;
 import dev.losslens.model.StackedGpt;
-import dev.losslens.objective.LossObjective;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +37,6 @@ public final class StackedLanes implements AutoCloseable {
         this.weights = new LaneTensors(manager);
         this.initial = new LaneTensors(manager);
         this.optimizer = new AdamW(manager);
-    }
-
-    /** One lane's batch for one step: the examples and the objective that weighs their targets. */
-    public record LaneBatch(TrainingBatch batch, LossObjective objective) {
     }
 
     public int size() {
@@ -74,26 +69,27 @@ public final class StackedLanes implements AutoCloseable {
     }
 
     /**
-     * One gradient step of every lane on its own batch and objective, Σ w·nll / Σ w over that batch (a true per-token
-     * mean). Returns each lane's loss before the update; a lane whose loss is not finite must leave the stack.
+     * One gradient step of every lane on the batch its pipeline built (see {@link StackedGpt#weightedNll}). Returns
+     * each lane's loss before the update; a lane whose loss is not finite must leave the stack.
      */
-    public float[] step(List<LaneBatch> batches) {
+    public float[] step(List<ModelBatch> batches) {
         if (batches.size() != size()) {
             throw new IllegalArgumentException(batches.size() + " batches for " + size() + " lanes");
         }
         float[] losses = new float[batches.size()];
         try (NDScope ignored = new NDScope()) {
-            Map<List<Integer>, List<Integer>> byShape = new LinkedHashMap<>();
+            Map<List<Object>, List<Integer>> byShape = new LinkedHashMap<>();
             for (int lane = 0; lane < batches.size(); lane++) {
-                TrainingBatch batch = batches.get(lane).batch();
-                byShape.computeIfAbsent(List.of(batch.size(), batch.length()), shape -> new ArrayList<>()).add(lane);
+                ModelBatch batch = batches.get(lane);
+                byShape.computeIfAbsent(List.of(batch.rows(), batch.length(), batch.microBatches()),
+                        shape -> new ArrayList<>()).add(lane);
             }
             List<int[]> groups = byShape.values().stream()
                     .map(group -> group.stream().mapToInt(Integer::intValue).toArray()).toList();
             NDArray all = DjlEngine.backward(() -> {
                 NDList groupLosses = new NDList();
                 for (int[] group : groups) {
-                    groupLosses.add(model(group).weightedNll(ids(batches, group), targetWeights(batches, group))); // (G)
+                    groupLosses.add(loss(batches, group));                                            // (G)
                 }
                 // concatenating a single array copies it without its history: one group is used as it is
                 return groupLosses.size() == 1 ? groupLosses.head() : NDArrays.concat(groupLosses);   // (L) in group order
@@ -166,26 +162,27 @@ public final class StackedLanes implements AutoCloseable {
         return new StackedGpt(config, selected);
     }
 
-    private NDArray ids(List<LaneBatch> batches, int[] group) {
-        TrainingBatch first = batches.get(group[0]).batch();
-        int[] ids = new int[group.length * first.size() * first.length()];
-        for (int g = 0; g < group.length; g++) {
-            int[] lane = batches.get(group[g]).batch().ids();
-            System.arraycopy(lane, 0, ids, g * lane.length, lane.length);
-        }
-        return manager.create(ids, new Shape(group.length, first.size(), first.length()))
-                .toType(DataType.INT64, false);                                                        // (G, B, T)
-    }
-
-    private NDArray targetWeights(List<LaneBatch> batches, int[] group) {
-        TrainingBatch first = batches.get(group[0]).batch();
-        int perLane = first.size() * (first.length() - 1);
+    /** The group's losses (G): lanes whose batches have one shape and one micro-batch count. */
+    private NDArray loss(List<ModelBatch> batches, int[] group) {
+        ModelBatch first = batches.get(group[0]);
+        int perLane = first.rows() * first.length();
+        int[] inputs = new int[group.length * perLane];
+        int[] targets = new int[group.length * perLane];
         float[] w = new float[group.length * perLane];
+        float[] least = new float[group.length];
         for (int g = 0; g < group.length; g++) {
-            LaneBatch lane = batches.get(group[g]);
-            System.arraycopy(lane.batch().targetWeights(lane.objective()), 0, w, g * perLane, perLane);
+            ModelBatch lane = batches.get(group[g]);
+            System.arraycopy(lane.inputs(), 0, inputs, g * perLane, perLane);
+            System.arraycopy(lane.targets(), 0, targets, g * perLane, perLane);
+            System.arraycopy(lane.weights(), 0, w, g * perLane, perLane);
+            least[g] = lane.leastDenominator();
         }
-        return manager.create(w, new Shape(group.length, first.size(), first.length() - 1));          // (G, B, T−1)
+        Shape shape = new Shape(group.length, first.rows(), first.length());
+        return model(group).weightedNll(
+                manager.create(inputs, shape).toType(DataType.INT64, false),                           // (G, B, T)
+                manager.create(targets, shape).toType(DataType.INT64, false),                          // (G, B, T)
+                manager.create(w, shape),                                                             // (G, B, T)
+                first.microBatches(), manager.create(least));                                         // (G)
     }
 
     /** Whether the positions are every lane of the stack, in order. */

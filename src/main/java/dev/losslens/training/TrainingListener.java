@@ -17,6 +17,10 @@ public interface TrainingListener {
     default void diverged(int lane, int step) {
     }
 
+    /** The first step at which the lane's batch failed a pipeline check; once per lane and check. */
+    default void checkFailed(int lane, PipelineCheck check, int step) {
+    }
+
     /** Steps completed so far and the measured training throughput. */
     default void progress(int step, double tokensPerSecond) {
     }
@@ -42,6 +46,11 @@ public interface TrainingListener {
             @Override
             public void diverged(int lane, int step) {
                 listeners.forEach(l -> l.diverged(lane, step));
+            }
+
+            @Override
+            public void checkFailed(int lane, PipelineCheck check, int step) {
+                listeners.forEach(l -> l.checkFailed(lane, check, step));
             }
 
             @Override

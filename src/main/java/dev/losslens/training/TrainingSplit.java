@@ -40,6 +40,12 @@ public final class TrainingSplit {
         return new TrainingSplit(bySpan);
     }
 
+    /** The median example length: where a pipeline that truncates long examples cuts them. */
+    public int medianLength() {
+        return bySpan.get(AnswerSpan.EVERY_TURN).stream().mapToInt(TokenizedExample::length).sorted()
+                .skip(size() / 2).findFirst().orElse(0);
+    }
+
     public int size() {
         return bySpan.get(AnswerSpan.EVERY_TURN).size();
     }

@@ -4,6 +4,7 @@ import dev.losslens.comparison.ComparisonStore;
 import dev.losslens.comparison.MeasurementStore;
 import dev.losslens.training.Generation;
 import dev.losslens.training.MetricPoint;
+import dev.losslens.training.PipelineCheck;
 import dev.losslens.training.TrainingListener;
 import java.util.List;
 
@@ -18,6 +19,11 @@ record StoredMeasurements(long id, ComparisonStore store, MeasurementStore measu
     @Override
     public void generations(int lane, int step, List<Generation> generations) {
         measurements.addGenerations(id, lane, step, generations);
+    }
+
+    @Override
+    public void checkFailed(int lane, PipelineCheck check, int step) {
+        measurements.addFailedCheck(id, lane, check, step);
     }
 
     @Override

@@ -46,10 +46,10 @@ class LaneLabelTest {
         LaneConfig every = new LaneConfig(ObjectiveKind.INSTRUCTION, 0, LaneSpec.Init.BASE, AnswerSpan.EVERY_TURN);
         LaneConfig last = new LaneConfig(ObjectiveKind.INSTRUCTION, 0, LaneSpec.Init.BASE, AnswerSpan.LAST_TURN);
         LaneConfig pretraining = new LaneConfig(ObjectiveKind.PRETRAINING, 1, LaneSpec.Init.BASE, AnswerSpan.EVERY_TURN);
-        assertThat(LaneLabel.ofConfigs(List.of(every, last, pretraining)).stream().map(WORDING::api)).containsExactly(
+        assertThat(LaneLabel.ofConfigs(List.of(every, last, pretraining), false).stream().map(WORDING::api)).containsExactly(
                 "Instruction objective, every assistant turn, from base",
                 "Instruction objective, last assistant turn, from base", "Pre-training objective, from base");
-        assertThat(LaneLabel.ofConfigs(List.of(every, pretraining)).stream().map(WORDING::api)).containsExactly(
+        assertThat(LaneLabel.ofConfigs(List.of(every, pretraining), false).stream().map(WORDING::api)).containsExactly(
                 "Instruction objective, from base", "Pre-training objective, from base");
     }
 }

@@ -23,7 +23,8 @@ class RunFindingsTest {
     }
 
     private static LaneView lane(int index, String label, LaneSpec.Init init, LaneStatus status, MetricPoint... points) {
-        return new LaneView(index, label, ObjectiveKind.INSTRUCTION, 0, init, AnswerSpan.EVERY_TURN, status, null, null, List.of(points));
+        return new LaneView(index, label, ObjectiveKind.INSTRUCTION, 0, init, AnswerSpan.EVERY_TURN, null, false, status, null, null,
+                List.of(points));
     }
 
     private static MetricPoint point(int step, double response, double prompt, double drift) {
@@ -32,7 +33,7 @@ class RunFindingsTest {
 
     private static MetricPoint point(int step, double response, double prompt, double drift, double exactMatch) {
         return new MetricPoint(step, step == 0 ? null : 1.0, response, response, prompt, (response + prompt) / 2, exactMatch,
-                drift);
+                drift, 1.0);
     }
 
     @Test
@@ -56,11 +57,11 @@ class RunFindingsTest {
     @Test
     void aConversationRunAlsoStatesEveryTurnNllWhichDiffersFromItsLastTurnNll() {
         LaneView everyTurn = lane(0, "Every turn", LaneSpec.Init.BASE, LaneStatus.FINISHED,
-                new MetricPoint(0, null, 7.31, 7.31, 10.16, 9.0, 0, 0),
-                new MetricPoint(300, 1.5, 3.22, 1.90, 9.37, 9.1, 0, 0.13));
+                new MetricPoint(0, null, 7.31, 7.31, 10.16, 9.0, 0, 0, 1.0),
+                new MetricPoint(300, 1.5, 3.22, 1.90, 9.37, 9.1, 0, 0.13, 1.0));
         LaneView lastTurn = lane(1, "Last turn", LaneSpec.Init.BASE, LaneStatus.FINISHED,
-                new MetricPoint(0, null, 7.31, 7.31, 10.16, 9.0, 0, 0),
-                new MetricPoint(300, 2.3, 3.21, 5.41, 9.70, 9.4, 0, 0.10));
+                new MetricPoint(0, null, 7.31, 7.31, 10.16, 9.0, 0, 0, 1.0),
+                new MetricPoint(300, 2.3, 3.21, 5.41, 9.70, 9.4, 0, 0.10, 1.0));
 
         assertThat(findings(ComparisonStatus.FINISHED, List.of(everyTurn, lastTurn)).get(1)).isEqualTo(
                 "Held-out NLL on every assistant turn (a conversation's response NLL above scores its last turn only): "

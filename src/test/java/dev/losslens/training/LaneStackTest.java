@@ -79,6 +79,14 @@ class LaneStackTest {
             NDArray ids = manager.create(batch.ids(), new Shape(1, batch.size(), batch.length()))
                     .toType(DataType.INT64, false);                                               // (1, B, T)
             NDArray weights = manager.create(w, new Shape(1, batch.size(), batch.length() - 1)); // (1, B, T−1)
+            ModelBatch built = new LanePipeline(LossObjective.INSTRUCTION, null, TINY.context()).build(batch);
+            Shape rows = new Shape(2, built.rows(), built.length());
+            NDArray inputs = manager.create(built.inputs(), new Shape(1, built.rows(), built.length()))
+                    .toType(DataType.INT64, false).repeat(0, 2);                                  // (2, B, T−1)
+            NDArray targets = manager.create(built.targets(), new Shape(1, built.rows(), built.length()))
+                    .toType(DataType.INT64, false).repeat(0, 2);                                  // (2, B, T−1)
+            NDArray pipelineWeights = manager.create(built.weights(), rows.slice(1)).expandDims(0)
+                    .repeat(0, 2);                                                                // (2, B, T−1)
 
             Map<String, NDArray> stacked = StackedGpt.stack(List.of(scratch, base));
             stacked.values().forEach(array -> array.setRequiresGradient(true));
@@ -86,7 +94,8 @@ class LaneStackTest {
             float[] stackedLoss;
             float textbookLoss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray both = new StackedGpt(TINY, stacked).weightedNll(ids.repeat(0, 2), weights.repeat(0, 2)); // (2)
+                NDArray both = new StackedGpt(TINY, stacked).weightedNll(inputs, targets, pipelineWeights, 1,
+                        manager.zeros(new Shape(2)));                                             // (2)
                 collector.backward(both.sum());
                 stackedLoss = both.toFloatArray();
             }

@@ -106,8 +106,8 @@ class RestartTest {
                 .params(claimedBy, Timestamp.from(heartbeat), Timestamp.from(heartbeat), id).update();
         jdbc.sql("update lane set status = 'running' where comparison_id = ?").param(id).update();
         for (int lane = 0; lane < 2; lane++) {
-            measurements.addPoint(id, lane, new MetricPoint(0, null, 7.4, 7.4, 7.5, 7.45, 0, 0));
-            measurements.addPoint(id, lane, new MetricPoint(10, 6.1, 6.0, 6.0, 6.9, 6.5, 0, 0.02));
+            measurements.addPoint(id, lane, new MetricPoint(0, null, 7.4, 7.4, 7.5, 7.45, 0, 0, 1.0));
+            measurements.addPoint(id, lane, new MetricPoint(10, 6.1, 6.0, 6.0, 6.9, 6.5, 0, 0.02, 1.0));
         }
         return id;
     }
