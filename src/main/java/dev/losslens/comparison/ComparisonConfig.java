@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,9 +39,10 @@ public record ComparisonConfig(String dataset, ModelPreset model, int steps, dou
         return new ComparisonConfig(dataset, model, steps, learningRate, batchSize, seed, evalEvery, lanes, true);
     }
 
-    /** Sorted properties, so equal configs give equal text and equal keys. */
-    private static final JsonMapper STORED_FORM =
-            JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+    /** Sorted properties, so equal configs give equal text and equal keys; a flag stored before it existed is false. */
+    private static final JsonMapper STORED_FORM = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
     /**
      * @param promptWeight λ for the weighted objective; 1 for pre-training, 0 for instruction

@@ -142,7 +142,7 @@ public final class LaneStack implements AutoCloseable {
         LaneSpec spec = member.plan.lanes().get(lane);
         TrainingSplit split = member.plan.training();
         ModelBatch batch = member.pipelines.get(lane).build(split.batch(spec.span(), picked),
-                member.order.nextEpochRow(), split.medianLength());
+                member.order.nextEpochRow(), split.medianPromptLength());
         for (PipelineCheck check : PipelineCheck.failed(batch, spec.objective())) {
             if (member.failedChecks.get(lane).add(check)) {
                 member.listener.checkFailed(lane, check, member.step + 1);

@@ -14,9 +14,13 @@ import java.util.Map;
 public final class TrainingSplit {
 
     private final Map<AnswerSpan, List<TokenizedExample>> bySpan;
+    private final int medianPromptLength;
 
     private TrainingSplit(Map<AnswerSpan, List<TokenizedExample>> bySpan) {
         this.bySpan = bySpan;
+        List<TokenizedExample> examples = bySpan.get(AnswerSpan.EVERY_TURN);
+        this.medianPromptLength = examples.stream().mapToInt(TokenizedExample::promptLength).sorted()
+                .skip(examples.size() / 2).findFirst().orElse(0);
     }
 
     /** Rendered conversations, each span marking its own assistant tokens as the response. */
@@ -40,10 +44,12 @@ public final class TrainingSplit {
         return new TrainingSplit(bySpan);
     }
 
-    /** The median example length: where a pipeline that truncates long examples cuts them. */
-    public int medianLength() {
-        return bySpan.get(AnswerSpan.EVERY_TURN).stream().mapToInt(TokenizedExample::length).sorted()
-                .skip(size() / 2).findFirst().orElse(0);
+    /**
+     * The median number of tokens before an example's first response token: the maximum length a truncating pipeline
+     * is given, so that cutting from the wrong side drops every answer token of about half the examples.
+     */
+    public int medianPromptLength() {
+        return medianPromptLength;
     }
 
     public int size() {
