@@ -71,7 +71,18 @@ public class ComparisonService {
      * @param owner the person submitting: their own allowance, and the only one who can cancel
      */
     public Submission submit(ComparisonRequest request, String address, OwnerSecret owner) {
-        ComparisonConfig config = validator.validate(request);
+        return submit(validator.validate(request), address, owner);
+    }
+
+    /**
+     * As {@link #submit}, as a mystery: the comparison's pages and API do not name its lanes' bugs (see
+     * {@link ComparisonConfig#asMystery()}).
+     */
+    public Submission submitMystery(ComparisonRequest request, String address, OwnerSecret owner) {
+        return submit(validator.validate(request).asMystery(), address, owner);
+    }
+
+    private Submission submit(ComparisonConfig config, String address, OwnerSecret owner) {
         Decision decision = transactions.execute(status -> decide(config, address, owner));
         if (decision.kind() == Submission.Kind.QUEUED) {
             events.publishEvent(new ComparisonQueue.Queued(decision.id()));
@@ -117,7 +128,16 @@ public class ComparisonService {
 
     /** The number of {@link #latest}, without reading its measurements. */
     public Optional<Long> latestId(ComparisonRequest request) {
-        String key = validator.validate(request).key();
+        return latestId(validator.validate(request));
+    }
+
+    /** As {@link #latestId}, of the request as a mystery. */
+    public Optional<Long> latestMysteryId(ComparisonRequest request) {
+        return latestId(validator.validate(request).asMystery());
+    }
+
+    private Optional<Long> latestId(ComparisonConfig config) {
+        String key = config.key();
         return store.findByKey(key, List.of(ComparisonStatus.FINISHED))
                 .or(() -> store.findByKey(key, List.of(ComparisonStatus.QUEUED, ComparisonStatus.RUNNING)))
                 .map(ComparisonRow::id);
@@ -164,7 +184,7 @@ public class ComparisonService {
         // a trainer may claim the run between the two reads: then it has no place in the queue any more
         int place = claimOrder.indexOf(id);
         MessageSourceResolvable reason = RunMessage.of(row.message()).orElse(null);
-        return new ComparisonView(row.id(), row.status(), row.replayOf(), row.config(), source.stepsDone(),
+        return new ComparisonView(row.id(), row.status(), row.replayOf(), row.config().shown(), source.stepsDone(),
                 place >= 0 ? place : null, eta(row, claimOrder, queueNow),
                 source.tokensPerSecond(), row.createdAt(), source.startedAt(), source.finishedAt(),
                 reason == null ? null : wording.api(reason), reason,

@@ -33,7 +33,8 @@ class CourseController {
     String learn(HttpServletRequest request, Model model) {
         model.addAttribute("concepts", bank.concepts());
         model.addAttribute("mastery", progress.mastery(LearnerCookie.read(request)));
-        model.addAttribute("labRuns", bank.concepts().stream().map(Concept::preset).distinct()
+        model.addAttribute("labRuns", bank.concepts().stream().filter(concept -> !concept.mystery())
+                .map(Concept::preset).distinct()
                 .collect(Collectors.toMap(Function.identity(), this::labRun)));
         return "learn";
     }

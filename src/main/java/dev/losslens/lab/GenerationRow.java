@@ -13,9 +13,9 @@ import java.util.Map;
  *
  * @param answers by lane index; null where a lane has not answered this prompt
  */
-record GenerationRow(String prompt, String expected, List<GenerationView> answers) {
+public record GenerationRow(String prompt, String expected, List<GenerationView> answers) {
 
-    static List<GenerationRow> of(ComparisonView view) {
+    public static List<GenerationRow> of(ComparisonView view) {
         Map<String, GenerationView[]> byPrompt = new LinkedHashMap<>();
         Map<String, String> expected = new LinkedHashMap<>();
         for (GenerationView generation : view.generations()) {

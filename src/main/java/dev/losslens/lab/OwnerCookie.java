@@ -10,7 +10,7 @@ import java.util.Optional;
  * Where a client keeps its {@link OwnerSecret}: browsers in an HttpOnly cookie set on their first submission, API
  * clients in the {@value #HEADER} header (the 202 answer hands them the token).
  */
-final class OwnerCookie {
+public final class OwnerCookie {
 
     static final String NAME = "losslens-owner";
     static final String HEADER = "X-Owner-Token";
@@ -30,7 +30,7 @@ final class OwnerCookie {
     }
 
     /** The client's secret, issuing a new one (and its cookie) to a client that has none. */
-    static OwnerSecret readOrIssue(HttpServletRequest request, HttpServletResponse response) {
+    public static OwnerSecret readOrIssue(HttpServletRequest request, HttpServletResponse response) {
         Optional<OwnerSecret> header = OwnerSecret.parse(request.getHeader(HEADER));
         return header.orElseGet(() -> new OwnerSecret(COOKIE.readOrIssue(request, response)));
     }

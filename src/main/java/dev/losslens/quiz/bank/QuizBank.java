@@ -143,8 +143,9 @@ public class QuizBank {
                         text(item, "feedback"));
                 case "predict" -> new PredictItem(itemId, concept, id(item, "preset"), outcome(item),
                         text(item, "stem"), text(item, "feedback"));
+                case "diagnose" -> new DiagnoseItem(itemId, concept, id(item, "bug"), text(item, "feedback"));
                 default -> throw fail("kind must be choice, multiple, true-false, mark-targets, mark-trained, "
-                        + "compute-loss, mask-bug or predict, was '" + kind + "'");
+                        + "compute-loss, mask-bug, predict or diagnose, was '" + kind + "'");
             };
         }
 

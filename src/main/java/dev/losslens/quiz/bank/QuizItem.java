@@ -4,7 +4,7 @@ import dev.losslens.notation.Keyed;
 
 /** One question of the bank. Its right answer stays on the server until the learner has answered. */
 public sealed interface QuizItem permits ChoiceItem, TrueFalseItem, MarkTargetsItem, MarkTrainedItem,
-        ComputeLossItem, MaskBugItem, PredictItem, NumericItem {
+        ComputeLossItem, MaskBugItem, PredictItem, NumericItem, DiagnoseItem {
 
     String id();
 
@@ -18,6 +18,6 @@ public sealed interface QuizItem permits ChoiceItem, TrueFalseItem, MarkTargetsI
     }
 
     enum Kind implements Keyed {
-        CHOICE, MULTIPLE, TRUE_FALSE, MARK_TARGETS, MARK_TRAINED, COMPUTE_LOSS, MASK_BUG, PREDICT, NUMERIC
+        CHOICE, MULTIPLE, TRUE_FALSE, MARK_TARGETS, MARK_TRAINED, COMPUTE_LOSS, MASK_BUG, PREDICT, NUMERIC, DIAGNOSE
     }
 }

@@ -1,5 +1,6 @@
 package dev.losslens.quiz.grading;
 
+import dev.losslens.quiz.bank.BugZoo;
 import java.util.List;
 
 /**
@@ -9,12 +10,13 @@ import java.util.List;
  * @param right the right answer in the same shape as {@link Answer}
  * @param worked the worked computation (compute-loss) or the right mask (mark-targets, mark-trained), token by token
  * @param observed the run a prediction was graded against, or null for every other kind
+ * @param revealed the bug a diagnosis named, told in full with the run's own checks; null for every other kind
  */
 public record Grade(boolean correct, List<String> feedback, Answer right, List<WorkedToken> worked,
-                    ObservedRun observed) {
+                    ObservedRun observed, BugZoo.Reveal revealed) {
 
     Grade(boolean correct, List<String> feedback, Answer right, List<WorkedToken> worked) {
-        this(correct, feedback, right, worked, null);
+        this(correct, feedback, right, worked, null, null);
     }
 
     /** One token of the feedback: whether it is a target and with what weight, and its loss where it counts. */

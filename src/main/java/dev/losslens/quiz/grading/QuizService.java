@@ -8,7 +8,9 @@ import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.LossTotals;
 import dev.losslens.quiz.authored.AuthoredQuestions;
 import dev.losslens.quiz.bank.ChoiceItem;
+import dev.losslens.quiz.bank.BugZoo;
 import dev.losslens.quiz.bank.ComputeLossItem;
+import dev.losslens.quiz.bank.DiagnoseItem;
 import dev.losslens.quiz.bank.MarkTargetsItem;
 import dev.losslens.quiz.bank.MarkTrainedItem;
 import dev.losslens.quiz.bank.MaskBug;
@@ -46,14 +48,17 @@ public class QuizService {
     private final AuthoredQuestions authored;
     private final Exercises exercises;
     private final PresetRuns runs;
+    private final BugZoo zoo;
     private final Wording words;
 
     /** Its sentences are the bundle's {@code quiz.*}, in the reader's language (the API's is English). */
-    QuizService(QuizBank bank, AuthoredQuestions authored, Exercises exercises, PresetRuns runs, Wording words) {
+    QuizService(QuizBank bank, AuthoredQuestions authored, Exercises exercises, PresetRuns runs, BugZoo zoo,
+                Wording words) {
         this.bank = bank;
         this.authored = authored;
         this.exercises = exercises;
         this.runs = runs;
+        this.zoo = zoo;
         this.words = words;
     }
 
@@ -91,6 +96,11 @@ public class QuizService {
         if (item instanceof NumericItem numeric) {
             return new ItemView(item.id(), item.concept(), kind, variant, numeric.stem(), List.of(), List.of(),
                     List.of(), numeric.tolerance());
+        }
+        if (item instanceof DiagnoseItem diagnose) {
+            BugZoo.Evidence run = zoo.observe(diagnose.bug());
+            return new ItemView(item.id(), item.concept(), kind, variant, words.page("quiz.diagnose.task", run.run()),
+                    zoo.titles(), List.of(), List.of(), null, run);
         }
         if (item instanceof MaskBugItem bug) {
             return new ItemView(item.id(), item.concept(), kind, variant, words.page("quiz.bug.task"),
@@ -131,6 +141,9 @@ public class QuizService {
         if (item instanceof NumericItem numeric) {
             return numeric(numeric, answer);
         }
+        if (item instanceof DiagnoseItem diagnose) {
+            return diagnose(diagnose, answer);
+        }
         return computeLoss((ComputeLossItem) item, variant, answer);
     }
 
@@ -157,6 +170,9 @@ public class QuizService {
         }
         if (item instanceof MaskBugItem bug) {
             return words.page("quiz.summary.bug", pair(bug.pair()));
+        }
+        if (item instanceof DiagnoseItem) {
+            return words.page("quiz.summary.diagnose");
         }
         ComputeLossItem compute = (ComputeLossItem) item;
         return words.page(compute.quantity() == ComputeLossItem.Quantity.MEAN ? "quiz.summary.mean" : "quiz.summary.sum",
@@ -272,7 +288,7 @@ public class QuizService {
         }
         PresetRuns.Observation run = runs.observe(item.preset());
         if (!run.finished()) {
-            throw new RunNotFinishedException(run);
+            throw new RunNotFinishedException(run.run(), run.stepsDone(), run.steps());
         }
         int right = item.outcome().right(run);
         List<String> feedback = new ArrayList<>();
@@ -284,7 +300,28 @@ public class QuizService {
                 Exercises.number(lane.drift()))));
         feedback.add(item.feedback());
         return new Grade(chosen.contains(right), feedback, new Answer(List.of(right), null, null, null, null, 0),
-                List.of(), observed(item.outcome(), run));
+                List.of(), observed(item.outcome(), run), null);
+    }
+
+    /**
+     * Graded only once the bug's mystery run has finished, so that the learner has seen all its symptoms; the feedback
+     * tells the bug in full with the checks the run's lanes failed.
+     */
+    private Grade diagnose(DiagnoseItem item, Answer answer) {
+        List<String> titles = zoo.titles();
+        Set<Integer> chosen = indexes(answer.choices(), titles.size(), "choices");
+        if (chosen.size() != 1) {
+            throw new InvalidInputException("choices", "quiz.choose-one");
+        }
+        BugZoo.Evidence run = zoo.observe(item.bug());
+        if (!run.finished()) {
+            throw new RunNotFinishedException(run.run(), run.stepsDone(), run.steps());
+        }
+        int right = zoo.bugs().indexOf(item.bug());
+        List<String> feedback = List.of(words.page(chosen.contains(right) ? "quiz.diagnose.right"
+                : "quiz.diagnose.wrong", titles.get(right)), item.feedback());
+        return new Grade(chosen.contains(right), written(feedback), new Answer(List.of(right), null, null, null, null,
+                0), List.of(), null, zoo.reveal(item.bug(), run.run()));
     }
 
     /** The run's lanes on the metric the outcome is read from. */

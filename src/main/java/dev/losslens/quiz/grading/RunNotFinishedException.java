@@ -1,20 +1,23 @@
 package dev.losslens.quiz.grading;
 
-import dev.losslens.quiz.bank.PresetRuns;
 import dev.losslens.system.rejection.RejectedRequestException;
 import org.springframework.http.HttpStatus;
 
-/** A prediction about a run that has not finished yet: it can be graded once the run has. */
+/** An answer about a run that has not finished yet: it can be graded once the run has. */
 public class RunNotFinishedException extends RejectedRequestException {
 
-    private final transient PresetRuns.Observation run;
+    private final transient Pending run;
 
-    RunNotFinishedException(PresetRuns.Observation run) {
-        super(HttpStatus.CONFLICT, "run", "quiz.run-training", run.run(), run.stepsDone(), run.steps());
-        this.run = run;
+    RunNotFinishedException(long run, int stepsDone, int steps) {
+        super(HttpStatus.CONFLICT, "run", "quiz.run-training", run, stepsDone, steps);
+        this.run = new Pending(run, stepsDone, steps);
     }
 
-    public PresetRuns.Observation run() {
+    public Pending run() {
         return run;
+    }
+
+    /** The run the answer waits for, and how far it has got. */
+    public record Pending(long run, int stepsDone, int steps) {
     }
 }

@@ -38,6 +38,16 @@ public class Progress {
         return new Result(grade, answers.mastery(learner, item.concept()));
     }
 
+    /**
+     * Remembers a verdict reached outside the quiz on one of its items (a mystery run named, for the item that asks
+     * about the same bug): it counts toward the concept's mastery like an answer graded here.
+     */
+    public Mastery record(Learner learner, QuizItem item, boolean correct) {
+        answers.record(learner, item, learner.variantOf(item), correct);
+        graded.increment();
+        return answers.mastery(learner, item.concept());
+    }
+
     public Map<String, Mastery> mastery(Optional<Learner> learner) {
         return learner.map(answers::mastery).orElse(Map.of());
     }
