@@ -441,6 +441,12 @@ class ComparisonApiTest {
         }
         assertThat(mvc.get().uri("/api/comparisons/{id}/lanes/0/batch", lastId() + 1000).exchange())
                 .hasStatus(HttpStatus.NOT_FOUND);
+
+        awaitView(id, "finished", v -> status(v).equals("finished"));
+        assertThat(jdbc.sql("select lane_index, check_key, first_step from lane_check where comparison_id = ?")
+                .param(id).query((rs, n) -> rs.getInt(1) + " " + rs.getString(2) + " " + rs.getInt(3)).list())
+                .as("only the bug lane fails a check, the one that names its bug, from the first step")
+                .containsExactly("1 normalised-by-all-targets 1");
     }
 
     @Test
