@@ -4,10 +4,12 @@ import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonView;
+import dev.losslens.comparison.LaneBatches;
 import dev.losslens.comparison.OwnerSecret;
 import dev.losslens.comparison.Submission;
 import dev.losslens.system.api.ApiAnswers;
 import dev.losslens.system.words.Wording;
+import dev.losslens.text.Tokenizer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -32,12 +34,28 @@ class ComparisonApiController {
 
     private final ComparisonService comparisons;
     private final ComparisonStream events;
+    private final LaneBatches batches;
+    private final Tokenizer tokenizer;
     private final Wording wording;
 
-    ComparisonApiController(ComparisonService comparisons, ComparisonStream events, Wording wording) {
+    ComparisonApiController(ComparisonService comparisons, ComparisonStream events, LaneBatches batches,
+                            Tokenizer tokenizer, Wording wording) {
         this.comparisons = comparisons;
         this.events = events;
+        this.batches = batches;
+        this.tokenizer = tokenizer;
         this.wording = wording;
+    }
+
+    @ApiAnswers(problems = {400, 404})
+    @Operation(summary = "The batch a lane trained on at a step, as its pipeline built it: each position's input, "
+            + "target, weight and share of the step's loss, row by row and micro-batch by micro-batch")
+    @GetMapping("/api/comparisons/{id}/lanes/{lane}/batch")
+    LaneBatchView batch(@PathVariable long id, @PathVariable int lane,
+                        @RequestParam(defaultValue = "1") @Parameter(description = "From 1 to the comparison's steps")
+                        int step) {
+        int steps = comparisons.require(id).config().steps();
+        return LaneBatchView.of(id, lane, step, steps, batches.at(id, lane, step), tokenizer);
     }
 
     @ApiAnswers(success = 202, problems = {400, 429})

@@ -1,5 +1,6 @@
 package dev.losslens.training;
 
+import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.text.CompactVocabulary;
 import dev.losslens.text.Role;
@@ -53,6 +54,29 @@ public final class LanePipeline {
         }
     }
 
+    /**
+     * The rows of one step of a comparison: the examples at {@code picked} with the roles {@code span} gives them.
+     *
+     * @param nextEpochRow the first row the batch order took from the next epoch (see {@link BatchOrder#nextEpochRow})
+     */
+    public ModelBatch step(TrainingSplit split, AnswerSpan span, int[] picked, int nextEpochRow) {
+        return build(split.batch(span, picked), nextEpochRow, split.medianPromptLength());
+    }
+
+    /**
+     * The batch {@code lane} trained on at {@code step} (from 1) of a comparison, rebuilt from the same seeded order
+     * and the same pipeline, for anyone to look at after the run.
+     */
+    public static ModelBatch replay(TrainingSplit split, LaneSpec lane, int batchSize, long seed, int step, int context) {
+        BatchOrder order = new BatchOrder(split.size(), batchSize, seed);
+        int[] picked = null;
+        for (int s = 1; s <= step; s++) {
+            picked = order.next();
+        }
+        return new LanePipeline(lane.objective(), lane.bug(), context).step(split, lane.span(), picked,
+                order.nextEpochRow());
+    }
+
     /** A batch's rows when no epoch ends inside it and nothing is too long: how single networks train. */
     public ModelBatch build(TrainingBatch batch) {
         return build(batch, batch.size(), Integer.MAX_VALUE);
@@ -65,7 +89,7 @@ public final class LanePipeline {
      *                     size when none did)
      * @param maxLength    the length a truncating pipeline cuts examples to
      */
-    public ModelBatch build(TrainingBatch batch, int nextEpochRow, int maxLength) {
+    ModelBatch build(TrainingBatch batch, int nextEpochRow, int maxLength) {
         List<Tokens> rows = new ArrayList<>();
         int answersCut = 0;
         for (int b = 0; b < batch.size(); b++) {
@@ -162,14 +186,17 @@ public final class LanePipeline {
         int shift = shifted ? 1 : 0;
         for (int r = 0; r < b; r++) {
             Tokens row = rows.get(r);
-            for (int p = 0; p + shift < row.ids.length; p++) {
+            // a row's last token is read too, as padding's neighbour: nothing after it is a target
+            for (int p = 0; p < Math.min(row.ids.length, length); p++) {
                 int at = r * length + p;
-                int target = p + shift;
                 inputs[at] = row.ids[p];
                 sources[at] = row.sources[p];
-                targets[at] = row.ids[target];
-                weights[at] = (float) row.weights[target];
-                roles[at] = row.roles[target];
+                int target = p + shift;
+                if (target < row.ids.length) {
+                    targets[at] = row.ids[target];
+                    weights[at] = (float) row.weights[target];
+                    roles[at] = row.roles[target];
+                }
             }
         }
         float least = bug == PipelineBug.NO_GENERATION_BLOCK ? 1 : 0;

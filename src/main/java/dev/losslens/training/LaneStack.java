@@ -140,9 +140,8 @@ public final class LaneStack implements AutoCloseable {
     /** The lane's batch of the step as its pipeline builds it, checked; a check failing for the first time is reported. */
     private static ModelBatch built(Enrolment member, int lane, int[] picked) {
         LaneSpec spec = member.plan.lanes().get(lane);
-        TrainingSplit split = member.plan.training();
-        ModelBatch batch = member.pipelines.get(lane).build(split.batch(spec.span(), picked),
-                member.order.nextEpochRow(), split.medianPromptLength());
+        ModelBatch batch = member.pipelines.get(lane).step(member.plan.training(), spec.span(), picked,
+                member.order.nextEpochRow());
         for (PipelineCheck check : PipelineCheck.failed(batch, spec.objective())) {
             if (member.failedChecks.get(lane).add(check)) {
                 member.listener.checkFailed(lane, check, member.step + 1);

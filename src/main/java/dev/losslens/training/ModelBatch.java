@@ -26,6 +26,16 @@ public record ModelBatch(int rows, int length, int[] inputs, int[] targets, floa
         return n;
     }
 
+    /**
+     * What share of the lane's step loss position {@code i}'s target carries, w / (k · max(Σ w, least)) with Σ w over
+     * its micro-batch: the coefficient of its nll in {@code StackedGpt.weightedNll}. NaN where a micro-batch divides
+     * 0 by 0.
+     */
+    public double shareOfLoss(int i) {
+        int microBatch = i / (rows / microBatches * length);
+        return weights[i] / (microBatches * Math.max(weightOf(microBatch), leastDenominator));
+    }
+
     /** Σ w over micro-batch {@code m}'s rows. */
     public double weightOf(int microBatch) {
         int perGroup = rows / microBatches * length;

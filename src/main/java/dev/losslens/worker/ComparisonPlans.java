@@ -2,65 +2,32 @@ package dev.losslens.worker;
 
 import ai.djl.ndarray.NDManager;
 import dev.losslens.comparison.ComparisonConfig;
-import dev.losslens.comparison.TrainingProperties;
-import dev.losslens.conversation.ChatTemplate;
-import dev.losslens.conversation.ChatTemplates;
-import dev.losslens.conversation.TemplateRenderer;
-import dev.losslens.conversation.TokenizedConversation;
-import dev.losslens.dataset.DatasetCatalogue;
-import dev.losslens.dataset.Split;
+import dev.losslens.comparison.DatasetGoneException;
+import dev.losslens.comparison.TrainingData;
 import dev.losslens.model.BaseCheckpoint;
 import dev.losslens.model.GptParameters;
 import dev.losslens.model.ModelConfig;
 import dev.losslens.model.ModelPreset;
-import dev.losslens.text.InstructionTemplate;
 import dev.losslens.text.Tokenizer;
-import dev.losslens.training.Evaluator;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.TrainingPlan;
-import dev.losslens.training.TrainingSplit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/**
- * Resolves a stored config into what training needs: tokenized splits, starting weights and the evaluator. Pairs
- * are rendered with the instruction template, conversations with the bundled ChatML chat template, cut to the
- * model's context on the right as training stacks do.
- */
+/** Resolves a stored config into what training needs: the dataset as training reads it and the starting weights. */
 @Component
 class ComparisonPlans {
 
-    /** Datasets kept tokenized: every bundled one and the few uploaded ones trained last. */
-    private static final int PREPARED_KEPT = 12;
-
-    private static final String CONVERSATION_TEMPLATE = "chatml";
-
-    private final DatasetCatalogue datasets;
-    private final InstructionTemplate template;
-    private final TemplateRenderer renderer;
-    private final ChatTemplate chatTemplate;
+    private final TrainingData data;
     private final Tokenizer tokenizer;
-    private final TrainingProperties properties;
-    private final Map<String, Prepared> prepared = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
-            return size() > PREPARED_KEPT;
-        }
-    };
 
-    ComparisonPlans(DatasetCatalogue datasets, InstructionTemplate template, ChatTemplates chatTemplates,
-                    TemplateRenderer renderer, Tokenizer tokenizer, TrainingProperties properties) {
-        this.datasets = datasets;
-        this.template = template;
-        this.chatTemplate = chatTemplates.get(CONVERSATION_TEMPLATE);
-        this.renderer = renderer;
+    ComparisonPlans(TrainingData data, Tokenizer tokenizer) {
+        this.data = data;
         this.tokenizer = tokenizer;
-        this.properties = properties;
     }
 
     /** Parameters of one lane of the largest model a comparison may train. */
@@ -71,13 +38,12 @@ class ComparisonPlans {
 
     /**
      * Called on a training thread: the starting weights are loaded into {@code manager}, once per kind of start (the
-     * stack copies them into each lane). A dataset's tokenized splits never change (an uploaded dataset's id is never
-     * given to other pairs), so they are prepared once; whether it still exists is asked every time.
+     * stack copies them into each lane).
      *
      * @throws DatasetGoneException when an instructor deleted the run's dataset while the run waited
      */
     TrainingPlan plan(ComparisonConfig config, NDManager manager) {
-        Prepared data = prepared(config.dataset());
+        TrainingData.Prepared prepared = data.of(config.dataset());
         List<LaneSpec> lanes = new ArrayList<>();
         List<GptParameters> start = new ArrayList<>();
         ModelConfig model = config.model().config(tokenizer.vocabSize());
@@ -89,52 +55,7 @@ class ComparisonPlans {
                     ? BaseCheckpoint.load(manager)
                     : GptParameters.initialise(model, config.seed(), manager)));
         }
-        return new TrainingPlan(lanes, start, data.training(), data.evaluator(), config.steps(), config.batchSize(),
-                config.seed(), config.evalEvery(), config.learningRate());
-    }
-
-    /** A dataset's training split as the model reads it, and the evaluator of its held-out split. */
-    private record Prepared(TrainingSplit training, Evaluator evaluator) {
-    }
-
-    private Prepared prepared(String dataset) {
-        if (datasets.find(dataset).isEmpty()) {
-            throw new DatasetGoneException(dataset);
-        }
-        synchronized (prepared) {
-            Prepared kept = prepared.get(dataset);
-            if (kept != null) {
-                return kept;
-            }
-        }
-        Prepared read;
-        try {
-            read = datasets.require(dataset).isConversation() ? conversations(dataset) : pairs(dataset);
-        } catch (RuntimeException deletedMeanwhile) {
-            if (datasets.find(dataset).isEmpty()) {
-                throw new DatasetGoneException(dataset);
-            }
-            throw deletedMeanwhile;
-        }
-        synchronized (prepared) {
-            prepared.put(dataset, read);
-        }
-        return read;
-    }
-
-    private Prepared pairs(String dataset) {
-        return new Prepared(TrainingSplit.ofPairs(datasets.pairs(dataset, Split.TRAIN).stream()
-                .map(pair -> template.render(pair.prompt(), pair.response())).toList()),
-                new Evaluator(datasets.pairs(dataset, Split.HELDOUT), properties.answeredPrompts(), template, tokenizer));
-    }
-
-    private Prepared conversations(String dataset) {
-        return new Prepared(TrainingSplit.ofConversations(rendered(dataset, Split.TRAIN)),
-                Evaluator.ofConversations(rendered(dataset, Split.HELDOUT), properties.answeredPrompts(), tokenizer));
-    }
-
-    private List<TokenizedConversation> rendered(String dataset, Split split) {
-        return datasets.conversations(dataset, split).stream()
-                .map(conversation -> renderer.render(chatTemplate, conversation, ModelConfig.CONTEXT)).toList();
+        return new TrainingPlan(lanes, start, prepared.training(), prepared.evaluator(), config.steps(),
+                config.batchSize(), config.seed(), config.evalEvery(), config.learningRate());
     }
 }

@@ -5,6 +5,7 @@ import dev.losslens.comparison.ComparisonQueue;
 import dev.losslens.comparison.ComparisonRow;
 import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonStore;
+import dev.losslens.comparison.DatasetGoneException;
 import dev.losslens.comparison.MeasurementStore;
 import dev.losslens.comparison.RunMessage;
 import dev.losslens.comparison.TrainingProperties;

@@ -1,7 +1,7 @@
-package dev.losslens.worker;
+package dev.losslens.comparison;
 
 /** A queued run's dataset was deleted before a trainer claimed it: the run fails, saying so, and trains nothing. */
-final class DatasetGoneException extends RuntimeException {
+public final class DatasetGoneException extends RuntimeException {
 
     private final String dataset;
 
@@ -10,7 +10,7 @@ final class DatasetGoneException extends RuntimeException {
         this.dataset = dataset;
     }
 
-    String dataset() {
+    public String dataset() {
         return dataset;
     }
 }
