@@ -2,7 +2,8 @@
 import { word } from '../words.js';
 import { csrfHeaders } from '../csrf.js';
 
-const ACTIONS = ['next', 'back', 'go', 'blank', 'lock', 'reopen', 'reveal', 'revote', 'answer', 'reset', 'crowd'];
+const ACTIONS = ['next', 'back', 'go', 'skip', 'blank', 'lock', 'reopen', 'reveal', 'revote', 'answer', 'reset',
+  'crowd'];
 
 /**
  * A refusal in words a lecturer can act on in front of a hall: what did not happen, then the server's reason (its

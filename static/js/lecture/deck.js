@@ -50,6 +50,7 @@ const KEYS = {
   p: () => race?.togglePause(),
   z: () => race?.toggleZoom(),
   c: () => act('crowd'),
+  s: () => act('skip'),
   j: () => splash.toggle(),
   f: () => (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()),
   '?': () => { help.hidden = !help.hidden; },

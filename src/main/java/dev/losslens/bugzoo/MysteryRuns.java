@@ -139,8 +139,11 @@ public class MysteryRuns implements BugZoo {
                 wording.page(LaneLabel.of(lane, view.lanes())), failed.stream().filter(f -> f.lane() == lane.index())
                 .map(f -> new FailedCheck(wording.page("check." + f.check().key()), f.firstStep())).toList()))
                 .toList();
+        Caught caught = failed.stream().filter(f -> f.check() == bug.caughtBy()
+                        && view.lanes().get(f.lane()).hiddenBug()).findFirst()
+                .map(f -> new Caught(f.lane(), f.firstStep())).orElse(null);
         return new Reveal(bug.key(), wording.page("bug." + bug.key() + ".title"),
                 wording.page("bug." + bug.key() + ".how"), wording.page("bug." + bug.key() + ".story"), bug.reports(),
-                wording.page("check." + bug.caughtBy().key()), lanes);
+                wording.page("check." + bug.caughtBy().key()), lanes, caught);
     }
 }

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  *
  * @param microBatchWeights Σ w of each micro-batch, the divisor of its loss
  */
-record LaneBatchView(long comparison, int lane, int step, int steps, int microBatches, List<Double> microBatchWeights,
+public record LaneBatchView(long comparison, int lane, int step, int steps, int microBatches, List<Double> microBatchWeights,
                      List<Row> rows) {
 
     /** @param microBatch which micro-batch of the step the row belongs to */
@@ -33,7 +33,7 @@ record LaneBatchView(long comparison, int lane, int step, int steps, int microBa
                  int example) {
     }
 
-    static LaneBatchView of(long comparison, int lane, int step, int steps, ModelBatch batch, Tokenizer tokenizer) {
+    public static LaneBatchView of(long comparison, int lane, int step, int steps, ModelBatch batch, Tokenizer tokenizer) {
         List<Row> rows = new ArrayList<>();
         int perMicroBatch = batch.rows() / batch.microBatches();
         for (int r = 0; r < batch.rows(); r++) {

@@ -47,7 +47,7 @@ class ClassApiController {
 
     /** A presenter's action; {@code step} only for "go". */
     record ControlRequest(@Schema(example = "next", allowableValues = {"next", "back", "go", "blank", "lock", "reopen",
-            "reveal", "revote", "answer", "reset", "crowd"}) String action, @Schema(example = "4", description = "for go: the step, from 0")
+            "reveal", "revote", "answer", "reset", "crowd", "skip"}) String action, @Schema(example = "4", description = "for go: the step, from 0")
                           Integer step) {
     }
 

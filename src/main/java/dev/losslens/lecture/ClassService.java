@@ -6,6 +6,7 @@ import dev.losslens.lab.LabPreset;
 import dev.losslens.lecture.ClassStore.Poll;
 import dev.losslens.lecture.ClassStore.Vote;
 import dev.losslens.lecture.Deck.Step;
+import dev.losslens.quiz.bank.BugZoo;
 import dev.losslens.quiz.bank.PresetRuns;
 import dev.losslens.system.rejection.ConflictException;
 import dev.losslens.system.rejection.ForbiddenException;
@@ -43,12 +44,15 @@ class ClassService {
     private final Decks decks;
     private final PollQuestions questions;
     private final PresetRuns runs;
+    private final BugZoo zoo;
     private final ComparisonService comparisons;
     private final LectureProperties limits;
     private final TransactionTemplate transactions;
 
     ClassService(ClassStore store, PresenterKeys keys, Decks decks, PollQuestions questions, PresetRuns runs,
-                 ComparisonService comparisons, LectureProperties limits, TransactionTemplate transactions) {
+                 BugZoo zoo, ComparisonService comparisons, LectureProperties limits,
+                 TransactionTemplate transactions) {
+        this.zoo = zoo;
         this.store = store;
         this.keys = keys;
         this.limits = limits;
@@ -60,18 +64,17 @@ class ClassService {
     }
 
     /**
-     * Opens a session on the default deck and starts (or joins) a run of every preset it races, so that by the race
-     * the run has finished and replays at once: a lecture never waits on the queue. Sessions are capped per client
-     * and in all; opening one forgets those that ended {@code keep-ended} ago.
+     * Opens a session on the default deck and starts (or joins) a run of every preset it races and every mystery it
+     * shows, so that by their step the run has finished and replays at once: a lecture never waits on the queue.
+     * Sessions are capped per client and in all; opening one forgets those that ended {@code keep-ended} ago.
      */
     ClassSession open(Presenter presenter, String address) {
         Deck deck = decks.first();
         for (String preset : deck.steps().stream().map(Step::preset).filter(p -> p != null).distinct().toList()) {
-            try {
-                runs.observe(preset);
-            } catch (RejectedRequestException full) {
-                log.warn("could not queue preset {} for a lecture: {}", preset, full.getMessage());
-            }
+            prepare("preset", preset, () -> runs.observe(preset));
+        }
+        for (String bug : deck.steps().stream().map(Step::mystery).filter(b -> b != null).distinct().toList()) {
+            prepare("mystery", bug, () -> zoo.observe(bug));
         }
         return transactions.execute(status -> {
             store.lockOpenings();
@@ -93,6 +96,15 @@ class ClassService {
             openPollOf(opened, deck.step(0));
             return opened;
         });
+    }
+
+    /** Starts a run a lecture will show; a full queue is logged, and the step shows the run once it can train. */
+    private static void prepare(String what, String which, Runnable start) {
+        try {
+            start.run();
+        } catch (RejectedRequestException full) {
+            log.warn("could not queue {} {} for a lecture: {}", what, which, full.getMessage());
+        }
     }
 
     /** The session a typed code names; a clear 400 or 404 for a code that is malformed, unknown or expired. */
@@ -162,6 +174,7 @@ class ClassService {
         switch (action) {
             case NEXT -> moveTo(session, deck, session.step() + 1);
             case BACK -> moveTo(session, deck, session.step() - 1);
+            case SKIP -> moveTo(session, deck, deck.afterOptional(session.step()));
             case GO -> {
                 if (step == null || step < 0 || step >= deck.steps().size()) {
                     throw new InvalidInputException("step", "range", new Rejection.Field("step"), 0,

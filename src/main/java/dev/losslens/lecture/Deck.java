@@ -20,6 +20,18 @@ record Deck(String id, String title, String prompt, String response, List<Step> 
         return steps.stream().filter(s -> s.asks() && s.question().equals(question)).map(Step::index).toList();
     }
 
+    /**
+     * The step {@code S} moves to from {@code from}: the next one, passing over the optional steps right after
+     * {@code from} (never past the last step).
+     */
+    int afterOptional(int from) {
+        int next = Math.min(from + 1, steps.size() - 1);
+        while (next < steps.size() - 1 && step(next).optional()) {
+            next++;
+        }
+        return next;
+    }
+
     Optional<NumberQuestion> numberQuestion(String id) {
         return questions.stream().filter(question -> question.id().equals(id)).findFirst();
     }
@@ -30,9 +42,12 @@ record Deck(String id, String title, String prompt, String response, List<Step> 
      * @param question the poll this step asks or reveals, or null
      * @param preset the lab preset this step races, or null
      * @param charts what a race step draws of its run
+     * @param mystery the key of the bug whose mystery run a mystery step shows, or null; the projector never shows it
+     *                before the reveal
+     * @param optional whether the presenter may skip it (S passes over the optional steps ahead)
      */
     record Step(int index, String id, Kind kind, String title, List<String> lines, String notes, String question,
-                String preset, List<RaceChart> charts) {
+                String preset, List<RaceChart> charts, String mystery, boolean optional) {
 
         /** Whether the class can answer this step's question now (a reveal step shows a poll that has closed). */
         boolean asks() {
@@ -41,7 +56,7 @@ record Deck(String id, String title, String prompt, String response, List<Step> 
     }
 
     enum Kind implements Keyed {
-        FORMULAS, ALL_TARGETS, MASKED, SHIFT, POLL, RACE, REVEAL, LAMBDA, SUMMARY
+        FORMULAS, ALL_TARGETS, MASKED, SHIFT, POLL, RACE, REVEAL, LAMBDA, MYSTERY, SUMMARY
     }
 
     /** A question answered with a number in [min, max], shown as a histogram with its median. */

@@ -6,6 +6,7 @@ import dev.losslens.lecture.Deck.NumberQuestion;
 import dev.losslens.lecture.Deck.Step;
 import dev.losslens.notation.Keyed;
 import dev.losslens.quiz.grading.ClassQuestions;
+import dev.losslens.quiz.grading.ClassQuestions.ClassQuestion;
 import dev.losslens.system.files.BundledFiles;
 import dev.losslens.system.files.JsonFields;
 import dev.losslens.system.rejection.NotFoundException;
@@ -36,7 +37,7 @@ class Decks {
     static final String LOCATION = "classpath*:sample-datasets/lectures/*.json";
     /** A lecture's worth; number keys 1–9 and 0 jump to the first ten steps, the arrows reach the rest. */
     static final int MAX_STEPS = 20;
-    private static final Set<Kind> ASKING = EnumSet.of(Kind.POLL, Kind.REVEAL, Kind.LAMBDA);
+    private static final Set<Kind> ASKING = EnumSet.of(Kind.POLL, Kind.REVEAL, Kind.LAMBDA, Kind.MYSTERY);
     private static final Set<Kind> RACING = EnumSet.of(Kind.RACE, Kind.REVEAL);
 
     /** The fields that hold sentences; the rest are ids, keys and the pair the model reads. */
@@ -137,9 +138,12 @@ class Decks {
             if (preset != null && Keyed.parse(LabPreset.class, preset).isEmpty()) {
                 throw fail("preset '" + preset + "' is not a lab preset");
             }
+            String mystery = kind == Kind.MYSTERY ? bank.find(question).map(ClassQuestion::bug).orElseThrow(() ->
+                    fail("a mystery step asks a diagnose item of the quiz bank, not '" + question + "'")) : null;
             return new Step(index, stepId, kind, fields.text(node, "title"),
                     fields.array(node, "lines", 1).stream().map(line -> fields.string(line, null)).toList(),
-                    fields.text(node, "notes"), question, preset, charts(node));
+                    fields.text(node, "notes"), question, preset, charts(node), mystery,
+                    node.get("optional") != null && fields.bool(node, "optional"));
         }
 
         /** The charts a race step draws: held-out response NLL unless the step names others. */

@@ -4,13 +4,17 @@ import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonView.LaneView;
 import dev.losslens.comparison.ComparisonView;
+import dev.losslens.comparison.LaneBatches;
+import dev.losslens.lab.LaneBatchView;
 import dev.losslens.lecture.Deck.Step;
+import dev.losslens.quiz.bank.BugZoo;
 import dev.losslens.quiz.bank.PresetRuns;
 import dev.losslens.system.rejection.FormErrors;
 import dev.losslens.system.rejection.FormNumbers;
 import dev.losslens.system.web.PublicAddress;
 import dev.losslens.system.web.WebProperties;
 import dev.losslens.system.words.Wording;
+import dev.losslens.text.Tokenizer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -37,13 +41,20 @@ class LectureController {
     private final ClassSnapshots snapshots;
     private final Decks decks;
     private final PresetRuns runs;
+    private final BugZoo zoo;
+    private final LaneBatches batches;
+    private final Tokenizer tokenizer;
     private final ComparisonService comparisons;
     private final WebProperties web;
     private final PublicAddress publicAddress;
     private final Wording wording;
 
-    LectureController(ClassService classes, ClassSnapshots snapshots, Decks decks, PresetRuns runs,
-                      ComparisonService comparisons, WebProperties web, PublicAddress publicAddress, Wording wording) {
+    LectureController(ClassService classes, ClassSnapshots snapshots, Decks decks, PresetRuns runs, BugZoo zoo,
+                      LaneBatches batches, Tokenizer tokenizer, ComparisonService comparisons, WebProperties web,
+                      PublicAddress publicAddress, Wording wording) {
+        this.zoo = zoo;
+        this.batches = batches;
+        this.tokenizer = tokenizer;
         this.publicAddress = publicAddress;
         this.classes = classes;
         this.snapshots = snapshots;
@@ -80,6 +91,9 @@ class LectureController {
     String deck(@PathVariable String code, HttpServletRequest request, Model model) {
         ClassSession session = presented(code, request, model);
         Step step = decks.of(session).step(session.step());
+        if (step.mystery() != null) {
+            mystery(step.mystery(), (ClassState) model.getAttribute("state"), model);
+        }
         if (step.preset() != null) {
             PresetRuns.Observation run = runs.observe(step.preset());
             model.addAttribute("race", new Race(run.run(), run.steps(), run.stepsDone(), run.finished(),
@@ -92,6 +106,29 @@ class LectureController {
                     crowd.status() == ComparisonStatus.FINISHED, crowd.lanes().stream().map(LaneView::label).toList()));
         }
         return "lecture/deck";
+    }
+
+    /**
+     * A mystery step: its run's symptoms, and once the class's answers are revealed with the right one, the bug and the
+     * batches that prove it: the row the lane with the bug trained on when its check first failed, beside the correct
+     * lane's same row.
+     */
+    private void mystery(String bug, ClassState state, Model model) {
+        BugZoo.Evidence evidence = zoo.observe(bug);
+        model.addAttribute("evidence", evidence);
+        boolean revealed = state.poll() != null && state.poll().results() != null
+                && state.poll().results().right() != null;
+        if (!revealed || !evidence.ended()) {
+            return;
+        }
+        BugZoo.Reveal reveal = zoo.reveal(bug, evidence.run());
+        model.addAttribute("reveal", reveal);
+        if (reveal.caught() != null) {
+            int step = reveal.caught().step();
+            int steps = evidence.steps();
+            model.addAttribute("proof", List.of(0, reveal.caught().lane()).stream().map(lane -> LaneBatchView.of(
+                    evidence.run(), lane, step, steps, batches.at(evidence.run(), lane, step), tokenizer)).toList());
+        }
     }
 
     /** A run the deck races on the projector, with its lanes' labels for the legend. */

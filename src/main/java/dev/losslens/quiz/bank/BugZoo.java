@@ -62,9 +62,14 @@ public interface BugZoo {
      * @param story  what happened where it was reported
      * @param check  what the check that catches it asserts
      * @param lanes  what the run's own checks found, lane by lane
+     * @param caught where the check that catches the bug first failed in the lane with the bug; null if it never did
      */
     record Reveal(String key, String title, String how, String story, List<URI> reports, String check,
-                  List<LaneChecks> lanes) {
+                  List<LaneChecks> lanes, Caught caught) {
+    }
+
+    /** The lane with the bug, and the step whose batch first failed the check that catches it. */
+    record Caught(int lane, int step) {
     }
 
     /** A lane's failed checks; none when it passed them all. */

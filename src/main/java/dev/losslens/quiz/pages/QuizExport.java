@@ -1,8 +1,10 @@
 package dev.losslens.quiz.pages;
 
 import dev.losslens.notation.PlainNumber;
+import dev.losslens.quiz.bank.BugZoo;
 import dev.losslens.quiz.bank.ChoiceItem;
 import dev.losslens.quiz.bank.ComputeLossItem;
+import dev.losslens.quiz.bank.DiagnoseItem;
 import dev.losslens.quiz.bank.NumericItem;
 import dev.losslens.quiz.bank.QuizBank;
 import dev.losslens.quiz.bank.QuizItem;
@@ -11,6 +13,8 @@ import dev.losslens.quiz.grading.Answer;
 import dev.losslens.quiz.grading.Exercises;
 import dev.losslens.quiz.grading.ItemView;
 import dev.losslens.quiz.grading.QuizService;
+import dev.losslens.system.web.WebProperties;
+import dev.losslens.system.words.Wording;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,19 +33,26 @@ import org.w3c.dom.Element;
 
 /**
  * Questions for an LMS: choice, multiple-choice, true/false and numeric items (the bank's compute-loss items at their
- * variant 0, and instructors' numeric questions) as Moodle GIFT and Moodle XML, with feedback. Token items other than
- * compute-loss (mark the targets, mark the trained tokens of a conversation, the mask bug) have no LMS form and are
- * left out.
+ * variant 0, and instructors' numeric questions) as Moodle GIFT and Moodle XML, with feedback. A diagnosis goes to
+ * Moodle XML only, as a description of its mystery run's symptoms followed by a choice among the bugs, once that run
+ * has finished (exporting starts no run). Token items other than compute-loss (mark the targets, mark the trained
+ * tokens of a conversation, the mask bug) and predictions have no LMS form and are left out.
  */
 @Component
 public class QuizExport {
 
     private final QuizBank bank;
     private final QuizService quiz;
+    private final BugZoo zoo;
+    private final WebProperties web;
+    private final Wording words;
 
-    QuizExport(QuizBank bank, QuizService quiz) {
+    QuizExport(QuizBank bank, QuizService quiz, BugZoo zoo, WebProperties web, Wording words) {
         this.bank = bank;
         this.quiz = quiz;
+        this.zoo = zoo;
+        this.web = web;
+        this.words = words;
     }
 
     /**
@@ -59,15 +70,22 @@ public class QuizExport {
     record Choice(String text, double credit, String feedback) {
     }
 
-    /** The bundled bank, each item named by its id. */
-    List<Question> questions() {
-        return questions(bank.items(), QuizItem::id);
+    /**
+     * The bundled bank, each item named by its id.
+     *
+     * @param withRuns whether diagnoses come too, each as a description and a choice (Moodle XML has both)
+     */
+    List<Question> questions(boolean withRuns) {
+        return questions(bank.items(), QuizItem::id, withRuns);
     }
 
-    private List<Question> questions(List<QuizItem> items, Function<QuizItem, String> names) {
+    private List<Question> questions(List<QuizItem> items, Function<QuizItem, String> names, boolean withRuns) {
         List<Question> questions = new ArrayList<>();
         for (QuizItem item : items) {
             String name = names.apply(item);
+            if (item instanceof DiagnoseItem diagnose && withRuns) {
+                zoo.finished(diagnose.bug()).ifPresent(run -> questions.addAll(diagnosis(name, diagnose, run)));
+            }
             if (item instanceof ChoiceItem choice) {
                 int right = choice.rightOptions().size();
                 boolean single = choice.kind() == QuizItem.Kind.CHOICE;
@@ -97,14 +115,49 @@ public class QuizExport {
         return questions;
     }
 
-    /** The bundled bank as Moodle GIFT. */
+    /**
+     * A diagnosis as Moodle asks it: the run's symptoms as a description, then the choice among the bugs, whose
+     * feedback tells the bug in full.
+     */
+    private List<Question> diagnosis(String name, DiagnoseItem item, BugZoo.Evidence run) {
+        List<String> lines = new ArrayList<>();
+        lines.add(words.page("quiz.export.mystery", run.run()));
+        run.lanes().forEach(lane -> lines.add(words.page("quiz.export.lane", lane.label(),
+                lane.trainLoss() == null ? "—" : Exercises.number(lane.trainLoss()),
+                Exercises.number(lane.firstResponseNll()), Exercises.number(lane.responseNll()),
+                Exercises.number(lane.firstPromptNll()), Exercises.number(lane.promptNll()),
+                PlainNumber.of(100 * lane.exactMatch(), 0),
+                lane.stopped() == null ? "—" : PlainNumber.of(100 * lane.stopped(), 0) + " %",
+                Exercises.number(lane.drift()))
+                + (lane.divergedAt() == null ? "" : " " + words.page("quiz.export.diverged", lane.divergedAt()))));
+        run.answers().forEach(row -> lines.add(words.page("quiz.export.answers", row.prompt(), row.expected(),
+                String.join("; ", row.lanes().stream().map(answer -> words.page(answer.correct()
+                        ? "quiz.export.right" : "quiz.export.wrong", answer.label(), answer.generated())
+                        + (Boolean.FALSE.equals(answer.stopped()) ? " " + words.page("page.symptoms.noStop") : ""))
+                        .toList()))));
+        lines.add(words.page("quiz.export.run", web.link("/runs/" + run.run())));
+        BugZoo.Reveal reveal = zoo.reveal(item.bug(), run.run());
+        String right = zoo.titles().get(zoo.bugs().indexOf(item.bug()));
+        String told = String.join(" ", item.feedback(), reveal.how(), reveal.story(),
+                words.page("quiz.export.check", reveal.check()),
+                words.page("quiz.export.reported", String.join(", ", reveal.reports().stream().map(Object::toString)
+                        .toList())));
+        return List.of(new Question(name + "-symptoms", "description", String.join("\n", lines), List.of(), null,
+                        null, null, "", "", ""),
+                new Question(name, "choice", quiz.view(item, 0).question(), zoo.titles().stream()
+                        .map(title -> new Choice(title, title.equals(right) ? 100 : 0, words.page(title.equals(right)
+                                ? "quiz.diagnose.right" : "quiz.diagnose.wrong", right))).toList(), null, null, null,
+                        told, "", ""));
+    }
+
+    /** The bundled bank as Moodle GIFT, without diagnoses: GIFT has no place for a run's symptoms. */
     String gift() {
-        return gift(questions(), "// LossLens quiz bank: choice, true/false and numeric items");
+        return gift(questions(false), "// LossLens quiz bank: choice, true/false and numeric items");
     }
 
     /** These items as Moodle GIFT, each named as {@code names} says, under a comment line. */
     public String gift(List<QuizItem> items, Function<QuizItem, String> names, String comment) {
-        return gift(questions(items, names), "// " + comment.replace("\n", " "));
+        return gift(questions(items, names, false), "// " + comment.replace("\n", " "));
     }
 
     /**
@@ -163,12 +216,12 @@ public class QuizExport {
 
     /** The bundled bank as Moodle XML. */
     String xml() {
-        return xml(questions());
+        return xml(questions(true));
     }
 
     /** These items as Moodle XML, each named as {@code names} says. */
     public String xml(List<QuizItem> items, Function<QuizItem, String> names) {
-        return xml(questions(items, names));
+        return xml(questions(items, names, true));
     }
 
     private static String xml(List<Question> questions) {
@@ -181,6 +234,7 @@ public class QuizExport {
                 question.setAttribute("type", switch (q.type()) {
                     case "true-false" -> "truefalse";
                     case "numeric" -> "numerical";
+                    case "description" -> "description";
                     default -> "multichoice";
                 });
                 text(doc, child(doc, question, "name", null), q.name());
@@ -197,6 +251,9 @@ public class QuizExport {
                     case "numeric" -> {
                         Element answer = answer(doc, question, "100", q.number(), q.feedback());
                         child(doc, answer, "tolerance", null).setTextContent(q.tolerance());
+                    }
+                    case "description" -> {
+                        // a description asks nothing: it carries the text the next question is about
                     }
                     default -> {
                         child(doc, question, "single", null).setTextContent(String.valueOf(q.type().equals("choice")));
