@@ -44,7 +44,7 @@ class HouseRulesTest {
     void dependenciesPointFromTheWebTowardsTheMaths() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("web").definedBy("dev.losslens.lab..", "dev.losslens.explorer..", "dev.losslens.course..",
-                        "dev.losslens.lecture..", "dev.losslens.instructor..")
+                        "dev.losslens.lecture..", "dev.losslens.instructor..", "dev.losslens.bugzoo..")
                 .layer("quiz").definedBy("dev.losslens.quiz..")
                 .layer("account").definedBy("dev.losslens.account..")
                 .layer("worker").definedBy("dev.losslens.worker..")

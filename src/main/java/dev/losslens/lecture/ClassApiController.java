@@ -46,8 +46,8 @@ class ClassApiController {
     }
 
     /** A presenter's action; {@code step} only for "go". */
-    record ControlRequest(@Schema(example = "next", allowableValues = {"next", "back", "go", "blank", "lock", "reopen",
-            "reveal", "revote", "answer", "reset", "crowd", "skip"}) String action, @Schema(example = "4", description = "for go: the step, from 0")
+    record ControlRequest(@Schema(example = "next", allowableValues = {"next", "back", "go", "skip", "blank", "lock",
+            "reopen", "reveal", "revote", "answer", "reset", "crowd"}) String action, @Schema(example = "4", description = "for go: the step, from 0")
                           Integer step) {
     }
 
@@ -86,7 +86,7 @@ class ClassApiController {
     }
 
     @ApiAnswers(problems = {400, 404, 409, 429})
-    @Operation(summary = "The presenter steers: next, back, go, blank, lock, reopen, reveal, revote (a locked "
+    @Operation(summary = "The presenter steers: next, back, go, skip (past the optional steps ahead), blank, lock, reopen, reveal, revote (a locked "
             + "poll's second round, peer instruction), answer (shows a second round's right answer after its reveal), "
             + "reset, or crowd (races the class's λ answers; 429 when the presenter's queue allowance is used up)")
     @PostMapping("/{code}/control")

@@ -59,6 +59,10 @@ class QuizPageTest {
             assertThat(at).as(concept.id()).isGreaterThan(previous);
             previous = at;
             assertThat(learn).contains(concept.title(), "/quiz/start?concept=" + concept.id());
+            if (concept.mystery()) {
+                assertThat(learn.substring(at)).as("its lab run is a mystery run").contains("action=\"/mysteries\"");
+                continue;
+            }
             MvcTestResult preset = mvc.get().uri("/runs/new?preset=" + concept.preset()).exchange();
             assertThat(preset).as("the lab preset %s exists", concept.preset()).hasStatusOk();
             assertThat(html(preset)).doesNotContain("No preset");

@@ -26,8 +26,8 @@ class QuizBankTest {
         assertThat(bank.concepts()).extracting(Concept::id).containsExactly("objective-contrast",
                 "conditional-objective", "same-machinery", "moderate-adjustment", "inputs-vs-targets",
                 "whole-sequence-misconception", "label-shift-end-of-text", "lambda-dial", "comparing-honestly",
-                "conversations-and-templates");
-        assertThat(bank.concepts()).extracting(Concept::order).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+                "conversations-and-templates", "bug-zoo");
+        assertThat(bank.concepts()).extracting(Concept::order).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
         assertThat(bank.items()).hasSizeGreaterThanOrEqualTo(45);
         assertThat(bank.concepts()).allSatisfy(concept -> assertThat(concept.items()).as(concept.id())
                 .hasSizeGreaterThanOrEqualTo(4));
