@@ -1,6 +1,7 @@
 // A mystery run's symptoms while it trains: every few seconds the page is read again and its symptoms replace the ones
-// shown, until the run has ended; then what waited for the end ([data-until-ended]) goes. The page's own address is
-// read unless it names another ([data-symptoms-source]: a page a form answered with).
+// shown, until the run has ended; then what waited for the end ([data-until-ended]) goes, or a page that shows more once
+// the run has ended ([data-symptoms-reload]: the projected deck, whose reveal needs the whole run) loads again. The
+// page's own address is read unless it names another ([data-symptoms-source]: a page a form answered with).
 const RECHECK_MS = 3000;
 const source = document.querySelector('[data-symptoms-source]')?.dataset.symptomsSource ?? window.location.href;
 
@@ -15,6 +16,7 @@ async function refresh() {
     if (next) {
       shown().replaceWith(document.adoptNode(next));
       if (next.dataset.ended === 'true') {
+        if (document.querySelector('[data-symptoms-reload]')) window.location.reload();
         document.querySelectorAll('[data-until-ended]').forEach((waiting) => waiting.remove());
         return;
       }

@@ -159,7 +159,7 @@ class LectureBrowserTest extends BrowserTest {
         waiting(chromium, 10).until(driver -> driver.findElement(By.cssSelector("[data-blank-screen]")).isDisplayed());
         key("b");
         waiting(chromium, 10).until(driver -> !driver.findElement(By.cssSelector("[data-blank-screen]")).isDisplayed());
-        for (int step = 7; step < 11; step++) {
+        for (int step = 7; step < 12; step++) {
             keyTo(Keys.ARROW_RIGHT, step);
             if (step == 9) {
                 assertThat(chromium.driver().findElements(By.cssSelector("[data-race] [data-chart]")))
@@ -171,11 +171,11 @@ class LectureBrowserTest extends BrowserTest {
         keyTo("1", 0);
 
         chromium.driver().get(base + "/lecture/" + code + "/presenter");
-        assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).startsWith("1 / 11");
+        assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).startsWith("1 / 12");
         assertThat(chromium.driver().findElement(By.cssSelector(".next-step")).getText()).startsWith("Next: ");
         chromium.screenshot("lecture-presenter-projector");
         chromium.driver().findElement(By.cssSelector(".remote form:nth-of-type(2) button")).click();
-        waiting(chromium, 10).until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("2 / 11"));
+        waiting(chromium, 10).until(driver -> driver.findElement(By.tagName("h1")).getText().startsWith("2 / 12"));
         chromium.viewport(390, 844);
         assertThat(chromium.sidewaysOverflow()).as("the presenter view as a phone remote").isLessThanOrEqualTo(1);
         chromium.screenshot("lecture-presenter-phone");

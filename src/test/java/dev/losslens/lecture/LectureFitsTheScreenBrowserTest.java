@@ -111,7 +111,7 @@ class LectureFitsTheScreenBrowserTest extends BrowserTest {
         waiting(20).until(driver -> driver.getCurrentUrl().matches(".*/lecture/[A-Z0-9]{5}$"));
         String code = chromium.driver().findElement(By.tagName("body")).getDomAttribute("data-code");
 
-        for (int step = 0; step < 11; step++) {
+        for (int step = 0; step < 12; step++) {
             if (step > 0) {
                 keyTo(step % 2 == 0 ? " " : Keys.PAGE_DOWN, step);
             }
@@ -178,6 +178,17 @@ class LectureFitsTheScreenBrowserTest extends BrowserTest {
                     awaitDrawn();
                     measure(step, "after R and C");
                     raceToTheEnd(step);
+                }
+                case 10 -> {
+                    waiting(180).until(driver -> "true".equals(driver.findElement(By.cssSelector("[data-symptoms]"))
+                            .getDomAttribute("data-ended")));
+                    measure(step, "symptoms");
+                    vote(base, code, "zoo-lynx", "\"choice\": 2", "\"choice\": 6");
+                    awaitAnswers(2);
+                    pollKey("l", "locked", step);
+                    pollKey("r", "revealed", step);
+                    waiting(20).until(driver -> driver.findElements(By.cssSelector(".deck-proof")).size() == 2);
+                    measure(step, "bug revealed");
                 }
                 default -> {
                 }
