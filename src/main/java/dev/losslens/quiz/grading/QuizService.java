@@ -7,8 +7,8 @@ import dev.losslens.notation.PlainNumber;
 import dev.losslens.objective.LossObjective;
 import dev.losslens.objective.LossTotals;
 import dev.losslens.quiz.authored.AuthoredQuestions;
-import dev.losslens.quiz.bank.ChoiceItem;
 import dev.losslens.quiz.bank.BugZoo;
+import dev.losslens.quiz.bank.ChoiceItem;
 import dev.losslens.quiz.bank.ComputeLossItem;
 import dev.losslens.quiz.bank.DiagnoseItem;
 import dev.losslens.quiz.bank.MarkTargetsItem;
@@ -172,7 +172,10 @@ public class QuizService {
             return words.page("quiz.summary.bug", pair(bug.pair()));
         }
         if (item instanceof DiagnoseItem) {
-            return words.page("quiz.summary.diagnose");
+            // numbered among the bank's diagnoses: their summaries must differ without naming their bugs
+            List<String> diagnoses = bank.items().stream().filter(DiagnoseItem.class::isInstance).map(QuizItem::id)
+                    .toList();
+            return words.page("quiz.summary.diagnose", diagnoses.indexOf(item.id()) + 1, diagnoses.size());
         }
         ComputeLossItem compute = (ComputeLossItem) item;
         return words.page(compute.quantity() == ComputeLossItem.Quantity.MEAN ? "quiz.summary.mean" : "quiz.summary.sum",
