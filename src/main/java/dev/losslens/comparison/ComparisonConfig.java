@@ -39,13 +39,6 @@ public record ComparisonConfig(String dataset, ModelPreset model, int steps, dou
         return new ComparisonConfig(dataset, model, steps, learningRate, batchSize, seed, evalEvery, lanes, true);
     }
 
-    /** The config as its pages and API show it: a mystery's lanes without their bugs. */
-    public ComparisonConfig shown() {
-        return mystery ? new ComparisonConfig(dataset, model, steps, learningRate, batchSize, seed, evalEvery,
-                lanes.stream().map(lane -> new LaneConfig(lane.objective(), lane.promptWeight(), lane.init(),
-                        lane.answerSpan())).toList(), true) : this;
-    }
-
     /** Sorted properties, so equal configs give equal text and equal keys; a flag stored before it existed is false. */
     private static final JsonMapper STORED_FORM = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
