@@ -10,6 +10,7 @@ import dev.losslens.client.api.ClassPollsApi;
 import dev.losslens.client.api.ComparisonsApi;
 import dev.losslens.client.api.DatasetsApi;
 import dev.losslens.client.api.ExplorerApi;
+import dev.losslens.client.api.MysteriesApi;
 import dev.losslens.client.model.Breakdown;
 import dev.losslens.client.model.BreakdownRequest;
 import dev.losslens.client.model.ClassState;
@@ -17,6 +18,7 @@ import dev.losslens.client.model.ComparisonRequest;
 import dev.losslens.client.model.ComparisonView;
 import dev.losslens.client.model.ControlRequest;
 import dev.losslens.client.model.LaneRequest;
+import dev.losslens.client.model.MysteryAnswer;
 import dev.losslens.client.model.SubmissionResponse;
 import dev.losslens.client.model.VoteRequest;
 import java.net.CookieManager;
@@ -138,5 +140,12 @@ class ApiClientTest {
         assertProblem(catchThrowableOfType(ApiException.class, () -> polls.state("AAAAA")), 404, "code");
         assertProblem(catchThrowableOfType(ApiException.class, () -> new ClassPollsApi(stranger).control(
                 session.getCode(), new ControlRequest().action(ControlRequest.ActionEnum.LOCK))), 403, "presenter");
+
+        MysteriesApi mysteries = new MysteriesApi(client);
+        String mystery = String.valueOf(mysteries.startMysteryWithHttpInfo().getData().getId());
+        assertThat(mysteries.getMystery(mystery).getYours()).isTrue();
+        assertProblem(catchThrowableOfType(ApiException.class, () -> new MysteriesApi(stranger).answerMystery(mystery,
+                new MysteryAnswer().bug(MysteryAnswer.BugEnum.MASK_DROPPED))), 403, "id");
+        assertProblem(catchThrowableOfType(ApiException.class, () -> mysteries.getMystery("987654")), 404, "id");
     }
 }

@@ -29,7 +29,7 @@ class MysteryApiController {
     }
 
     @ApiAnswers(success = 201, problems = {429})
-    @Operation(summary = "Start a mystery run: a bug picked at random, its run queued, replayed or joined; the mystery "
+    @Operation(operationId = "startMystery", summary = "Start a mystery run: a bug picked at random, its run queued, replayed or joined; the mystery "
             + "belongs to the caller's learner cookie")
     @PostMapping("/api/mysteries")
     ResponseEntity<MysteryView> start(HttpServletRequest request, HttpServletResponse response) {
@@ -39,7 +39,7 @@ class MysteryApiController {
     }
 
     @ApiAnswers(problems = {404})
-    @Operation(summary = "A mystery: its run's symptoms, and, for the learner who started it once they have answered, "
+    @Operation(operationId = "getMystery", summary = "A mystery: its run's symptoms, and, for the learner who started it once they have answered, "
             + "the verdict and the bug")
     @GetMapping("/api/mysteries/{id}")
     MysteryView get(@PathVariable String id, HttpServletRequest request) {
@@ -51,7 +51,7 @@ class MysteryApiController {
     }
 
     @ApiAnswers(problems = {400, 403, 404, 409})
-    @Operation(summary = "Name the mystery's bug, once, after its run has ended: graded, explained, and counted toward "
+    @Operation(operationId = "answerMystery", summary = "Name the mystery's bug, once, after its run has ended: graded, explained, and counted toward "
             + "the bug zoo's mastery")
     @PostMapping("/api/mysteries/{id}/answer")
     MysteryView answer(@PathVariable String id, @RequestBody MysteryAnswer answer, HttpServletRequest request) {
