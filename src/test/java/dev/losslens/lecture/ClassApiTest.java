@@ -310,7 +310,7 @@ class ClassApiTest {
         pool.shutdown();
         assertThat(jdbc.sql("select count(*) from class_poll p join class_session s on s.id = p.session_id "
                 + "where s.code = ?").param(session.code()).query(Integer.class).single())
-                .as("one poll per question").isEqualTo(3);
+                .as("one poll per question").isEqualTo(4);
     }
 
     @Test

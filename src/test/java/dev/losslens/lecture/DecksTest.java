@@ -50,13 +50,18 @@ class DecksTest {
         Deck deck = decks.first();
         assertThat(deck.steps().stream().map(Step::kind)).containsExactly(Kind.FORMULAS, Kind.ALL_TARGETS,
                 Kind.MASKED, Kind.SHIFT, Kind.POLL, Kind.RACE, Kind.REVEAL, Kind.POLL, Kind.LAMBDA, Kind.RACE,
-                Kind.SUMMARY);
+                Kind.MYSTERY, Kind.SUMMARY);
         assertThat(deck.step(4).question()).isEqualTo(deck.step(6).question());
         assertThat(deck.step(5).preset()).isEqualTo(deck.step(6).preset()).isEqualTo("objective-from-base");
         assertThat(deck.step(9).preset()).isEqualTo("scratch-vs-base");
         assertThat(deck.step(9).charts()).containsExactly(RaceChart.RESPONSE_NLL, RaceChart.DRIFT);
         assertThat(deck.step(5).charts()).containsExactly(RaceChart.RESPONSE_NLL);
         assertThat(deck.numberQuestion(deck.step(8).question())).isPresent();
+        assertThat(deck.steps()).filteredOn(Step::optional).extracting(Step::mystery)
+                .containsExactly("end-of-text-masked");
+        assertThat(deck.afterOptional(9)).as("S on the step before the mystery").isEqualTo(11);
+        assertThat(deck.afterOptional(10)).as("S on the mystery itself").isEqualTo(11);
+        assertThat(deck.afterOptional(11)).as("S on the last step").isEqualTo(11);
     }
 
     @Test
@@ -83,6 +88,10 @@ class DecksTest {
         assertThatThrownBy(() -> new Decks(questions, List.of(file("demo.json",
                 deck(step("e", "poll", ", \"question\": \"mark-instruction-eot\""))))))
                 .as("a mark-the-targets item cannot be tapped on a phone").hasMessageContaining("step e");
+        assertThatThrownBy(() -> new Decks(questions, List.of(file("demo.json",
+                deck(step("f", "mystery", ", \"question\": \"whole-factorise\""))))))
+                .hasMessageContaining("step f").hasMessageContaining("a mystery step asks a diagnose item of the quiz "
+                        + "bank, not 'whole-factorise'");
     }
 
     @Test
