@@ -99,6 +99,7 @@ class AccessibilityBrowserTest extends BrowserTest {
                 "/lecture/" + code + "/remote", "/login", "/instructor", "/instructor/results", "/admin",
                 "/instructor/datasets", "/instructor/datasets/" + dataset, "/explore/conversations"));
         pages.addAll(instructorQuestionPages());
+        pages.addAll(bugZooPages());
         Map<String, List<String>> faults = new LinkedHashMap<>();
         for (int[] size : SIZES) {
             chromium.viewport(size[0], size[1]);

@@ -109,6 +109,18 @@ public abstract class BrowserTest {
         return url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
     }
 
+    /**
+     * The pages of the bug zoo: a mystery started from the lab as a person starts one (its bug picked at random), and
+     * a diagnose item of the quiz.
+     */
+    protected List<String> bugZooPages() {
+        chromium.driver().get("http://localhost:" + port + "/runs/new");
+        chromium.driver().findElement(By.cssSelector(".preset-mystery button[type=submit]")).click();
+        chromium.waitUpTo(Duration.ofSeconds(20)).until(driver -> driver.getCurrentUrl().matches(".*/mysteries/\\d+$"));
+        String mystery = chromium.driver().getCurrentUrl();
+        return List.of(mystery.substring(mystery.indexOf("/mysteries/")), "/quiz/run?set=zoo-lynx&at=0");
+    }
+
     @AfterAll
     static void stopBrowser() {
         if (chromium != null) {

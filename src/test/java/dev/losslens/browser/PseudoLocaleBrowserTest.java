@@ -170,6 +170,7 @@ class PseudoLocaleBrowserTest extends BrowserTest {
                 "/explore/conversations?template=chatml-end-outside-generation",
                 "/explore/conversations?example=too-long&template=plain-inline", "/no-such-page"));
         pages.addAll(instructorQuestionPages());
+        pages.addAll(bugZooPages());
         List<String> shots = List.of("/", "/explore", "/runs/" + run, "/quiz/run?set=contrast-team-phases,"
                 + "contrast-mark-pretraining&at=1", "/lecture/" + code + "/presenter");
         List<String> faults = new ArrayList<>();
