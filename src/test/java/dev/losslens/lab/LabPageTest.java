@@ -184,10 +184,10 @@ class LabPageTest {
         MvcTestResult csv = mvc.get().uri("/api/comparisons/" + id + "/metrics.csv").exchange();
         assertThat(csv).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
         assertThat(csv.getResponse().getContentAsString()).startsWith("lane,label,objective,prompt_weight,init,answer_span,"
-                + "step,train_loss,response_nll,every_turn_nll,prompt_nll,full_nll,exact_match,drift\r\n");
+                + "bug,step,train_loss,response_nll,every_turn_nll,prompt_nll,full_nll,exact_match,stopped,drift\r\n");
         List<String> lines = csv.getResponse().getContentAsString().lines().toList();
         assertThat(lines).hasSize(1 + 2 * 3);
-        assertThat(lines.get(1)).startsWith("0,\"Instruction objective, from scratch\",instruction,0.0,scratch,every-turn,0,,");
+        assertThat(lines.get(1)).startsWith("0,\"Instruction objective, from scratch\",instruction,0.0,scratch,every-turn,,0,,");
 
         assertThat(html(mvc.get().uri("/runs").exchange())).contains("href=\"/runs/" + id + "\"",
                 "Instruction objective, from scratch");
