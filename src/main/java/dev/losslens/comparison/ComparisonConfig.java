@@ -74,6 +74,16 @@ public record ComparisonConfig(String dataset, ModelPreset model, int steps, dou
         }
     }
 
+    /** The config as pages and the API show it: a mystery's lanes without their bugs. */
+    public ComparisonConfig shown() {
+        if (!mystery) {
+            return this;
+        }
+        return new ComparisonConfig(dataset, model, steps, learningRate, batchSize, seed, evalEvery, lanes.stream()
+                .map(lane -> new LaneConfig(lane.objective(), lane.promptWeight(), lane.init(), lane.answerSpan()))
+                .toList(), true);
+    }
+
     /** Jackson's filter for a value left out of the stored form: equal to it means "leave out". */
     private static final class EveryTurn {
 

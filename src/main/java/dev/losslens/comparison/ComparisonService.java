@@ -167,7 +167,7 @@ public class ComparisonService {
         // a trainer may claim the run between the two reads: then it has no place in the queue any more
         int place = claimOrder.indexOf(id);
         MessageSourceResolvable reason = RunMessage.of(row.message()).orElse(null);
-        return new ComparisonView(row.id(), row.status(), row.replayOf(), row.config(), source.stepsDone(),
+        return new ComparisonView(row.id(), row.status(), row.replayOf(), row.config().shown(), source.stepsDone(),
                 place >= 0 ? place : null, eta(row, claimOrder, queueNow),
                 source.tokensPerSecond(), row.createdAt(), source.startedAt(), source.finishedAt(),
                 reason == null ? null : wording.api(reason), reason,

@@ -169,14 +169,14 @@ public class ComparisonStore {
     }
 
     public Optional<TrainedLane> trainedLane(long id, int lane) {
-        return jdbc.sql("select comparison_id, lane_index, objective, prompt_weight, init, answer_span from lane"
+        return jdbc.sql("select comparison_id, lane_index, objective, prompt_weight, init, answer_span, bug from lane"
                         + " where comparison_id = ? and lane_index = ? and final_weights is not null")
                 .params(id, lane).query(ComparisonStore::trainedLane).optional();
     }
 
     /** The lanes with final weights of the newest {@code runs} runs that have any, newest run first: what the explorer lists. */
     public List<TrainedLane> trainedLanes(int runs) {
-        return jdbc.sql("select comparison_id, lane_index, objective, prompt_weight, init, answer_span from lane"
+        return jdbc.sql("select comparison_id, lane_index, objective, prompt_weight, init, answer_span, bug from lane"
                         + " where final_weights is not null"
                         + " and comparison_id in (select distinct comparison_id from lane where final_weights is not null"
                         + " order by comparison_id desc fetch first ? rows only)"
@@ -187,7 +187,8 @@ public class ComparisonStore {
     private static TrainedLane trainedLane(ResultSet rs, int row) throws SQLException {
         return new TrainedLane(rs.getLong("comparison_id"), rs.getInt("lane_index"),
                 Keyed.of(ObjectiveKind.class, rs.getString("objective")), rs.getDouble("prompt_weight"),
-                Keyed.of(LaneSpec.Init.class, rs.getString("init")), Keyed.of(AnswerSpan.class, rs.getString("answer_span")));
+                Keyed.of(LaneSpec.Init.class, rs.getString("init")), Keyed.of(AnswerSpan.class, rs.getString("answer_span")),
+                rs.getString("bug") != null);
     }
 
     static ComparisonRow comparison(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.losslens.comparison;
 
+import static dev.losslens.system.words.Wording.sentence;
+
 import dev.losslens.conversation.AnswerSpan;
 import dev.losslens.objective.ObjectiveKind;
 import dev.losslens.training.LaneSpec;
@@ -8,9 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSourceResolvable;
 
-/** A lane whose final weights are stored, so the explorer can read with them under {@link #checkpointId()}. */
+/**
+ * A lane whose final weights are stored, so the explorer can read with them under {@link #checkpointId()}.
+ *
+ * @param withBug whether its pipeline had a bug; which one is not said, as the run may be a mystery
+ */
 public record TrainedLane(long comparisonId, int index, ObjectiveKind objective, double promptWeight,
-                          LaneSpec.Init init, AnswerSpan answerSpan) {
+                          LaneSpec.Init init, AnswerSpan answerSpan, boolean withBug) {
 
     private static final Pattern CHECKPOINT_ID = Pattern.compile("run-(\\d{1,18})-lane-(\\d)");
 
@@ -24,7 +30,8 @@ public record TrainedLane(long comparisonId, int index, ObjectiveKind objective,
 
     /** What the lane optimised and where it started, in the reader's words. */
     public MessageSourceResolvable label() {
-        return LaneLabel.of(objective, promptWeight, init, answerSpan, false);
+        MessageSourceResolvable lane = LaneLabel.of(objective, promptWeight, init, answerSpan, false);
+        return withBug ? sentence("lane.some-bug", lane) : lane;
     }
 
     /** A lane of a comparison, as a checkpoint id names it. */

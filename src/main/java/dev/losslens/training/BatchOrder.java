@@ -33,7 +33,7 @@ public final class BatchOrder {
         nextEpochRow = batchSize;
         for (int b = 0; b < batchSize; b++) {
             if (next == epoch.size()) {
-                if (!epoch.isEmpty() && nextEpochRow == batchSize) {
+                if (b > 0 && nextEpochRow == batchSize) {
                     nextEpochRow = b;
                 }
                 epoch.clear();
@@ -48,7 +48,10 @@ public final class BatchOrder {
         return batch;
     }
 
-    /** The first row of the last batch that came from a new epoch; the batch size when the whole batch is one epoch's. */
+    /**
+     * The row of the last batch at which an epoch ended and the next began; the batch size when the whole batch is
+     * one epoch's (the first epoch, or a batch that starts a new one, included).
+     */
     public int nextEpochRow() {
         return nextEpochRow;
     }

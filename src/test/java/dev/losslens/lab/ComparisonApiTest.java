@@ -70,6 +70,12 @@ class ComparisonApiTest {
         return lane;
     }
 
+    private static Map<String, Object> bugged(String objective, Object bug) {
+        Map<String, Object> lane = lane(objective, objective.equals("weighted") ? 0.5 : null, "scratch");
+        lane.put("bug", bug);
+        return lane;
+    }
+
     private static Map<String, Object> lane(String objective, Object promptWeight, String init) {
         Map<String, Object> lane = new LinkedHashMap<>();
         lane.put("objective", objective);
@@ -363,6 +369,16 @@ class ComparisonApiTest {
                 Arguments.of(smallBase, 400, "lanes[0].init"),
                 Arguments.of(with("lanes", List.of(spanned("instruction", "middle-turn"),
                         lane("pretraining", null, "scratch"))), 400, "lanes[0].answerSpan"),
+                Arguments.of(with("lanes", List.of(lane("instruction", null, "scratch"),
+                        bugged("instruction", "<script>alert(1)</script>"))), 400, "lanes[1].bug"),
+                Arguments.of(with("lanes", List.of(lane("instruction", null, "scratch"),
+                        bugged("instruction", 7))), 400, "lanes[1].bug"),
+                Arguments.of(with("lanes", List.of(lane("instruction", null, "scratch"),
+                        bugged("pretraining", "mask-dropped"))), 400, "lanes[1].bug"),
+                Arguments.of(with("lanes", List.of(lane("instruction", null, "scratch"),
+                        bugged("weighted", "end-of-text-masked"))), 400, "lanes[1].bug"),
+                Arguments.of(with("lanes", List.of(bugged("instruction", "labels-not-shifted"),
+                        bugged("instruction", "labels-not-shifted"))), 400, "lanes[1]"),
                 Arguments.of(with("lanes", "two"), 400, "lanes"),
                 Arguments.of("{\"steps\": 20,", 400, "body"),
                 Arguments.of("", 400, "body"));
@@ -383,6 +399,54 @@ class ComparisonApiTest {
         assertThat(problem.get("detail").asString()).isNotBlank().doesNotContain("Exception");
         assertThat(comparisons()).isEqualTo(before);
         assertThat(get(last + 1)).as("nothing stored under the next id").hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aBugLaneIsNamedAndItsTrainingBatchReadsAsItsPipelineBuiltIt() throws Exception {
+        Map<String, Object> config = config(303);
+        config.put("lanes", List.of(lane("instruction", null, "scratch"),
+                bugged("instruction", "mean-of-micro-batch-means")));
+        long id = json(submit(config)).get("id").asLong();
+
+        JsonNode lane = view(id).get("lanes").get(1);
+        assertThat(lane.get("bug").asString()).isEqualTo("mean-of-micro-batch-means");
+        assertThat(lane.get("hiddenBug").asBoolean()).isFalse();
+        assertThat(lane.get("label").asString()).endsWith("with a bug: gradient accumulation averaging micro-batch means");
+
+        JsonNode correct = json(mvc.get().uri("/api/comparisons/{id}/lanes/0/batch?step=3", id).exchange());
+        JsonNode averaged = json(mvc.get().uri("/api/comparisons/{id}/lanes/1/batch?step=3", id).exchange());
+        assertThat(correct.get("microBatches").asInt()).isEqualTo(1);
+        assertThat(averaged.get("microBatches").asInt()).as("batch of 8 in micro-batches of 4").isEqualTo(2);
+        assertThat(averaged.get("rows")).hasSize(8);
+        assertThat(averaged.get("rows").get(0).get("tokens").get(0).get("input").asString()).isEqualTo("<|bos|>");
+        assertThat(correct.get("rows").toString()).as("the same tokens, other shares of the loss")
+                .isNotEqualTo(averaged.get("rows").toString());
+        double shares = 0;
+        for (JsonNode row : correct.get("rows")) {
+            for (JsonNode token : row.get("tokens")) {
+                shares += token.get("share").asDouble();
+            }
+        }
+        assertThat(shares).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-6));
+
+        for (String bad : List.of("lanes/2/batch", "lanes/-1/batch")) {
+            assertThat(mvc.get().uri("/api/comparisons/{id}/" + bad, id).exchange()).hasStatus(HttpStatus.NOT_FOUND)
+                    .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        for (String step : List.of("0", "21", "-3", "abc", "NaN", "99999999999")) {
+            MvcTestResult result = mvc.get().uri("/api/comparisons/{id}/lanes/0/batch?step=" + step, id).exchange();
+            assertThat(result).as("step %s", step).hasStatus(HttpStatus.BAD_REQUEST)
+                    .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(json(result).get("field").asString()).isEqualTo("step");
+        }
+        assertThat(mvc.get().uri("/api/comparisons/{id}/lanes/0/batch", lastId() + 1000).exchange())
+                .hasStatus(HttpStatus.NOT_FOUND);
+
+        awaitView(id, "finished", v -> status(v).equals("finished"));
+        assertThat(jdbc.sql("select lane_index, check_key, first_step from lane_check where comparison_id = ?")
+                .param(id).query((rs, n) -> rs.getInt(1) + " " + rs.getString(2) + " " + rs.getInt(3)).list())
+                .as("only the bug lane fails a check, the one that names its bug, from the first step")
+                .containsExactly("1 normalised-by-all-targets 1");
     }
 
     @Test

@@ -162,7 +162,7 @@ class LabPageTest {
                 "lanes[3].init", "scratch"));
         assertThat(repeated).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(errors(repeated)).containsExactly(
-                Map.entry("lane-3", "Lane 4 repeats lane 1; lanes must differ in objective or init"));
+                Map.entry("lane-3", "Lane 4 repeats lane 1; lanes must differ in objective, init, answer span or bug"));
     }
 
     @Test

@@ -151,6 +151,20 @@ class LanePipelineTest {
         assertThat(ending.shareOfLoss(ending.weights().length - 1)).isNaN();
     }
 
+    @Test
+    void theBatchOrderSaysWhereInABatchAnEpochEnds() {
+        BatchOrder byFour = new BatchOrder(10, 4, SEED);
+        assertThat(IntStream.range(0, 5).map(step -> {
+            byFour.next();
+            return byFour.nextEpochRow();
+        }).toArray()).as("10 examples by 4: the epochs end inside steps 3 and 5").containsExactly(4, 4, 2, 4, 4);
+        BatchOrder byFive = new BatchOrder(10, 5, SEED);
+        assertThat(IntStream.range(0, 4).map(step -> {
+            byFive.next();
+            return byFive.nextEpochRow();
+        }).toArray()).as("10 examples by 5: every epoch ends between batches").containsExactly(5, 5, 5, 5);
+    }
+
     /** Gradient accumulation's mistake in numbers: the mean of 4 micro-batch means, not the mean over all targets. */
     @Test
     void averagingMicroBatchMeansIsTheMeanOfEachMicroBatchsOwnMean() {
