@@ -196,7 +196,7 @@ public class ComparisonService {
                 lane.divergedAt() != null ? lane.divergedAt() : source.stepsDone(),
                 failed.stream().filter(check -> check.lane() == lane.index())
                         .sorted(Comparator.comparingInt(FailedCheck::firstStep).thenComparing(FailedCheck::check))
-                        .map(check -> new LaneChecks.Failure(check.check(), check.firstStep())).toList()))
+                        .map(check -> new LaneChecks.CheckFailure(check.check(), check.firstStep())).toList()))
                 .toList();
         return new RunChecks(row.id(), List.of(PipelineCheck.values()), lanes);
     }

@@ -20,10 +20,10 @@ import org.springframework.context.MessageSourceResolvable;
  * @param failed       each check its batches failed, with the step of the first failure; empty when it passed them all
  */
 public record LaneChecks(@Schema(example = "1") int lane, String label, PipelineBug bug,
-                         @Schema(example = "300") int stepsChecked, List<Failure> failed) {
+                         @Schema(example = "300") int stepsChecked, List<CheckFailure> failed) {
 
     /** @param firstStep the first step whose batch failed the check */
-    public record Failure(PipelineCheck check, @Schema(example = "1") int firstStep) {
+    public record CheckFailure(PipelineCheck check, @Schema(example = "1") int firstStep) {
     }
 
     /** The same lane named by {@code name}. */

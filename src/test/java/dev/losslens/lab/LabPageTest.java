@@ -7,6 +7,7 @@ import dev.losslens.comparison.ComparisonConfig;
 import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.training.LaneSpec;
+import dev.losslens.training.PipelineBug;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.List;
@@ -163,6 +164,38 @@ class LabPageTest {
         assertThat(repeated).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(errors(repeated)).containsExactly(
                 Map.entry("lane-3", "Lane 4 repeats lane 1; lanes must differ in objective, init, answer span or bug"));
+    }
+
+    @Test
+    void aLanePlantsABugOnlyAsAnInstructionLaneAndTheRunPageNamesItUnderAClosedDisclosure() throws Exception {
+        assertThat(html(mvc.get().uri("/runs/new").exchange())).contains("name=\"lanes[3].bug\"",
+                "<option value=\"\">correct pipeline</option>",
+                "<option value=\"mask-dropped\">with a bug: the prompt mask dropped</option>",
+                "id=\"lane-0-bug-hint\"");
+
+        MvcTestResult onPretraining = post(with(shortRun(), "lanes[1].bug", "end-of-text-masked"));
+        assertThat(onPretraining).hasStatus(HttpStatus.BAD_REQUEST).hasViewName("runs/new");
+        assertThat(errors(onPretraining)).containsExactly(Map.entry("lane-1-bug",
+                "Lane 2 plants a pipeline bug, which only an instruction lane can have"));
+        assertThat(html(onPretraining)).contains("id=\"lane-1-bug-error\"",
+                "<option value=\"end-of-text-masked\" selected=\"selected\">");
+        assertThat(post(with(shortRun(), "lanes[0].bug", "no-such-bug"))).hasStatus(HttpStatus.BAD_REQUEST)
+                .satisfies(result -> assertThat(errors(result)).containsOnlyKeys("lane-0-bug"));
+
+        MvcTestResult planted = post(with(shortRun(), "lanes[0].bug", "end-of-text-masked"));
+        assertThat(planted).hasStatus(HttpStatus.FOUND);
+        long id = runId(planted);
+        assertThat(comparisons.view(id).lanes().get(0).bug()).isEqualTo(PipelineBug.END_OF_TEXT_MASKED);
+        awaitStatus(id, ComparisonStatus.FINISHED, Duration.ofSeconds(60));
+        assertThat(html(mvc.get().uri("/runs/" + id).exchange())).contains(
+                "<details class=\"panel reveal\" data-reveal>", "Name the bug",
+                "The bug: the end-of-text token masked as padding",
+                "href=\"https://github.com/huggingface/trl/issues/1623\"",
+                "Every end-of-text token of an answer is a counted target.",
+                "Pre-training objective, from scratch: passed all 8 checks on every step it trained (1 to 2).",
+                "failed “Every end-of-text token of an answer is a counted target.” first at step 1");
+        assertThat(html(mvc.get().uri("/runs/" + runId(post(shortRun()))).exchange()))
+                .as("a run without a bug has nothing to name").doesNotContain("data-reveal>");
     }
 
     @Test
