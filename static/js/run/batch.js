@@ -108,12 +108,17 @@ export function initBatchView(root, { runId, stepsDone }) {
   let seen = false;
   let shown = false;
 
+  function say(text, failed = false) {
+    message.textContent = text;
+    message.classList.toggle('batch-failed', failed);
+  }
+
   async function load() {
     shown = true;
     const ask = ++asked;
     loading.hidden = false;
     container.setAttribute('aria-busy', 'true');
-    message.textContent = word('page.run.batch.js.loading', step.value);
+    say(word('page.run.batch.js.loading', step.value));
     try {
       const answer = await fetch(`/api/comparisons/${runId}/lanes/${lane.value}/batch?step=${step.value}`,
         { headers: { Accept: 'application/json' } });
@@ -121,15 +126,15 @@ export function initBatchView(root, { runId, stepsDone }) {
       if (ask !== asked) return;
       if (answer.ok) {
         render(container, body, edges);
-        message.textContent = '';
+        say('');
       } else {
         container.replaceChildren();
-        message.textContent = word('page.run.batch.js.failed', body.detail ?? answer.status);
+        say(word('page.run.batch.js.failed', body.detail ?? answer.status), true);
       }
     } catch {
       if (ask !== asked) return;
       container.replaceChildren();
-      message.textContent = word('page.run.batch.js.unreachable');
+      say(word('page.run.batch.js.unreachable'), true);
     } finally {
       if (ask === asked) {
         loading.hidden = true;
