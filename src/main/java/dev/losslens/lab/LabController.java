@@ -113,7 +113,8 @@ class LabController {
         OwnerCookie.readOrIssue(request, http);
         model.addAttribute("run", run);
         model.addAttribute("message", run.reason() == null ? null : wording.page(run.reason()));
-        model.addAttribute("findings", RunFindings.of(run.status(), run.lanes(), run.generations()).stream().map(wording::page).toList());
+        model.addAttribute("findings", RunFindings.of(run.status(), run.lanes(), run.generations()).stream()
+                .map(wording::page).toList());
         model.addAttribute("dataset", datasets.find(run.config().dataset()).orElse(null));
         // an uploaded dataset may have been deleted since: the run keeps its measurements and says so
         model.addAttribute("datasetGone", datasets.find(run.config().dataset()).isEmpty());
