@@ -188,7 +188,7 @@ class LabPageTest {
         assertThat(comparisons.view(id).lanes().get(0).bug()).isEqualTo(PipelineBug.END_OF_TEXT_MASKED);
         awaitStatus(id, ComparisonStatus.FINISHED, Duration.ofSeconds(60));
         assertThat(html(mvc.get().uri("/runs/" + id).exchange())).contains(
-                "<details class=\"panel reveal\" data-reveal>", "Name the bug",
+                "<details class=\"panel run-reveal\" data-reveal>", "Name the bug",
                 "The bug: the end-of-text token masked as padding",
                 "href=\"https://github.com/huggingface/trl/issues/1623\"",
                 "Every end-of-text token of an answer is a counted target.",

@@ -56,7 +56,7 @@ class RunSymptomsBrowserTest extends BrowserTest {
         openFinished(open.comparison().id());
         WebElement reveal = chromium.driver().findElement(By.cssSelector("[data-reveal]"));
         assertThat(reveal.getDomAttribute("open")).as("closed until opened").isNull();
-        assertThat(chromium.driver().findElement(By.cssSelector(".reveal-bug h3")).isDisplayed()).isFalse();
+        assertThat(chromium.driver().findElement(By.cssSelector(".run-reveal-bug h3")).isDisplayed()).isFalse();
         assertThat(text(".scoreboard tr[data-lane='1'] [data-cell=stopped]")).matches("\\d+ / \\d+");
 
         new Select(chromium.driver().findElement(By.id("batch-lane"))).selectByValue("1");
@@ -74,8 +74,8 @@ class RunSymptomsBrowserTest extends BrowserTest {
         chromium.screenshot("run-symptoms-batch");
 
         chromium.driver().findElement(By.cssSelector("[data-reveal] summary")).click();
-        assertThat(text(".reveal-bug h3")).isEqualTo("The bug: " + TITLE);
-        assertThat(text(".reveal-checks")).contains("Instruction objective, from base: passed all 8 checks on every "
+        assertThat(text(".run-reveal-bug h3")).isEqualTo("The bug: " + TITLE);
+        assertThat(text(".run-reveal-checks")).contains("Instruction objective, from base: passed all 8 checks on every "
                 + "step it trained (1 to 6).", "failed “The loss divides by all the batch's counted targets at once.” "
                 + "first at step 1");
         assertThat(chromium.accessibilityFaults()).as("the batch shown, the bug named").isEmpty();
@@ -99,11 +99,15 @@ class RunSymptomsBrowserTest extends BrowserTest {
         chromium.screenshot("run-symptoms-mystery-phone");
     }
 
-    /** The run's page once the run has finished; the page follows it there by itself. */
+    /**
+     * The run's page once the run has finished: the page follows it there by itself, and then puts in place what the
+     * server writes at the end, the findings and "Name the bug".
+     */
     private void openFinished(long id) {
         chromium.driver().get("http://localhost:%d/runs/%d".formatted(port, id));
         chromium.waitUpTo(Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(driver ->
-                "finished".equals(driver.findElement(By.cssSelector("main")).getDomAttribute("data-status")));
+                "finished".equals(driver.findElement(By.cssSelector("main")).getDomAttribute("data-status"))
+                        && driver.findElements(By.cssSelector("[data-findings-pending]")).isEmpty());
     }
 
     /** The batch view loads its first batch when its reader reaches it: the first lane with a bug, at step 1. */
