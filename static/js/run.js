@@ -1,7 +1,9 @@
+import { initBatchView } from './run/batch.js';
 import { createCharts } from './run/charts.js';
 import { showGenerations } from './run/generations.js';
 import { drawLaneKeys } from './run/lane-styles.js';
 import { createProgress } from './run/progress.js';
+import { placeReveal } from './run/reveal.js';
 import { showLatest } from './run/scoreboard.js';
 import { word } from './words.js';
 import { initShareLink } from './run/share-link.js';
@@ -23,13 +25,17 @@ function initChartOptions(root, charts) {
   smoothing.addEventListener('change', () => charts.setSmoothing(smoothing.checked));
 }
 
-/** The run's own numbers in words, as the server writes them on the run page in the reader's language. */
-async function showFindings(root) {
+/**
+ * What the server writes on the run page once the run has ended, in the reader's language: the run's own numbers in
+ * words, and the checks of every step in "Name the bug".
+ */
+async function showEnd(root) {
   const answer = await fetch(window.location.pathname, { headers: { Accept: 'text/html' } });
   if (!answer.ok) return;
   const page = new DOMParser().parseFromString(await answer.text(), 'text/html');
   const findings = page.querySelector('[data-findings]');
   if (findings) root.querySelector('[data-findings]').replaceChildren(...findings.children);
+  placeReveal(root, page);
 }
 
 function follow(root) {
@@ -38,10 +44,12 @@ function follow(root) {
   const lanes = [...root.querySelectorAll('[data-chart-legend] [data-lane]')]
     .map((item) => ({ index: Number(item.dataset.lane), label: item.dataset.label }));
   const series = new Map(lanes.map((lane) => [lane.index, []]));
+  const stepsDone = Number(root.querySelector('[data-progress]').value);
   const progress = createProgress(root, {
-    id, dataset, steps, status: root.dataset.status, stepsDone: Number(root.querySelector('[data-progress]').value),
+    id, dataset, steps, status: root.dataset.status, stepsDone,
     startedAt: root.dataset.startedAt, finishedAt: root.dataset.finishedAt,
   });
+  const batch = initBatchView(root, { runId: id, stepsDone });
   const connection = root.querySelector('[data-connection]');
   initShareLink(root);
   drawLaneKeys(root);
@@ -67,7 +75,11 @@ function follow(root) {
     showLatest(root, lane, points[points.length - 1]);
     redraw();
   });
-  source.addEventListener('status', (event) => progress.show(JSON.parse(event.data)));
+  source.addEventListener('status', (event) => {
+    const status = JSON.parse(event.data);
+    progress.show(status);
+    if (status.stepsDone != null) batch.trained(status.stepsDone);
+  });
   source.addEventListener('generations', (event) => showGenerations(root, lanes.length, JSON.parse(event.data)));
   source.addEventListener('done', async (event) => {
     source.close();
@@ -76,7 +88,8 @@ function follow(root) {
     if (answer.ok) {
       const run = await answer.json();
       progress.show(run);
-      await showFindings(root);
+      batch.trained(run.stepsDone);
+      await showEnd(root);
     }
   });
   source.addEventListener('error', () => {

@@ -2,8 +2,8 @@
 // objective, each with its real −log p from /api/breakdown.
 import { word } from '../words.js';
 import { csrfHeaders } from '../csrf.js';
+import { shownText } from '../token-text.js';
 
-const shownText = (text) => text.replaceAll(' ', '·').replaceAll('\n', '↵');
 const nats = (value) => (value == null ? '—' : value.toFixed(2));
 
 function chip(token, weight, mode) {

@@ -1,4 +1,5 @@
-// The answers table: one row per held-out prompt, one column per lane, rebuilt from each "generations" event.
+// The answers table: one row per held-out prompt, one column per lane, rebuilt from each "generations" event; an
+// answer that ran to the length limit without end-of-text says so.
 import { word } from '../words.js';
 
 function cell(tag, text, className = 'text') {
@@ -18,6 +19,7 @@ function answerCell(answer, label) {
   const said = word(answer.correct ? 'page.run.correct' : 'page.run.wrong');
   td.append(mark, ' ', cell('span', said, 'visually-hidden'), ' ',
     cell('span', answer.generated, 'generated'));
+  if (answer.stopped === false) td.append(' ', cell('span', word('page.run.cutOff'), 'cut-off'));
   return td;
 }
 

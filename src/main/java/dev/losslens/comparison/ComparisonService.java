@@ -2,6 +2,7 @@ package dev.losslens.comparison;
 
 import dev.losslens.comparison.ComparisonView.GenerationView;
 import dev.losslens.comparison.ComparisonView.LaneView;
+import dev.losslens.system.rejection.ConflictException;
 import dev.losslens.system.rejection.ForbiddenException;
 import dev.losslens.system.rejection.InvalidInputException;
 import dev.losslens.system.rejection.NotFoundException;
@@ -9,9 +10,11 @@ import dev.losslens.system.rejection.Rejection;
 import dev.losslens.system.rejection.TooManyRequestsException;
 import dev.losslens.system.words.Wording;
 import dev.losslens.training.MetricPoint;
+import dev.losslens.training.PipelineCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -188,7 +191,34 @@ public class ComparisonService {
                 place >= 0 ? place : null, eta(row, claimOrder, queueNow),
                 source.tokensPerSecond(), row.createdAt(), source.startedAt(), source.finishedAt(),
                 reason == null ? null : wording.api(reason), reason,
-                lanes, generations, RunFindings.of(row.status(), lanes).stream().map(wording::api).toList());
+                lanes, generations, RunFindings.of(row.status(), lanes, generations).stream().map(wording::api).toList());
+    }
+
+    /**
+     * What the pipeline checks found in each lane of an open run. A mystery's are refused: they would say which lane
+     * has which bug before its learner has named it.
+     */
+    public RunChecks checks(long id) {
+        ComparisonRow row = require(id);
+        if (row.config().mystery()) {
+            throw new ConflictException("id", "comparison.mystery-checks", id);
+        }
+        return checksOf(row);
+    }
+
+    /** Every lane's checks, named with its bug whether or not the run is a mystery. */
+    RunChecks checksOf(ComparisonRow row) {
+        ComparisonRow source = row.replayOf() == null ? row : require(row.replayOf());
+        List<FailedCheck> failed = measurements.failedChecks(source.id());
+        List<String> labels = LaneLabel.ofConfigs(row.config().lanes(), false).stream().map(wording::api).toList();
+        List<LaneChecks> lanes = store.lanes(source.id()).stream().map(lane -> new LaneChecks(lane.index(),
+                labels.get(lane.index()), lane.bug(),
+                lane.divergedAt() != null ? lane.divergedAt() : source.stepsDone(),
+                failed.stream().filter(check -> check.lane() == lane.index())
+                        .sorted(Comparator.comparingInt(FailedCheck::firstStep).thenComparing(FailedCheck::check))
+                        .map(check -> new LaneChecks.CheckFailure(check.check(), check.firstStep())).toList()))
+                .toList();
+        return new RunChecks(row.id(), List.of(PipelineCheck.values()), lanes);
     }
 
     public List<ComparisonRow> history(int limit) {

@@ -2,7 +2,9 @@ package dev.losslens.comparison;
 
 import static dev.losslens.system.words.Wording.sentence;
 
+import dev.losslens.comparison.ComparisonView.GenerationView;
 import dev.losslens.comparison.ComparisonView.LaneView;
+import dev.losslens.notation.PlainNumber;
 import dev.losslens.system.words.Wording;
 import dev.losslens.training.LaneSpec;
 import dev.losslens.training.LaneStatus;
@@ -11,8 +13,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
@@ -25,7 +29,9 @@ public final class RunFindings {
     private RunFindings() {
     }
 
-    public static List<MessageSourceResolvable> of(ComparisonStatus status, List<LaneView> lanes) {
+    /** @param generations each lane's latest answers: how many held-out prompts a lane answered */
+    public static List<MessageSourceResolvable> of(ComparisonStatus status, List<LaneView> lanes,
+                                                   List<GenerationView> generations) {
         List<LaneView> measured = lanes.stream().filter(lane -> lane.metrics().size() >= 2).toList();
         if (!status.done() || measured.isEmpty()) {
             return List.of();
@@ -42,9 +48,57 @@ public final class RunFindings {
                 .map(lane -> sentence("findings.lane-value", lane.label(), number(last(lane).drift()))).toList()));
         adjustment(measured).ifPresent(findings::add);
         findings.add(sentence("findings.exact-match", measured.stream().map(RunFindings::exactMatch).toList()));
+        stopping(measured, answered(generations)).ifPresent(findings::add);
+        measured.stream().filter(RunFindings::lossZeroAtEveryStep).forEach(lane -> findings.add(
+                sentence("findings.zero-loss", lane.label(), PlainNumber.significant(last(lane).drift(), 2))));
+        measured.forEach(lane -> roseWhileTrainingFell(lane).ifPresent(findings::add));
         lanes.stream().filter(lane -> lane.status() == LaneStatus.DIVERGED).forEach(lane -> findings.add(
                 sentence("findings.diverged", lane.label(), lane.divergedAt())));
         return findings;
+    }
+
+    /** The most answers any lane gave at its latest evaluation: the prompts its stopped share is a share of. */
+    private static int answered(List<GenerationView> generations) {
+        return generations.stream().collect(Collectors.groupingBy(GenerationView::lane, Collectors.counting()))
+                .values().stream().mapToInt(Long::intValue).max().orElse(0);
+    }
+
+    /**
+     * Said only when the lanes' answers differ in whether they end: one lane's stop in at most a quarter of the
+     * prompts and another's in at least three quarters.
+     */
+    private static Optional<MessageSourceResolvable> stopping(List<LaneView> lanes, int answered) {
+        List<LaneView> known = lanes.stream().filter(lane -> last(lane).stopped() != null).toList();
+        boolean fewStop = known.stream().anyMatch(lane -> last(lane).stopped() <= 0.25);
+        boolean mostStop = known.stream().anyMatch(lane -> last(lane).stopped() >= 0.75);
+        if (answered == 0 || !fewStop || !mostStop) {
+            return Optional.empty();
+        }
+        return Optional.of(sentence("findings.stopped", known.stream().map(lane -> sentence("findings.lane-of",
+                lane.label(), Math.round(last(lane).stopped() * answered), answered)).toList()));
+    }
+
+    /** A loss of 0 at every evaluation is 0 at every step: it averages losses that are never negative. */
+    private static boolean lossZeroAtEveryStep(LaneView lane) {
+        List<Double> losses = lane.metrics().stream().map(MetricPoint::trainLoss).filter(Objects::nonNull).toList();
+        return !losses.isEmpty() && losses.stream().allMatch(loss -> loss == 0);
+    }
+
+    /** Judged on the numbers as shown: from the first evaluation with a training loss to the last. */
+    private static Optional<MessageSourceResolvable> roseWhileTrainingFell(LaneView lane) {
+        List<MetricPoint> trained = lane.metrics().stream().filter(point -> point.trainLoss() != null).toList();
+        if (trained.size() < 2) {
+            return Optional.empty();
+        }
+        String lossFrom = number(trained.get(0).trainLoss());
+        String lossTo = number(trained.get(trained.size() - 1).trainLoss());
+        String nllFrom = number(lane.metrics().get(0).responseNll());
+        String nllTo = number(last(lane).responseNll());
+        if (Double.parseDouble(lossTo) >= Double.parseDouble(lossFrom)
+                || Double.parseDouble(nllTo) <= Double.parseDouble(nllFrom)) {
+            return Optional.empty();
+        }
+        return Optional.of(sentence("findings.rose-while-fell", lane.label(), lossFrom, lossTo, nllFrom, nllTo));
     }
 
     private static List<MessageSourceResolvable> change(List<LaneView> lanes, ToDoubleFunction<MetricPoint> metric) {

@@ -1,6 +1,8 @@
 package dev.losslens.explorer;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * The colour of a token's loss: ten bins on a logarithmic scale of 1 + (−log p), so that a confident miss of 30 nats
@@ -22,6 +24,11 @@ public final class HeatScale {
     /** The smallest loss in a bin, in nats. */
     public static double lowerEdge(int bin) {
         return Math.pow(2, bin / BINS_PER_DOUBLING) - 1;
+    }
+
+    /** Every bin's legend, low to high. */
+    public static List<String> labels() {
+        return IntStream.range(0, BINS).mapToObj(HeatScale::label).toList();
     }
 
     /** A bin's legend: its lower edge, and "+" on the last. */

@@ -6,6 +6,7 @@ import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.LaneBatches;
 import dev.losslens.comparison.OwnerSecret;
+import dev.losslens.comparison.RunChecks;
 import dev.losslens.comparison.Submission;
 import dev.losslens.system.api.ApiAnswers;
 import dev.losslens.system.words.Wording;
@@ -90,6 +91,14 @@ class ComparisonApiController {
     @GetMapping("/api/comparisons/{id}")
     ComparisonView get(@PathVariable long id) {
         return comparisons.view(id);
+    }
+
+    @ApiAnswers(problems = {400, 404, 409})
+    @Operation(summary = "What LossLens's pipeline checks found in each lane's batches, with each lane's planted bug; "
+            + "refused (409) for a mystery run, whose checks would name its bug")
+    @GetMapping("/api/comparisons/{id}/checks")
+    RunChecks checks(@PathVariable long id) {
+        return comparisons.checks(id);
     }
 
     @ApiAnswers(problems = {400, 404, 429}, events = {"status", "point", "generations", "done"})

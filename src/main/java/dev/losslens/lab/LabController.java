@@ -4,6 +4,7 @@ import dev.losslens.comparison.ComparisonRequest;
 import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.LaneLabel;
+import dev.losslens.comparison.RunChecks;
 import dev.losslens.comparison.RunFindings;
 import dev.losslens.comparison.Submission;
 import dev.losslens.comparison.TrainingProperties;
@@ -17,6 +18,7 @@ import dev.losslens.system.rejection.Rejection;
 import dev.losslens.system.web.WebProperties;
 import dev.losslens.system.words.Wording;
 import dev.losslens.text.Tokenizer;
+import dev.losslens.training.PipelineBug;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -111,7 +113,8 @@ class LabController {
         OwnerCookie.readOrIssue(request, http);
         model.addAttribute("run", run);
         model.addAttribute("message", run.reason() == null ? null : wording.page(run.reason()));
-        model.addAttribute("findings", RunFindings.of(run.status(), run.lanes()).stream().map(wording::page).toList());
+        model.addAttribute("findings", RunFindings.of(run.status(), run.lanes(), run.generations()).stream()
+                .map(wording::page).toList());
         model.addAttribute("dataset", datasets.find(run.config().dataset()).orElse(null));
         // an uploaded dataset may have been deleted since: the run keeps its measurements and says so
         model.addAttribute("datasetGone", datasets.find(run.config().dataset()).isEmpty());
@@ -125,12 +128,24 @@ class LabController {
         model.addAttribute("joined", joined != null);
         model.addAttribute("canCancel", comparisons.ownedBy(id, OwnerCookie.read(request)));
         model.addAttribute("shareUrl", web.link("/runs/" + id));
+        model.addAttribute("batchStart", BatchStart.of(run));
+        model.addAttribute("shareLabels", ShareScale.labels());
+        model.addAttribute("shareEdges", ShareScale.edges());
+        // an open run whose learner planted a bug may name it; a mystery's bugs are never known here
+        model.addAttribute("checks", run.lanes().stream().anyMatch(lane -> lane.bug() != null)
+                ? named(comparisons.checks(id), run) : null);
         return "runs/show";
     }
 
     /** The run with its lanes named in the reader's language; it stores their English names. */
     private ComparisonView named(ComparisonView run) {
         return run.withLaneLabels(lane -> wording.page(LaneLabel.of(lane, run.lanes())));
+    }
+
+    /** The checks with each lane named as the page names it. */
+    private static RunChecks named(RunChecks checks, ComparisonView run) {
+        return new RunChecks(checks.comparison(), checks.checks(), checks.lanes().stream()
+                .map(lane -> lane.withLabel(run.lanes().get(lane.lane()).label())).toList());
     }
 
     /** Cancel without JavaScript; the run page cancels through the API and stays on the page. */
@@ -153,6 +168,7 @@ class LabController {
         model.addAttribute("errors", errors);
         model.addAttribute("datasets", datasets.list());
         model.addAttribute("answerSpans", AnswerSpan.values());
+        model.addAttribute("bugs", PipelineBug.values());
         model.addAttribute("bounds", bounds);
         model.addAttribute("minLanes", TrainingProperties.MIN_LANES);
         model.addAttribute("maxLanes", TrainingProperties.MAX_LANES);

@@ -28,7 +28,8 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
 
     private static final Pattern LANE_FIELD = Pattern.compile("lanes\\[(\\d+)](?:\\.(\\w+))?");
 
-    record LaneRow(String objective, String promptWeight, String init, String answerSpan) {
+    /** @param bug the key of the pipeline bug planted in the lane; blank for the correct pipeline */
+    record LaneRow(String objective, String promptWeight, String init, String answerSpan, String bug) {
 
         public boolean used() {
             return objective != null && !objective.isBlank();
@@ -38,7 +39,7 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
     LabForm {
         List<LaneRow> rows = new ArrayList<>(lanes);
         while (rows.size() < TrainingProperties.MAX_LANES) {
-            rows.add(new LaneRow("", "", LaneSpec.Init.BASE.key(), AnswerSpan.EVERY_TURN.key()));
+            rows.add(new LaneRow("", "", LaneSpec.Init.BASE.key(), AnswerSpan.EVERY_TURN.key(), ""));
         }
         lanes = List.copyOf(rows);
     }
@@ -53,7 +54,7 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
         List<LaneRow> lanes = IntStream.range(0, TrainingProperties.MAX_LANES)
                 .mapToObj(i -> new LaneRow(fields.get("lanes[%d].objective".formatted(i)),
                         fields.get("lanes[%d].promptWeight".formatted(i)), fields.get("lanes[%d].init".formatted(i)),
-                        fields.get("lanes[%d].answerSpan".formatted(i))))
+                        fields.get("lanes[%d].answerSpan".formatted(i)), fields.get("lanes[%d].bug".formatted(i))))
                 .toList();
         return new LabForm(fields.get("dataset"), fields.get("model"), fields.get("steps"), fields.get("learningRate"),
                 fields.get("batchSize"), fields.get("seed"), fields.get("evalEvery"), lanes);
@@ -64,7 +65,7 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
                 PlainNumber.of(request.learningRate()), PlainNumber.of(request.batchSize()), PlainNumber.of(request.seed()),
                 PlainNumber.of(request.evalEvery()), request.lanes().stream().map(lane -> new LaneRow(lane.objective(),
                         WEIGHTED.key().equals(lane.objective()) ? PlainNumber.of(lane.promptWeight()) : "", lane.init(),
-                        lane.answerSpan()))
+                        lane.answerSpan(), lane.bug()))
                 .toList());
     }
 
@@ -78,7 +79,7 @@ record LabForm(String dataset, String model, String steps, String learningRate, 
             LaneRow row = lanes.get(rows[i]);
             Double lambda = WEIGHTED.key().equals(row.objective().strip()) ? unreadable.attempt(() ->
                     FormNumbers.decimal("lanes[" + i + "].promptWeight", row.promptWeight())) : null;
-            return new LaneRequest(row.objective(), lambda, row.init(), row.answerSpan());
+            return new LaneRequest(row.objective(), lambda, row.init(), row.answerSpan(), row.bug());
         }).toList();
         Integer stepCount = unreadable.attempt(() -> FormNumbers.integer("steps", steps));
         boolean stepsUnread = unreadable.has("steps");

@@ -3,6 +3,11 @@ package dev.losslens.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.losslens.comparison.ComparisonConfig;
+import dev.losslens.comparison.ComparisonRequest;
+import dev.losslens.comparison.ComparisonService;
+import dev.losslens.comparison.ComparisonStatus;
+import dev.losslens.comparison.ComparisonStore;
 import dev.losslens.comparison.OwnerSecret;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +54,12 @@ class ComparisonApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ComparisonService comparisons;
+
+    @Autowired
+    ComparisonStore store;
 
     /** A short two-lane comparison: 20 steps, a point every 10, batch 8; the seed keeps tests apart. */
     private static Map<String, Object> config(long seed) {
@@ -399,6 +410,40 @@ class ComparisonApiTest {
         assertThat(problem.get("detail").asString()).isNotBlank().doesNotContain("Exception");
         assertThat(comparisons()).isEqualTo(before);
         assertThat(get(last + 1)).as("nothing stored under the next id").hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void everyLanesChecksAreReadForAnOpenRunAndNeverForAMystery() throws Exception {
+        Map<String, Object> config = config(304);
+        config.put("lanes", List.of(lane("instruction", null, "scratch"), bugged("instruction", "end-of-text-masked")));
+        long id = json(submit(config)).get("id").asLong();
+        awaitView(id, "finished", view -> status(view).equals("finished"));
+
+        MvcTestResult answer = mvc.get().uri("/api/comparisons/{id}/checks", id).exchange();
+        assertThat(answer).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        JsonNode checks = json(answer);
+        assertThat(checks.get("checks")).hasSize(8);
+        JsonNode correct = checks.get("lanes").get(0);
+        assertThat(correct.get("bug").isNull()).isTrue();
+        assertThat(correct.get("stepsChecked").asInt()).isEqualTo(20);
+        assertThat(correct.get("failed")).isEmpty();
+        JsonNode masked = checks.get("lanes").get(1);
+        assertThat(masked.get("bug").asString()).isEqualTo("end-of-text-masked");
+        assertThat(masked.get("label").asString()).endsWith("with a bug: the end-of-text token masked as padding");
+        assertThat(masked.get("failed").toString()).isEqualTo("[{\"check\":\"end-of-text-counted\",\"firstStep\":1}]");
+        assertThat(mvc.get().uri("/api/comparisons/{id}/metrics.csv", id).exchange().getResponse().getContentAsString()
+                .lines().skip(1)).allMatch(line -> line.startsWith("0,\"Instruction objective, from scratch\",instruction,0.0,"
+                        + "scratch,every-turn,,") || line.contains(",every-turn,end-of-text-masked,"));
+
+        ComparisonConfig mystery = comparisons.validate(JSON.readValue(JSON.writeValueAsString(config),
+                ComparisonRequest.class)).asMystery();
+        long hidden = store.insert(mystery, List.of("first", "second"), ComparisonStatus.CANCELLED, null, "test", OWNER);
+        MvcTestResult refused = mvc.get().uri("/api/comparisons/{id}/checks", hidden).exchange();
+        assertThat(refused).hasStatus(HttpStatus.CONFLICT).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json(refused).get("detail").asString()).doesNotContain("end-of-text", "masked");
+        assertThat(get(hidden).getResponse().getContentAsString()).doesNotContain("end-of-text-masked", "masked as padding");
+        assertThat(mvc.get().uri("/api/comparisons/{id}/checks", lastId() + 1000).exchange())
+                .hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test

@@ -57,7 +57,7 @@ class LabBrowserTest extends BrowserTest {
                         "/explore?dataset=capitals&split=heldout&checkpoint=run-%s-lane-1".formatted(id));
         // built from losslens.web.public-url, not from the address this browser happened to use
         assertThat(field("share-url").getDomProperty("value")).isEqualTo("http://localhost:8080/runs/" + id);
-        assertThat(chromium.driver().findElements(By.cssSelector("[data-png]"))).hasSize(5)
+        assertThat(chromium.driver().findElements(By.cssSelector("[data-png]"))).hasSize(6)
                 .allSatisfy(button -> assertThat(button.isDisplayed()).isTrue());
 
         String csv = get(chromium.driver().findElement(By.cssSelector("[data-export=csv]")).getDomAttribute("href"));

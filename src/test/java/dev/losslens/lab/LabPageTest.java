@@ -7,6 +7,7 @@ import dev.losslens.comparison.ComparisonConfig;
 import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.training.LaneSpec;
+import dev.losslens.training.PipelineBug;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.List;
@@ -166,6 +167,38 @@ class LabPageTest {
     }
 
     @Test
+    void aLanePlantsABugOnlyAsAnInstructionLaneAndTheRunPageNamesItUnderAClosedDisclosure() throws Exception {
+        assertThat(html(mvc.get().uri("/runs/new").exchange())).contains("name=\"lanes[3].bug\"",
+                "<option value=\"\">correct pipeline</option>",
+                "<option value=\"mask-dropped\">with a bug: the prompt mask dropped</option>",
+                "id=\"lane-0-bug-hint\"");
+
+        MvcTestResult onPretraining = post(with(shortRun(), "lanes[1].bug", "end-of-text-masked"));
+        assertThat(onPretraining).hasStatus(HttpStatus.BAD_REQUEST).hasViewName("runs/new");
+        assertThat(errors(onPretraining)).containsExactly(Map.entry("lane-1-bug",
+                "Lane 2 plants a pipeline bug, which only an instruction lane can have"));
+        assertThat(html(onPretraining)).contains("id=\"lane-1-bug-error\"",
+                "<option value=\"end-of-text-masked\" selected=\"selected\">");
+        assertThat(post(with(shortRun(), "lanes[0].bug", "no-such-bug"))).hasStatus(HttpStatus.BAD_REQUEST)
+                .satisfies(result -> assertThat(errors(result)).containsOnlyKeys("lane-0-bug"));
+
+        MvcTestResult planted = post(with(shortRun(), "lanes[0].bug", "end-of-text-masked"));
+        assertThat(planted).hasStatus(HttpStatus.FOUND);
+        long id = runId(planted);
+        assertThat(comparisons.view(id).lanes().get(0).bug()).isEqualTo(PipelineBug.END_OF_TEXT_MASKED);
+        awaitStatus(id, ComparisonStatus.FINISHED, Duration.ofSeconds(60));
+        assertThat(html(mvc.get().uri("/runs/" + id).exchange())).contains(
+                "<details class=\"panel run-reveal\" data-reveal>", "Name the bug",
+                "The bug: the end-of-text token masked as padding",
+                "href=\"https://github.com/huggingface/trl/issues/1623\"",
+                "Every end-of-text token of an answer is a counted target.",
+                "Pre-training objective, from scratch: passed all 8 checks on every step it trained (1 to 2).",
+                "failed “Every end-of-text token of an answer is a counted target.” first at step 1");
+        assertThat(html(mvc.get().uri("/runs/" + runId(post(shortRun()))).exchange()))
+                .as("a run without a bug has nothing to name").doesNotContain("data-reveal>");
+    }
+
+    @Test
     void aValidFormOpensTheRunPageWhichReadsWithoutJavaScriptAndExportsCsv() throws Exception {
         MvcTestResult submitted = post(shortRun());
         assertThat(submitted).hasStatus(HttpStatus.FOUND);
@@ -184,10 +217,10 @@ class LabPageTest {
         MvcTestResult csv = mvc.get().uri("/api/comparisons/" + id + "/metrics.csv").exchange();
         assertThat(csv).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
         assertThat(csv.getResponse().getContentAsString()).startsWith("lane,label,objective,prompt_weight,init,answer_span,"
-                + "step,train_loss,response_nll,every_turn_nll,prompt_nll,full_nll,exact_match,drift\r\n");
+                + "bug,step,train_loss,response_nll,every_turn_nll,prompt_nll,full_nll,exact_match,stopped,drift\r\n");
         List<String> lines = csv.getResponse().getContentAsString().lines().toList();
         assertThat(lines).hasSize(1 + 2 * 3);
-        assertThat(lines.get(1)).startsWith("0,\"Instruction objective, from scratch\",instruction,0.0,scratch,every-turn,0,,");
+        assertThat(lines.get(1)).startsWith("0,\"Instruction objective, from scratch\",instruction,0.0,scratch,every-turn,,0,,");
 
         assertThat(html(mvc.get().uri("/runs").exchange())).contains("href=\"/runs/" + id + "\"",
                 "Instruction objective, from scratch");
