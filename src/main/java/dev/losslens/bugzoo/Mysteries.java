@@ -35,7 +35,10 @@ class Mysteries {
     private final Map<PipelineBug, DiagnoseItem> items;
     private final SecureRandom random = new SecureRandom();
 
-    /** Every bug needs its one diagnose item in the bank, and every diagnose item a real bug: else the app does not start. */
+    /**
+     * Every bug needs its one diagnose item in the bank, and every diagnose item a real bug: else the app does not
+     * start.
+     */
     Mysteries(MysteryStore store, MysteryRuns runs, Progress progress, QuizBank bank) {
         this.store = store;
         this.runs = runs;

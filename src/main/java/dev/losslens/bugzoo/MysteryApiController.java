@@ -29,8 +29,8 @@ class MysteryApiController {
     }
 
     @ApiAnswers(success = 201, problems = {429})
-    @Operation(operationId = "startMystery", summary = "Start a mystery run: a bug picked at random, its run queued, replayed or joined; the mystery "
-            + "belongs to the caller's learner cookie")
+    @Operation(operationId = "startMystery", summary = "Start a mystery run: a bug picked at random, its run "
+            + "queued, replayed or joined; the mystery belongs to the caller's learner cookie")
     @PostMapping("/api/mysteries")
     ResponseEntity<MysteryView> start(HttpServletRequest request, HttpServletResponse response) {
         MysteryView mystery = mysteries.start(LearnerCookie.readOrIssue(request, response),
@@ -39,8 +39,8 @@ class MysteryApiController {
     }
 
     @ApiAnswers(problems = {404})
-    @Operation(operationId = "getMystery", summary = "A mystery: its run's symptoms, and, for the learner who started it once they have answered, "
-            + "the verdict and the bug")
+    @Operation(operationId = "getMystery", summary = "A mystery: its run's symptoms, and, for the learner who "
+            + "started it once they have answered, the verdict and the bug")
     @GetMapping("/api/mysteries/{id}")
     MysteryView get(@PathVariable String id, HttpServletRequest request) {
         return mysteries.view(MysteryController.id(id), LearnerCookie.read(request));
@@ -51,8 +51,8 @@ class MysteryApiController {
     }
 
     @ApiAnswers(problems = {400, 403, 404, 409})
-    @Operation(operationId = "answerMystery", summary = "Name the mystery's bug, once, after its run has ended: graded, explained, and counted toward "
-            + "the bug zoo's mastery")
+    @Operation(operationId = "answerMystery", summary = "Name the mystery's bug, once, after its run has ended: "
+            + "graded, explained, and counted toward the bug zoo's mastery")
     @PostMapping("/api/mysteries/{id}/answer")
     MysteryView answer(@PathVariable String id, @RequestBody MysteryAnswer answer, HttpServletRequest request) {
         return mysteries.answer(MysteryController.id(id), LearnerCookie.read(request), answer.bug());

@@ -88,7 +88,8 @@ class MysteryController {
             throw new InvalidInputException("choice", "mystery.choose", new Rejection.Field("choice"));
         }
         if (index < 0 || index >= runs.bugs().size()) {
-            throw new InvalidInputException("choice", "range", new Rejection.Field("choice"), 0, runs.bugs().size() - 1);
+            throw new InvalidInputException("choice", "range", new Rejection.Field("choice"), 0,
+                    runs.bugs().size() - 1);
         }
         return index;
     }

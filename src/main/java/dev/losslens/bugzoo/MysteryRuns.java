@@ -112,10 +112,10 @@ public class MysteryRuns implements BugZoo {
                 .toList();
         List<LaneSymptoms> lanes = view.lanes().stream().filter(lane -> !lane.metrics().isEmpty())
                 .map(lane -> symptoms(lane, labels.get(lane.index()))).toList();
-        List<Answers> answers = GenerationRow.of(view).stream().limit(SHOWN_ANSWERS)
-                .map(row -> new Answers(row.prompt(), row.expected(), row.answers().stream().filter(g -> g != null)
-                        .map(g -> new Answer(g.lane(), labels.get(g.lane()), g.generated(), g.correct(), g.stopped()))
-                        .toList()))
+        List<HeldOutAnswers> answers = GenerationRow.of(view).stream().limit(SHOWN_ANSWERS)
+                .map(row -> new HeldOutAnswers(row.prompt(), row.expected(), row.answers().stream()
+                        .filter(g -> g != null).map(g -> new LaneAnswer(g.lane(), labels.get(g.lane()),
+                                g.generated(), g.correct(), g.stopped())).toList()))
                 .toList();
         return new Evidence(view.id(), view.status() == ComparisonStatus.FINISHED,
                 view.status() != ComparisonStatus.QUEUED && view.status() != ComparisonStatus.RUNNING, view.stepsDone(),
@@ -135,7 +135,7 @@ public class MysteryRuns implements BugZoo {
         PipelineBug bug = bug(key);
         ComparisonView view = comparisons.view(run);
         var failed = measurements.failedChecks(comparisons.require(run).dataId());
-        List<LaneChecks> lanes = view.lanes().stream().map(lane -> new LaneChecks(lane.index(),
+        List<CheckedLane> lanes = view.lanes().stream().map(lane -> new CheckedLane(lane.index(),
                 wording.page(LaneLabel.of(lane, view.lanes())), failed.stream().filter(f -> f.lane() == lane.index())
                 .map(f -> new FailedCheck(wording.page("check." + f.check().key()), f.firstStep())).toList()))
                 .toList();

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The bug zoo's mystery runs as the quiz observes them: a correct instruction lane beside the same lane with one
- * pipeline bug, the bug unnamed. The web layer provides it, so the quiz knows bugs by their keys only and nothing of how
- * runs are trained or stored.
+ * pipeline bug, the bug unnamed. The web layer provides it, so the quiz knows bugs by their keys only and nothing of
+ * how runs are trained or stored.
  */
 public interface BugZoo {
 
@@ -17,7 +17,10 @@ public interface BugZoo {
     /** Every bug's title, in the order of {@link #bugs()}, in the reader's language. */
     List<String> titles();
 
-    /** The newest finished mystery run of the bug; if there is none, one is started (or joined) and reported as far as it has got. */
+    /**
+     * The newest finished mystery run of the bug; if there is none, one is started (or joined) and reported as far as
+     * it has got.
+     */
     Evidence observe(String bug);
 
     /** The newest finished mystery run of the bug, without starting one. */
@@ -33,7 +36,7 @@ public interface BugZoo {
      * @param ended whether the run has stopped training: finished, or cancelled, failed or interrupted on the way
      */
     record Evidence(long run, boolean finished, boolean ended, int stepsDone, int steps, List<LaneSymptoms> lanes,
-                    List<Answers> answers) {
+                    List<HeldOutAnswers> answers) {
     }
 
     /**
@@ -47,14 +50,14 @@ public interface BugZoo {
     }
 
     /** One held-out prompt and the lanes' answers to it. */
-    record Answers(String prompt, String expected, List<Answer> lanes) {
+    record HeldOutAnswers(String prompt, String expected, List<LaneAnswer> lanes) {
     }
 
     /**
      * @param lane    the index of the lane that answered
      * @param stopped whether the answer ended with end-of-text before the length limit; null if not recorded
      */
-    record Answer(int lane, String label, String generated, boolean correct, Boolean stopped) {
+    record LaneAnswer(int lane, String label, String generated, boolean correct, Boolean stopped) {
     }
 
     /**
@@ -65,7 +68,7 @@ public interface BugZoo {
      * @param caught where the check that catches the bug first failed in the lane with the bug; null if it never did
      */
     record Reveal(String key, String title, String how, String story, List<URI> reports, String check,
-                  List<LaneChecks> lanes, Caught caught) {
+                  List<CheckedLane> lanes, Caught caught) {
     }
 
     /** The lane with the bug, and the step whose batch first failed the check that catches it. */
@@ -73,7 +76,7 @@ public interface BugZoo {
     }
 
     /** A lane's failed checks; none when it passed them all. */
-    record LaneChecks(int index, String label, List<FailedCheck> failed) {
+    record CheckedLane(int index, String label, List<FailedCheck> failed) {
     }
 
     /** @param firstStep the step whose batch first failed the check */
