@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,8 +41,9 @@ class MysteryBrowserTest extends BrowserTest {
 
     /** Waits for the page to show the run's end by itself, and checks that the bug is nowhere but among the options. */
     private PipelineBug awaitEndedWithoutNamingTheBug() {
-        chromium.waitUpTo(Duration.ofMinutes(3)).until(driver -> "true".equals(driver.findElement(
-                By.cssSelector("[data-symptoms]")).getDomAttribute("data-ended")));
+        // the page replaces its symptoms while the run trains: one read between two replacements reads again
+        chromium.waitUpTo(Duration.ofMinutes(3)).ignoring(StaleElementReferenceException.class).until(driver ->
+                "true".equals(driver.findElement(By.cssSelector("[data-symptoms]")).getDomAttribute("data-ended")));
         assertThat(chromium.driver().findElements(By.cssSelector("[data-until-ended]"))).isEmpty();
         PipelineBug bug = bugOnScreen();
         String title = chromium.driver().findElement(By.cssSelector("label[for=choice-" + bug.ordinal() + "]")).getText();
