@@ -3,10 +3,16 @@ package dev.losslens.bugzoo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dev.losslens.quiz.progress.Learner;
 import dev.losslens.training.PipelineBug;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -96,8 +102,24 @@ class MysteriesTest {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("choice", "0"))
                 .as("the page's form without its CSRF token").hasStatus(HttpStatus.FORBIDDEN);
 
-        MvcTestResult named = answer(id, other.key(), learner);
-        assertThat(named).hasStatusOk();
+        // the same learner answering from several tabs at once: the database takes one answer
+        ExecutorService tabs = Executors.newFixedThreadPool(4);
+        List<Future<MvcTestResult>> answers = new ArrayList<>();
+        for (int tab = 0; tab < 4; tab++) {
+            answers.add(tabs.submit(() -> answer(id, other.key(), learner)));
+        }
+        List<MvcTestResult> results = new ArrayList<>();
+        for (Future<MvcTestResult> answered : answers) {
+            results.add(answered.get());
+        }
+        tabs.shutdown();
+        assertThat(results).extracting(result -> result.getResponse().getStatus())
+                .containsOnlyOnce(200).containsOnly(200, 409);
+        MvcTestResult named = results.stream().filter(result -> result.getResponse().getStatus() == 200).findFirst()
+                .orElseThrow();
+        assertThat(jdbc.sql("select count(*) from quiz_answer where learner_hash = ?")
+                .param(Learner.of(learner.getValue()).hash()).query(Integer.class).single())
+                .as("one answer counted").isEqualTo(1);
         JsonNode verdict = json(named).get("verdict");
         assertThat(verdict.get("correct").asBoolean()).isFalse();
         assertThat(verdict.get("reveal").get("key").asString()).isEqualTo(bug.key());
