@@ -6,6 +6,7 @@ import dev.losslens.comparison.ComparisonService;
 import dev.losslens.comparison.ComparisonStatus;
 import dev.losslens.comparison.ComparisonView;
 import dev.losslens.comparison.ComparisonView.LaneView;
+import dev.losslens.comparison.LaneChecks.CheckFailure;
 import dev.losslens.comparison.LaneLabel;
 import dev.losslens.comparison.MeasurementStore;
 import dev.losslens.comparison.OwnerSecret;
@@ -23,6 +24,7 @@ import dev.losslens.training.PipelineBug;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -134,14 +136,14 @@ public class MysteryRuns implements BugZoo {
     public Reveal reveal(String key, long run) {
         PipelineBug bug = bug(key);
         ComparisonView view = comparisons.view(run);
-        var failed = measurements.failedChecks(comparisons.require(run).dataId());
+        Map<Integer, List<CheckFailure>> failed = measurements.failedChecks(comparisons.require(run).dataId());
         List<CheckedLane> lanes = view.lanes().stream().map(lane -> new CheckedLane(lane.index(),
-                wording.page(LaneLabel.of(lane, view.lanes())), failed.stream().filter(f -> f.lane() == lane.index())
+                wording.page(LaneLabel.of(lane, view.lanes())), failed.getOrDefault(lane.index(), List.of()).stream()
                 .map(f -> new FailedCheck(wording.page("check." + f.check().key()), f.firstStep())).toList()))
                 .toList();
-        Caught caught = failed.stream().filter(f -> f.check() == bug.caughtBy()
-                        && view.lanes().get(f.lane()).hiddenBug()).findFirst()
-                .map(f -> new Caught(f.lane(), f.firstStep())).orElse(null);
+        Caught caught = view.lanes().stream().filter(LaneView::hiddenBug).flatMap(lane -> failed
+                        .getOrDefault(lane.index(), List.of()).stream().filter(f -> f.check() == bug.caughtBy())
+                        .map(f -> new Caught(lane.index(), f.firstStep()))).findFirst().orElse(null);
         return new Reveal(bug.key(), wording.page("bug." + bug.key() + ".title"),
                 wording.page("bug." + bug.key() + ".how"), wording.page("bug." + bug.key() + ".story"), bug.reports(),
                 wording.page("check." + bug.caughtBy().key()), lanes, caught);

@@ -14,8 +14,8 @@ import dev.losslens.training.PipelineCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -209,14 +209,12 @@ public class ComparisonService {
     /** Every lane's checks, named with its bug whether or not the run is a mystery. */
     RunChecks checksOf(ComparisonRow row) {
         ComparisonRow source = row.replayOf() == null ? row : require(row.replayOf());
-        List<FailedCheck> failed = measurements.failedChecks(source.id());
+        Map<Integer, List<LaneChecks.CheckFailure>> failed = measurements.failedChecks(source.id());
         List<String> labels = LaneLabel.ofConfigs(row.config().lanes(), false).stream().map(wording::api).toList();
         List<LaneChecks> lanes = store.lanes(source.id()).stream().map(lane -> new LaneChecks(lane.index(),
                 labels.get(lane.index()), lane.bug(),
                 lane.divergedAt() != null ? lane.divergedAt() : source.stepsDone(),
-                failed.stream().filter(check -> check.lane() == lane.index())
-                        .sorted(Comparator.comparingInt(FailedCheck::firstStep).thenComparing(FailedCheck::check))
-                        .map(check -> new LaneChecks.CheckFailure(check.check(), check.firstStep())).toList()))
+                failed.getOrDefault(lane.index(), List.of())))
                 .toList();
         return new RunChecks(row.id(), List.of(PipelineCheck.values()), lanes);
     }

@@ -20,8 +20,12 @@ public class LaneBatches {
         this.data = data;
     }
 
+    /** Lane {@code lane}'s batch at {@code step} of a comparison of {@code steps} steps. */
+    public record LaneBatch(long comparison, int lane, int step, int steps, ModelBatch batch) {
+    }
+
     /** @param step from 1 to the comparison's steps */
-    public ModelBatch at(long id, int lane, int step) {
+    public LaneBatch at(long id, int lane, int step) {
         ComparisonConfig config = comparisons.require(id).config();
         if (lane < 0 || lane >= config.lanes().size()) {
             throw new NotFoundException("lane", "comparison.lane-unknown", lane, id);
@@ -35,7 +39,7 @@ public class LaneBatches {
         } catch (DatasetGoneException gone) {
             throw new NotFoundException("dataset", "dataset.deleted", config.dataset());
         }
-        return LanePipeline.replay(prepared.training(), config.lanes().get(lane).spec(), config.batchSize(),
-                config.seed(), step, ModelConfig.CONTEXT);
+        return new LaneBatch(id, lane, step, config.steps(), LanePipeline.replay(prepared.training(),
+                config.lanes().get(lane).spec(), config.batchSize(), config.seed(), step, ModelConfig.CONTEXT));
     }
 }

@@ -1,12 +1,17 @@
 package dev.losslens.comparison;
 
+import dev.losslens.comparison.LaneChecks.CheckFailure;
 import dev.losslens.notation.Keyed;
 import dev.losslens.training.Generation;
 import dev.losslens.training.MetricPoint;
 import dev.losslens.training.PipelineCheck;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -94,14 +99,18 @@ public class MeasurementStore {
                 .update();
     }
 
-    /** Each lane's failed checks, with the step each first failed, in lane then check order. */
-    public List<FailedCheck> failedChecks(long id) {
-        return jdbc.sql("select lane_index, check_key, first_step from lane_check where comparison_id = ?"
-                        + " order by lane_index, check_key")
+    /** By lane, the checks its batches failed, each with the step it first failed, in the order they failed. */
+    public Map<Integer, List<CheckFailure>> failedChecks(long id) {
+        Map<Integer, List<CheckFailure>> byLane = new TreeMap<>();
+        jdbc.sql("select lane_index, check_key, first_step from lane_check where comparison_id = ?")
                 .param(id)
-                .query((rs, n) -> new FailedCheck(rs.getInt("lane_index"),
-                        Keyed.of(PipelineCheck.class, rs.getString("check_key")), rs.getInt("first_step")))
-                .list();
+                .query(rs -> {
+                    byLane.computeIfAbsent(rs.getInt("lane_index"), lane -> new ArrayList<>()).add(new CheckFailure(
+                            Keyed.of(PipelineCheck.class, rs.getString("check_key")), rs.getInt("first_step")));
+                });
+        byLane.values().forEach(failures -> failures.sort(Comparator.comparingInt(CheckFailure::firstStep)
+                .thenComparing(CheckFailure::check)));
+        return byLane;
     }
 
     /**

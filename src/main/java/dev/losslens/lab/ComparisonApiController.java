@@ -55,8 +55,7 @@ class ComparisonApiController {
     LaneBatchView batch(@PathVariable long id, @PathVariable int lane,
                         @RequestParam(defaultValue = "1") @Parameter(description = "From 1 to the comparison's steps")
                         int step) {
-        int steps = comparisons.require(id).config().steps();
-        return LaneBatchView.of(id, lane, step, steps, batches.at(id, lane, step), tokenizer);
+        return LaneBatchView.of(batches.at(id, lane, step), tokenizer);
     }
 
     @ApiAnswers(success = 202, problems = {400, 429})

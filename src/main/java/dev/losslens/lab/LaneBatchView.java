@@ -1,5 +1,6 @@
 package dev.losslens.lab;
 
+import dev.losslens.comparison.LaneBatches;
 import dev.losslens.text.Role;
 import dev.losslens.text.Tokenizer;
 import dev.losslens.training.ModelBatch;
@@ -33,7 +34,9 @@ public record LaneBatchView(long comparison, int lane, int step, int steps, int 
                  int example) {
     }
 
-    public static LaneBatchView of(long comparison, int lane, int step, int steps, ModelBatch batch, Tokenizer tokenizer) {
+    public static LaneBatchView of(LaneBatches.LaneBatch lane, Tokenizer tokenizer) {
+        ModelBatch batch = lane.batch();
+        double[] shares = batch.sharesOfLoss();
         List<Row> rows = new ArrayList<>();
         int perMicroBatch = batch.rows() / batch.microBatches();
         for (int r = 0; r < batch.rows(); r++) {
@@ -43,14 +46,13 @@ public record LaneBatchView(long comparison, int lane, int step, int steps, int 
                 if (batch.sources()[at] < 0) {
                     continue;
                 }
-                double share = batch.shareOfLoss(at);
                 tokens.add(new Token(tokenizer.piece(batch.inputs()[at]), tokenizer.piece(batch.targets()[at]),
-                        batch.roles()[at], batch.weights()[at], Double.isNaN(share) ? null : share,
+                        batch.roles()[at], batch.weights()[at], Double.isNaN(shares[at]) ? null : shares[at],
                         batch.sources()[at]));
             }
             rows.add(new Row(r / perMicroBatch, tokens));
         }
-        return new LaneBatchView(comparison, lane, step, steps, batch.microBatches(),
+        return new LaneBatchView(lane.comparison(), lane.lane(), lane.step(), lane.steps(), batch.microBatches(),
                 IntStream.range(0, batch.microBatches()).mapToObj(batch::weightOf).toList(), rows);
     }
 }

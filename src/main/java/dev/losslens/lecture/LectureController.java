@@ -125,9 +125,8 @@ class LectureController {
         model.addAttribute("reveal", reveal);
         if (reveal.caught() != null) {
             int step = reveal.caught().step();
-            int steps = evidence.steps();
             model.addAttribute("proof", List.of(0, reveal.caught().lane()).stream().map(lane -> LaneBatchView.of(
-                    evidence.run(), lane, step, steps, batches.at(evidence.run(), lane, step), tokenizer)).toList());
+                    batches.at(evidence.run(), lane, step), tokenizer)).toList());
         }
     }
 

@@ -27,13 +27,19 @@ public record ModelBatch(int rows, int length, int[] inputs, int[] targets, floa
     }
 
     /**
-     * What share of the lane's step loss position {@code i}'s target carries, w / (k · max(Σ w, least)) with Σ w over
-     * its micro-batch: the coefficient of its nll in {@code StackedGpt.weightedNll}. NaN where a micro-batch divides
-     * 0 by 0.
+     * What share of the lane's step loss each position's target carries, w / (k · max(Σ w, least)) with Σ w over its
+     * micro-batch: the coefficient of its nll in {@code StackedGpt.weightedNll}. NaN where a micro-batch divides 0 by 0.
      */
-    public double shareOfLoss(int i) {
-        int microBatch = i / (rows / microBatches * length);
-        return weights[i] / (microBatches * Math.max(weightOf(microBatch), leastDenominator));
+    public double[] sharesOfLoss() {
+        int perGroup = rows / microBatches * length;
+        double[] shares = new double[weights.length];
+        for (int m = 0; m < microBatches; m++) {
+            double divisor = microBatches * Math.max(weightOf(m), leastDenominator);
+            for (int i = m * perGroup; i < (m + 1) * perGroup; i++) {
+                shares[i] = weights[i] / divisor;
+            }
+        }
+        return shares;
     }
 
     /** Σ w over micro-batch {@code m}'s rows. */
